@@ -1,0 +1,42 @@
+namespace Chimera.Insight;
+
+/// <summary>What an inventory found: the seed's "Data Ingestion Summary", but true.</summary>
+public sealed class BenchmarkInventorySummary
+{
+    public string[] Roots { get; set; } = [];
+    public int FileCount { get; set; }
+    public long TotalBytes { get; set; }
+    public KindSummary[] Kinds { get; set; } = [];
+    public DuplicateGroup[] DuplicateGroups { get; set; } = [];
+    public FamilyCount[] Families { get; set; } = [];
+    /// <summary>Files passed over because their kind is not a benchmark artifact.</summary>
+    public int SkippedCount { get; set; }
+    public string[] Skipped { get; set; } = [];
+    public DateTime? LatestModifiedUtc { get; set; }
+}
+
+public sealed class KindSummary
+{
+    public ArtifactKind Kind { get; set; }
+    public int Count { get; set; }
+    /// <summary>Share of all files, percent.</summary>
+    public double SharePercent { get; set; }
+    public long Bytes { get; set; }
+    public DateTime? LatestModifiedUtc { get; set; }
+    public override string ToString() => $"{Kind}: {Count}";
+}
+
+public sealed class DuplicateGroup
+{
+    public string ContentHash { get; set; } = "";
+    /// <summary>Relative paths, the first one being the original.</summary>
+    public string[] Files { get; set; } = [];
+    public override string ToString() => string.Join(" = ", Files);
+}
+
+public sealed class FamilyCount
+{
+    public string Family { get; set; } = "";
+    public int Count { get; set; }
+    public override string ToString() => $"{Family} ({Count})";
+}

@@ -1,0 +1,55 @@
+namespace Chimera.Insight;
+
+/// <summary>Statistics of one metric in one group (model, configuration, backend, phase, ...).</summary>
+public sealed class BenchmarkMetric
+{
+    public string Metric { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public MetricOrigin Origin { get; set; }
+    /// <summary>For Reported figures: the statistic the file stated (Mean, StdDev, ...); null for Measured.</summary>
+    public string? Statistic { get; set; }
+    public string? Model { get; set; }
+    public string? Backend { get; set; }
+    public string? Configuration { get; set; }
+    public int? NumGpu { get; set; }
+    public int? NumCtx { get; set; }
+    public double? Temperature { get; set; }
+    public double? TopP { get; set; }
+    public int? TopK { get; set; }
+    public double? RepeatPenalty { get; set; }
+    public string? Quantization { get; set; }
+    public Phase? Phase { get; set; }
+    public string? Prompt { get; set; }
+    /// <summary>Set when grouped by Source.</summary>
+    public string? Source { get; set; }
+    /// <summary>Values that contributed (failed runs excluded).</summary>
+    public int Count { get; set; }
+    /// <summary>Failed runs in this group: counted, never averaged in.</summary>
+    public int FailedCount { get; set; }
+    public double? Mean { get; set; }
+    /// <summary>Sample standard deviation (n - 1).</summary>
+    public double? StdDev { get; set; }
+    public double? Min { get; set; }
+    public double? P50 { get; set; }
+    public double? P90 { get; set; }
+    public double? P95 { get; set; }
+    public double? P99 { get; set; }
+    public double? Max { get; set; }
+    /// <summary>Coefficient of variation, percent.</summary>
+    public double? CV { get; set; }
+    /// <summary>Percentiles asked for with -Percentile beyond the standard ones.</summary>
+    public PercentileValue[] Percentiles { get; set; } = [];
+    /// <summary>The raw values (Measured only), so comparisons can test significance.</summary>
+    public double[] Values { get; set; } = [];
+    public string[] Sources { get; set; } = [];
+    public BenchmarkInventorySummary? Inventory { get; set; }
+
+    public override string ToString() => $"{Metric} {Model} {Configuration} {Phase}: mean {Mean} {Unit} (n={Count})";
+}
+
+public sealed class PercentileValue
+{
+    public double Percentile { get; set; }
+    public double Value { get; set; }
+    public override string ToString() => $"P{Percentile}={Value}";
+}

@@ -1,0 +1,37 @@
+namespace Chimera.Insight;
+
+/// <summary>One value that a benchmark file holds, with the dimensions it was measured under.</summary>
+public sealed class BenchmarkSample
+{
+    /// <summary>Canonical metric name (TtftMs, TokensPerSecond, ...) or the file's own name for unknown fields.</summary>
+    public string Metric { get; set; } = "";
+    /// <summary>The value in <see cref="Unit"/>; NaN for a failed run that carried no figure.</summary>
+    public double Value { get; set; }
+    public string Unit { get; set; } = "";
+    /// <summary><see cref="Insight.Statistic.Sample"/> for a raw measurement, else the summary statistic the file stated.</summary>
+    public string Statistic { get; set; } = Insight.Statistic.Sample;
+    public string? Model { get; set; }
+    public string? Backend { get; set; }
+    /// <summary>Canonical text of the configuration parts present, e.g. "num_gpu=80, num_ctx=512, temperature=1".</summary>
+    public string? Configuration { get; set; }
+    public int? NumGpu { get; set; }
+    public int? NumCtx { get; set; }
+    public double? Temperature { get; set; }
+    public double? TopP { get; set; }
+    public int? TopK { get; set; }
+    public double? RepeatPenalty { get; set; }
+    public string? Quantization { get; set; }
+    public string? Prompt { get; set; }
+    public Phase Phase { get; set; }
+    public bool Failed { get; set; }
+    public string? Error { get; set; }
+    /// <summary>Full path of the file the value came from.</summary>
+    public string Source { get; set; } = "";
+    /// <summary>Row, JSON path or line inside the source.</summary>
+    public string? Location { get; set; }
+    public DateTime? Timestamp { get; set; }
+    /// <summary>Identifies the run (record) the value belongs to inside its source: values of one record share it.</summary>
+    public string? Record { get; set; }
+
+    public override string ToString() => $"{Metric}={Value} {Unit}";
+}

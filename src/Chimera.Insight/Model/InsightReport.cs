@@ -1,0 +1,65 @@
+namespace Chimera.Insight;
+
+/// <summary>The insight report: facts, the narrative a model (or the offline writer) wrote, and the timings.</summary>
+public sealed class InsightReport
+{
+    public string AgentType { get; set; } = "Chimera Insight";
+    /// <summary>1..N with New-InsightReport -Runs N.</summary>
+    public int Run { get; set; } = 1;
+    public string? Profile { get; set; }
+    public string Model { get; set; } = "";
+    public ReportProvider Provider { get; set; }
+    public string? OllamaUri { get; set; }
+    public string? OllamaVersion { get; set; }
+    public string Configuration { get; set; } = "";
+    public int? NumGpu { get; set; }
+    public int? NumCtx { get; set; }
+    public double? Temperature { get; set; }
+    public double? TopP { get; set; }
+    public int? TopK { get; set; }
+    public double? RepeatPenalty { get; set; }
+    public string Persona { get; set; } = "";
+    public DateTime GeneratedAt { get; set; }
+    /// <summary>The narrative.</summary>
+    public string Text { get; set; } = "";
+    /// <summary>The whole document in the seed's layout.</summary>
+    public string Markdown { get; set; } = "";
+    public Finding[] Findings { get; set; } = [];
+    public string[] Recommendations { get; set; } = [];
+    /// <summary>The metrics the report was written from.</summary>
+    public BenchmarkMetric[] Metrics { get; set; } = [];
+    public BenchmarkInventorySummary? Inventory { get; set; }
+
+    // The LLM call's own timings (null when offline or when the call failed before the figure existed).
+    public double? TtftMs { get; set; }
+    public double? TokensPerSecond { get; set; }
+    public double? TotalDurationMs { get; set; }
+    public double? LoadDurationMs { get; set; }
+    public double? PromptEvalDurationMs { get; set; }
+    public double? EvalDurationMs { get; set; }
+    public int? PromptTokens { get; set; }
+    public int? TokensGenerated { get; set; }
+    public string? DoneReason { get; set; }
+
+    // The workflow's timings.
+    public double IngestSeconds { get; set; }
+    public double AnalysisSeconds { get; set; }
+    public double ReportSeconds { get; set; }
+    public double TotalSeconds { get; set; }
+    public int FilesAnalyzed { get; set; }
+
+    public double? GpuOffloadPercent { get; set; }
+    public int? ContextLength { get; set; }
+    public bool? PromptFitsContext { get; set; }
+    public int? EstimatedPromptTokens { get; set; }
+    public GroundingResult? Grounding { get; set; }
+    /// <summary>False when the call failed part way: Text then holds what arrived.</summary>
+    public bool Complete { get; set; } = true;
+    public string[] Warnings { get; set; } = [];
+}
+
+public enum ReportProvider
+{
+    Ollama,
+    Offline,
+}
