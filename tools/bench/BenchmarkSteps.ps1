@@ -1,0 +1,170 @@
+# The steps of the benchmark, dot-sourced by Invoke-Benchmark.ps1.
+
+if (-not ('ByteFloor' -as [type])) {
+    Add-Type -TypeDefinition @'
+using System.IO;
+public static class ByteFloor
+{
+    // Reads every byte of every file below root once, sequentially, with one reused buffer.
+    public static long ReadAll(string root)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            {
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) total += read;
+            }
+        }
+        return total;
+    }
+}
+'@
+}
+
+function Get-FreshPwshCommand {
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($process)
+}
+
+function Invoke-FreshPwshScript([string] $Script) {
+    $pwsh = Get-FreshPwshCommand
+    $exe = $pwsh[0]
+    $prefix = @($pwsh | Select-Object -Skip 1)
+    $output = & $exe @prefix -NoProfile -NonInteractive -Command $Script
+    if ($LASTEXITCODE -ne 0) { throw "A child pwsh failed (exit code $LASTEXITCODE): $output" }
+    return $output
+}
+
+function Get-MachineDescription {
+    [ordered]@{
+        OS          = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription
+        Cores       = [Environment]::ProcessorCount
+        MemoryGB    = [Math]::Round((Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Select-String '^MemTotal:\s+(\d+)' |
+                        ForEach-Object { [double]$_.Matches[0].Groups[1].Value / 1MB }), 1)
+        Cpu         = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Select-String '^model name\s*:\s*(.+)$' |
+                        Select-Object -First 1 | ForEach-Object { $_.Matches[0].Groups[1].Value })
+        PowerShell  = $PSVersionTable.PSVersion.ToString()
+        DotNet      = [System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+    }
+}
+
+function New-BenchCorpus([string] $Path, [int] $Count) {
+    $marker = Join-Path $Path '.expected.json'
+    if (Test-Path $marker) { return Get-Content $marker -Raw | ConvertFrom-Json }
+    if (Test-Path $Path) { Remove-Item $Path -Recurse -Force }
+    $expected = & (Join-Path $PSScriptRoot 'New-SyntheticCorpus.ps1') -Path $Path -FileCount $Count
+    # The marker starts with a dot and has no artifact extension: the inventory passes it over.
+    $expected | ConvertTo-Json | Set-Content $marker
+    return $expected
+}
+
+function Measure-Median([int] $Times, [scriptblock] $Action) {
+    $seconds = [System.Collections.Generic.List[double]]::new()
+    $result = $null
+    for ($i = 0; $i -lt $Times; $i++) {
+        [GC]::Collect()
+        [GC]::WaitForPendingFinalizers()
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $result = & $Action
+        $watch.Stop()
+        $seconds.Add($watch.Elapsed.TotalSeconds)
+    }
+    $sorted = @($seconds | Sort-Object)
+    [pscustomobject]@{ Seconds = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)], 3); All = $sorted; Result = $result }
+}
+
+# (a) The module: warm TokensPerSecond mean per model.
+function Invoke-ModulePipeline([string] $Path) {
+    $means = @{}
+    Get-BenchmarkInventory -LiteralPath $Path |
+        Measure-BenchmarkMetrics -GroupBy Model, Phase -Metric TokensPerSecond -ErrorAction SilentlyContinue |
+        Where-Object { $_.Phase -eq 'Warm' -and $_.Origin -eq 'Measured' } |
+        ForEach-Object { $means[$_.Model] = $_.Mean }
+    return $means
+}
+
+# (b) What a PowerShell user writes by hand for the same figure.
+function Invoke-HandWritten([string] $Path) {
+    $rows = Get-ChildItem -LiteralPath $Path -Recurse -File | ForEach-Object {
+        $file = $_
+        switch -Wildcard ($file.Name) {
+            '*.csv' {
+                Import-Csv -LiteralPath $file.FullName | Where-Object { -not $_.error } |
+                    ForEach-Object { [pscustomobject]@{ Model = $_.model; Cold = [double]$_.load_s -gt 1; Tps = [double]$_.tokens_s } }
+            }
+            '*.jsonl' {
+                Get-Content -LiteralPath $file.FullName | ConvertFrom-Json | Where-Object success |
+                    ForEach-Object { [pscustomobject]@{ Model = $_.model; Cold = $_.load_s -gt 1; Tps = [double]$_.tokens_s } }
+            }
+            '*.json' {
+                $document = Get-Content -LiteralPath $file.FullName -Raw | ConvertFrom-Json
+                $document.results | Where-Object success |
+                    ForEach-Object { [pscustomobject]@{ Model = $document.model; Cold = $_.load_s -gt 1; Tps = [double]$_.tokens_s } }
+            }
+        }
+    }
+    $means = @{}
+    $rows | Where-Object { -not $_.Cold } | Group-Object Model |
+        ForEach-Object { $means[$_.Name] = ($_.Group | Measure-Object Tps -Average).Average }
+    return $means
+}
+
+# (c) The floor.
+function Read-EveryByte([string] $Path) { [ByteFloor]::ReadAll($Path) }
+
+function Test-MeansMatch($Expected, [hashtable] $Actual) {
+    foreach ($model in $Expected) {
+        if (-not $Actual.ContainsKey($model.Model)) { return $false }
+        $difference = [Math]::Abs($Actual[$model.Model] - $model.WarmTokensPerSecondMean)
+        if ($difference -gt 1e-9 * [Math]::Abs($model.WarmTokensPerSecondMean)) { return $false }
+    }
+    return $true
+}
+
+# (e) Import-Module in a fresh process, milliseconds.
+function Measure-ImportModule([string] $ModulePath, [int] $Times) {
+    $values = for ($i = 0; $i -lt $Times; $i++) {
+        [double](Invoke-FreshPwshScript "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)")
+    }
+    $sorted = @($values | Sort-Object)
+    [ordered]@{ MedianMs = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)], 1); AllMs = $sorted }
+}
+
+# (f) Peak working set of a fresh process running (a), and of one that only starts pwsh.
+function Measure-PeakWorkingSet([string] $ModulePath, [string] $Path) {
+    $script = @"
+Import-Module '$ModulePath'
+`$null = Get-BenchmarkInventory -LiteralPath '$Path' | Measure-BenchmarkMetrics -ErrorAction SilentlyContinue
+[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB
+"@
+    $withModule = [double](Invoke-FreshPwshScript $script | Select-Object -Last 1)
+    $bare = [double](Invoke-FreshPwshScript '[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB' | Select-Object -Last 1)
+    [ordered]@{ Corpus = $Path; PeakMB = [Math]::Round($withModule, 1); BarePwshPeakMB = [Math]::Round($bare, 1) }
+}
+
+function Format-BenchmarkMarkdown($Results) {
+    $m = $Results.Machine
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $lines.Add("Machine: $($m.Cpu), $($m.Cores) cores, $($m.MemoryGB) GB, $($m.OS), PowerShell $($m.PowerShell), $($m.DotNet). Run $($Results.StartedAt).")
+    $lines.Add('')
+    $lines.Add('| files | MB | (a) module s | (b) by hand s | (b)/(a) | (c) read bytes s | (a)/(c) | means agree (a, b) |')
+    $lines.Add('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+    foreach ($c in $Results.Corpora) {
+        $hand = if ($null -ne $c.HandSeconds) { $c.HandSeconds } else { 'not run' }
+        $ratio = if ($null -ne $c.HandVsModule) { "$($c.HandVsModule)x" } else { '' }
+        $lines.Add("| $($c.Files) | $([Math]::Round($c.Bytes / 1MB, 1)) | $($c.ModuleSeconds) | $hand | $ratio | $($c.ReadBytesSeconds) | $($c.ModuleVsReadBytes)x | $($c.ModuleMeansMatch), $($c.HandMeansMatch) |")
+    }
+    $lines.Add('')
+    $o = $Results.ReportOverhead
+    if ($o) {
+        $lines.Add("Report overhead beyond the LLM (median of $($o.Runs)): $($o.OverheadMedianMs) ms; client TTFT minus the server's first chunk: $($o.TtftGapMedianMs) ms.")
+    }
+    $lines.Add("Import-Module in a fresh process: median $($Results.ImportModuleMs.MedianMs) ms.")
+    $p = $Results.PeakWorkingSetMB
+    $lines.Add("Peak working set running (a) on $(Split-Path $p.Corpus -Leaf): $($p.PeakMB) MB (a bare pwsh process peaks at $($p.BarePwshPeakMB) MB).")
+    return $lines -join [Environment]::NewLine
+}

@@ -1,0 +1,86 @@
+<#
+.SYNOPSIS
+    The performance benchmark: build.ps1 Bench starts it in a fresh pwsh process.
+.DESCRIPTION
+    Side by side in one session, repeated, medians reported:
+      (a) Get-BenchmarkInventory | Measure-BenchmarkMetrics
+      (b) what a PowerShell user writes without the module (Get-ChildItem -Recurse | Import-Csv /
+          Get-Content -Raw | ConvertFrom-Json, failed rows dropped, Group-Object + Measure-Object),
+          checked to give the same means as (a); run up to 10k files only (it is slow)
+      (c) reading every byte of every file (compiled loop: the floor)
+      (d) New-InsightReport against the Ollama test server at a fixed token rate: wall time minus the
+          server's total_duration, and client TTFT minus the server's first-chunk time
+      (e) Import-Module in a fresh process
+      (f) peak working set of a fresh process running (a) on the largest corpus
+    Writes results.json and results.md to -OutputPath.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)][string] $ModulePath,
+    [Parameter(Mandatory)][string] $TestServerPath,
+    [Parameter(Mandatory)][string] $OutputPath,
+    [string] $FileCount = '1000,10000,100000',
+    [int] $Repeat = 3
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$sizes = @($FileCount -split ',' | ForEach-Object { [int]$_ })
+New-Item -ItemType Directory -Path $OutputPath -Force | Out-Null
+Import-Module $ModulePath
+. (Join-Path $PSScriptRoot 'BenchmarkSteps.ps1')
+
+$results = [ordered]@{
+    Machine   = Get-MachineDescription
+    StartedAt = [DateTime]::UtcNow.ToString('o')
+    Corpora   = [System.Collections.Generic.List[object]]::new()
+}
+
+# Warm-up: JIT the module's code paths and PowerShell's own before anything is timed.
+$warmup = Join-Path $OutputPath 'corpus-warmup'
+New-BenchCorpus -Path $warmup -Count 200 | Out-Null
+Invoke-ModulePipeline -Path $warmup | Out-Null
+Invoke-HandWritten -Path $warmup | Out-Null
+Read-EveryByte -Path $warmup | Out-Null
+
+foreach ($size in $sizes) {
+    $corpus = Join-Path $OutputPath "corpus-$size"
+    Write-Host "Corpus of $size files: $corpus" -ForegroundColor Cyan
+    $expected = New-BenchCorpus -Path $corpus -Count $size
+    $bytes = (Get-ChildItem $corpus -Recurse -File | Measure-Object Length -Sum).Sum
+    $repeats = if ($size -le 10000) { $Repeat } else { 1 }
+
+    $module = Measure-Median -Times $repeats { Invoke-ModulePipeline -Path $corpus }
+    $floor = Measure-Median -Times $repeats { Read-EveryByte -Path $corpus }
+    $entry = [ordered]@{
+        Files              = $size
+        Bytes              = $bytes
+        Repeats            = $repeats
+        ModuleSeconds      = $module.Seconds
+        ReadBytesSeconds   = $floor.Seconds
+        ModuleVsReadBytes  = [Math]::Round($module.Seconds / $floor.Seconds, 2)
+        ModuleMeansMatch   = Test-MeansMatch -Expected $expected -Actual $module.Result
+        HandSeconds        = $null
+        HandVsModule       = $null
+        HandMeansMatch     = $null
+    }
+    if ($size -le 10000) {
+        $hand = Measure-Median -Times $repeats { Invoke-HandWritten -Path $corpus }
+        $entry.HandSeconds = $hand.Seconds
+        $entry.HandVsModule = [Math]::Round($hand.Seconds / $module.Seconds, 1)
+        $entry.HandMeansMatch = Test-MeansMatch -Expected $expected -Actual $hand.Result
+    }
+    $results.Corpora.Add([pscustomobject]$entry)
+    [pscustomobject]$entry | Format-List | Out-Host
+}
+
+$results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 5
+$results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
+$largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
+$results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
+
+$json = $results | ConvertTo-Json -Depth 6
+Set-Content -Path (Join-Path $OutputPath 'results.json') -Value $json
+$markdown = Format-BenchmarkMarkdown -Results $results
+Set-Content -Path (Join-Path $OutputPath 'results.md') -Value $markdown
+$markdown | Out-Host
