@@ -1,0 +1,69 @@
+# Reliability: a folder holding every kind of bad input beside known-good files. Each bad file gives
+# a non-terminating error naming it and the reason; every good record is still counted exactly.
+Describe 'Hostile input' {
+    BeforeAll {
+        Import-Module $env:CHIMERA_INSIGHT_MODULE -Force
+        $root = Join-Path $TestDrive 'hostile'
+        $corpus = & (Join-Path $PSScriptRoot 'New-HostileCorpus.ps1') -Path $root
+        $inventoryErrors = $null
+        $measureErrors = $null
+        $files = @(Get-BenchmarkInventory -LiteralPath $root -ErrorVariable inventoryErrors -ErrorAction SilentlyContinue)
+        $metrics = @($files | Measure-BenchmarkMetrics -GroupBy Model -ErrorVariable measureErrors -ErrorAction SilentlyContinue)
+        $allErrors = @($inventoryErrors) + @($measureErrors)
+        $errorText = ($allErrors | ForEach-Object { $_.Exception.Message }) -join "`n"
+    }
+
+    It 'counts every good TokensPerSecond value of the good files exactly once' {
+        $good = @($metrics | Where-Object { $_.Metric -eq 'TokensPerSecond' -and $_.Model -eq 'good-model' -and $_.Origin -eq 'Measured' })
+        ($good | Measure-Object Count -Sum).Sum | Should -Be $corpus.GoodTokensPerSecond.Count
+        $expectedMean = ($corpus.GoodTokensPerSecond | Measure-Object -Average).Average
+        $values = @($good | ForEach-Object { $_.Values })
+        ($values | Measure-Object -Average).Average | Should -BeGreaterThan ($expectedMean - 1e-9)
+        ($values | Measure-Object -Average).Average | Should -BeLessThan ($expectedMean + 1e-9)
+    }
+
+    It 'names <_> in an error with a reason' -ForEach @(
+        'truncated.json', 'deep-nesting.json', 'empty.csv', 'empty.json', 'header-only.csv', 'unbalanced-quote.csv',
+        'bad-numbers.csv', 'thousands.csv', 'ragged.csv', 'jsonl-one-broken-line.jsonl', 'bare-scalar.json',
+        'mixed-array.json', 'garbage-metrics.md', 'invalid-utf8.csv', 'random-binary.json', 'duplicate-keys.json', 'nul-bytes.md'
+    ) {
+        $mine = @($allErrors | Where-Object { $_.Exception.Message -like "*$_*" -or "$($_.TargetObject)" -like "*$_*" })
+        $mine.Count | Should -BeGreaterThan 0 -Because "$_ is bad input"
+    }
+
+    It 'never lets NaN, infinity or a negative time reach a statistic' {
+        foreach ($metric in $metrics | Where-Object Count -gt 0) {
+            foreach ($property in 'Mean', 'Min', 'Max', 'P50', 'P99') {
+                $value = $metric.$property
+                if ($null -ne $value) {
+                    [double]::IsNaN($value) | Should -BeFalse
+                    [double]::IsInfinity($value) | Should -BeFalse
+                }
+            }
+            if ($metric.Unit -eq 'ms') { $metric.Min | Should -BeGreaterOrEqual 0 }
+        }
+    }
+
+    It 'never misreads the semicolon file with decimal commas' {
+        $semicolon = @($metrics | Where-Object { $_.Model -eq 'semicolon-model' -and $_.Metric -eq 'TokensPerSecond' })
+        if ($semicolon) { $semicolon.Mean | Should -Be 98.5 }
+        else { $errorText | Should -Match 'semicolon-decimal-comma' }
+    }
+
+    It 'reads the 64 MB single-line file' {
+        $big = @($metrics | Where-Object { $_.Model -eq 'big-model' -and $_.Metric -eq 'TokensPerSecond' })
+        ($big | Measure-Object Count -Sum).Sum | Should -BeGreaterThan 1000000
+    }
+
+    It 'treats a directory named x.json as a folder, and never opens a FIFO' -Skip:(-not ($IsLinux -or $IsMacOS)) {
+        @($files | Where-Object Name -in 'x.json', 'fifo.csv').Count | Should -Be 0
+    }
+
+    It 'reports the dangling link and survives the symlink loop' -Skip:(-not ($IsLinux -or $IsMacOS)) {
+        $errorText | Should -Match 'dangling\.csv'
+    }
+
+    It 'reads a file whose name holds a newline' {
+        @($files | Where-Object Name -eq "new`nline.csv").Count | Should -Be 1
+    }
+}
