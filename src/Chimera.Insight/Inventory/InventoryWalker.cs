@@ -72,6 +72,7 @@ public sealed class InventoryWalker
 
     private InventoryEntry Complete(PendingEntry next, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (next.Hashing is null)
         {
             return next.Ready!;
@@ -308,9 +309,13 @@ public sealed class InventoryWalker
         DateTime lastWrite;
         try
         {
-            file.Refresh();
-            length = file.Length;
-            lastWrite = file.LastWriteTimeUtc;
+            // FileInfo describes a link itself; a link to a file is read, so its target is what counts.
+            var target = FileNode.Probe(full, followLinks: false).Type == FileNodeType.SymbolicLink
+                ? new FileInfo(FileNode.RealPath(full) ?? full)
+                : file;
+            target.Refresh();
+            length = target.Length;
+            lastWrite = target.LastWriteTimeUtc;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
