@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.IO.Hashing;
+
+namespace Chimera.Insight.Inventory;
+
+/// <summary>XxHash128 of a file's bytes, read through a pooled buffer: the content is never held.</summary>
+public static class ContentHasher
+{
+    private const int BufferSize = 128 * 1024;
+
+    /// <summary>The hash of an empty file, which is never opened.</summary>
+    public static string EmptyHash { get; } = ToHex(new XxHash128());
+
+    /// <summary>Lower-case hex XxHash128 of the file. Throws what opening or reading the file throws.</summary>
+    public static string HashFile(string path, CancellationToken cancellationToken = default)
+    {
+        var hasher = new XxHash128();
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                hasher.Append(new ReadOnlySpan<byte>(buffer, 0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return ToHex(hasher);
+    }
+
+    private static string ToHex(XxHash128 hasher)
+    {
+        var hash = hasher.GetCurrentHash();
+        var characters = new char[hash.Length * 2];
+        for (var i = 0; i < hash.Length; i++)
+        {
+            characters[2 * i] = HexDigit(hash[i] >> 4);
+            characters[(2 * i) + 1] = HexDigit(hash[i] & 0xF);
+        }
+
+        return new string(characters);
+    }
+
+    private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);
+}

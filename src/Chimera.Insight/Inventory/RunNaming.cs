@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Chimera.Insight.Inventory;
+
+/// <summary>
+/// Reads the run marks benchmark tools put in file and folder names, and what is left once they are
+/// removed (the family):
+/// <list type="bullet">
+/// <item>date and time: <c>conv_bench_20251002-170837</c>, <c>ascii_demo_20251004_143244</c>,
+/// <c>2025-10-02T17-08-37Z</c>, <c>20251002T170837</c>, date alone: <c>lessons_20251002</c>, <c>2025-10-02</c>;</item>
+/// <item>Unix time in seconds or milliseconds: <c>baseline_test_results_1759098967</c> (years 2000 to 2100 only);</item>
+/// <item>run counters: <c>run_3</c>, <c>run-3</c>, <c>run3</c>, <c>trial_2</c>, <c>rep_1</c>, <c>iter_4</c>, <c>attempt_2</c>;</item>
+/// <item>UUIDs.</item>
+/// </list>
+/// A mark counts only as a whole token (between separators <c>_ - . space</c> or the ends), so the 2508 of
+/// <c>transformer_cuda_pytorch2508</c> (a container version) stays in the family. Times written in a
+/// name carry no zone and are returned as <see cref="DateTimeKind.Unspecified"/> (as <see cref="DateTimeKind.Utc"/>
+/// with a trailing Z); Unix times are UTC.
+/// </summary>
+public static class RunNaming
+{
+    private const char Removed = '\u0000';
+    private const string Before = @"(?<![0-9A-Za-z])";
+    private const string After = @"(?![0-9A-Za-z])";
+
+    private static readonly Regex DateTimeMark = new(
+        Before + @"(?<y>(?:19|20)\d{2})(?<ds>[-_.]?)(?<mo>\d{2})\k<ds>(?<d>\d{2})" +
+        @"(?:[T_\- ]?(?<h>\d{2})(?<ts>[-_:.]?)(?<mi>\d{2})\k<ts>(?<s>\d{2})(?:[.,](?<f>\d{1,7}))?)?(?<z>Z)?" + After,
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex UnixTimeMark = new(
+        Before + @"(?<n>\d{13}|\d{10})" + After, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex RunCounterMark = new(
+        Before + @"(?:run|trial|rep|repeat|iter|iteration|attempt)[-_]?\d+" + After,
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static readonly Regex UuidMark = new(
+        Before + @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" + After,
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex RemovedWithSeparators = new(
+        @"[-_. ]*\u0000+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex BareRunWord = new(
+        @"^(?:runs?|trials?|reps?|repeats?|iter(?:ation)?s?|attempts?)$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static readonly DateTime UnixEpoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime EarliestUnixMark = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime LatestUnixMark = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly char[] Separators = ['-', '_', '.', ' '];
+
+    /// <summary>The text with every run mark removed, and the first time stamp found in it (else null).</summary>
+    public static string Strip(string text, out DateTime? timestamp)
+    {
+        DateTime? found = null;
+        var marked = DateTimeMark.Replace(text, match => MarkDateTime(match, ref found));
+        marked = UnixTimeMark.Replace(marked, match => MarkUnixTime(match, ref found));
+        marked = RunCounterMark.Replace(marked, _ => Removed.ToString());
+        marked = UuidMark.Replace(marked, _ => Removed.ToString());
+        timestamp = found;
+        return marked.IndexOf(Removed) < 0
+            ? text
+            : RemovedWithSeparators.Replace(marked, "").Trim(Separators);
+    }
+
+    /// <summary>
+    /// True for a folder that holds one run of an experiment rather than naming one: <c>run_1</c>,
+    /// <c>20251002-151204</c>, <c>run_20251002</c>, <c>trial-3</c>.
+    /// </summary>
+    public static bool IsRunFolder(string name)
+    {
+        var rest = Strip(name, out _);
+        return !string.Equals(rest, name, StringComparison.Ordinal) && (rest.Length == 0 || BareRunWord.IsMatch(rest));
+    }
+
+    /// <summary>
+    /// The family and run time stamp of a file. The family is the file name without its extension and
+    /// run marks. A file inside run folders (<see cref="IsRunFolder"/>) belongs to the experiment that
+    /// holds the runs, so the nearest other folder names it: <c>chimera_homo_gpu80_ctx512/run_3/summary.json</c>
+    /// and <c>chimera_homo_gpu80_ctx512/run_2/run_1/summary.json</c> are both of family
+    /// <c>chimera_homo_gpu80_ctx512/summary</c>. A name that is nothing but a run mark
+    /// (<c>reports/20251002-151204.json</c>) takes its folder's family (<c>reports</c>). Without a time
+    /// stamp in the name, the nearest run folder's time stamp is the run's.
+    /// </summary>
+    public static RunName Describe(string fullName)
+    {
+        var fileName = Path.GetFileName(fullName);
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var family = Strip(stem, out var timestamp);
+
+        var insideRun = false;
+        string? experiment = null;
+        var folder = Path.GetDirectoryName(fullName);
+        while (!string.IsNullOrEmpty(folder))
+        {
+            var folderName = Path.GetFileName(folder);
+            if (string.IsNullOrEmpty(folderName))
+            {
+                break;
+            }
+
+            var folderFamily = Strip(folderName, out var folderTimestamp);
+            if (IsRunFolder(folderName))
+            {
+                insideRun = true;
+                timestamp ??= folderTimestamp;
+                folder = Path.GetDirectoryName(folder);
+                continue;
+            }
+
+            experiment = folderFamily;
+            break;
+        }
+
+        if (family.Length == 0)
+        {
+            family = experiment is { Length: > 0 } ? experiment : stem;
+        }
+        else if (insideRun && experiment is { Length: > 0 })
+        {
+            family = experiment + "/" + family;
+        }
+
+        return new RunName(family, timestamp);
+    }
+
+    private static string MarkDateTime(Match match, ref DateTime? found)
+    {
+        var kind = match.Groups["z"].Success ? DateTimeKind.Utc : DateTimeKind.Unspecified;
+        if (!TryDate(match, kind, out var value))
+        {
+            return match.Value;
+        }
+
+        found ??= value;
+        return Removed.ToString();
+    }
+
+    private static bool TryDate(Match match, DateTimeKind kind, out DateTime value)
+    {
+        value = default;
+        var year = Number(match, "y");
+        var month = Number(match, "mo");
+        var day = Number(match, "d");
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        if (!match.Groups["h"].Success)
+        {
+            value = new DateTime(year, month, day, 0, 0, 0, kind);
+            return true;
+        }
+
+        var hour = Number(match, "h");
+        var minute = Number(match, "mi");
+        var second = Number(match, "s");
+        if (hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, kind);
+        if (match.Groups["f"].Success)
+        {
+            var fraction = match.Groups["f"].Value.PadRight(7, '0');
+            value = value.AddTicks(long.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+
+        return true;
+    }
+
+    private static string MarkUnixTime(Match match, ref DateTime? found)
+    {
+        var number = long.Parse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var value = match.Groups["n"].Length == 13 ? UnixEpoch.AddMilliseconds(number) : UnixEpoch.AddSeconds(number);
+        if (value < EarliestUnixMark || value >= LatestUnixMark)
+        {
+            return match.Value;
+        }
+
+        found ??= value;
+        return Removed.ToString();
+    }
+
+    private static int Number(Match match, string group) =>
+        int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+}
+
+/// <summary>A file's family and the time stamp of its run (null when neither its name nor its run folders carry one).</summary>
+public sealed class RunName
+{
+    public RunName(string family, DateTime? runTimestamp)
+    {
+        Family = family;
+        RunTimestamp = runTimestamp;
+    }
+
+    public string Family { get; }
+
+    public DateTime? RunTimestamp { get; }
+
+    public override string ToString() => RunTimestamp is null ? Family : $"{Family} @ {RunTimestamp:O}";
+}
