@@ -352,18 +352,19 @@ internal static class MetricNames
         char previous = '\0';
         foreach (var c in name)
         {
-            if (char.IsLetterOrDigit(c) && c < 0x80)
+            if (c == '\u00b5' || c == '\u03bc')
             {
+                current.Append('u');
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                // Other letters (Δ in "Throughput Δ") stay part of the name: a delta is not the figure.
                 if (char.IsUpper(c) && (char.IsLower(previous) || char.IsDigit(previous)) && current.Length > 0)
                 {
                     Flush();
                 }
 
                 current.Append(char.ToLowerInvariant(c));
-            }
-            else if (c == '\u00b5')
-            {
-                current.Append('u');
             }
             else
             {
