@@ -233,7 +233,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
                 case FieldRole.Error:
                     if (RecordRules.IsError(parser.GetString(i)))
                     {
-                        record.MarkFailed(parser.GetString(i).Trim());
+                        record.MarkFailed(parser.GetString(i).Trim(), isErrorText: true);
                     }
 
                     break;

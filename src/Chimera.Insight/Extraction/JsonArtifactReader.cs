@@ -171,6 +171,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     {
         var dimensions = new Dimensions();
         var failure = (string?)null;
+        var errorText = (string?)null;
         var figures = new List<(string Name, FieldMapping Mapping, double Value)>();
         var textFigures = new List<(string Name, FieldMapping Mapping, string Text)>();
         var nullFigures = new List<FieldMapping>();
@@ -205,14 +206,14 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                     {
                         if (value.ValueKind == JsonValueKind.Object ? value.EnumerateObject().Any() : value.GetArrayLength() > 0)
                         {
-                            failure ??= NumberText.Shorten(value.GetRawText());
+                            errorText ??= NumberText.Shorten(value.GetRawText());
                         }
                     }
                     else if (name.Equals("metadata", StringComparison.OrdinalIgnoreCase) && value.ValueKind == JsonValueKind.Object
                              && value.TryGetProperty("error", out var metadataError) && metadataError.ValueKind == JsonValueKind.String
                              && RecordRules.IsError(metadataError.GetString()))
                     {
-                        failure ??= metadataError.GetString();
+                        errorText ??= metadataError.GetString();
                     }
                     else if (!Skipped.Contains(name))
                     {
@@ -234,7 +235,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                         case FieldRole.Error:
                             if (RecordRules.IsError(text))
                             {
-                                failure ??= text;
+                                errorText ??= text;
                             }
 
                             break;
@@ -324,7 +325,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         }
 
         dimensions.FillFrom(inherited);
-        var record = BuildRecord(path, dimensions, frame, failure, figures, textFigures, nullFigures);
+        var record = BuildRecord(path, dimensions, frame, errorText ?? failure, figures, textFigures, nullFigures);
         if (record is not null && record.Dimensions.Backend is null && frame.GroupPath is not null)
         {
             record.Dimensions.Backend = frame.GroupPath;

@@ -291,7 +291,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
                 case FieldRole.Error:
                     if (RecordRules.IsError(cell))
                     {
-                        record.MarkFailed(cell);
+                        record.MarkFailed(cell, isErrorText: true);
                     }
 
                     break;

@@ -14,10 +14,18 @@ internal sealed class PendingRecord(Dimensions dimensions, string location)
     public string? Error { get; private set; }
     public List<PendingValue> Values { get; } = [];
 
-    public void MarkFailed(string reason)
+    private bool errorIsText;
+
+    /// <summary>Marks the record failed. The text of an error field (<paramref name="isErrorText"/>) wins over a
+    /// reason made from a status or success flag, whichever column or property comes first.</summary>
+    public void MarkFailed(string reason, bool isErrorText = false)
     {
         Failed = true;
-        Error = Error is null ? reason : Error;
+        if (Error is null || (isErrorText && !errorIsText))
+        {
+            Error = reason;
+            errorIsText = isErrorText;
+        }
     }
 
     public bool Has(string metric, string statistic)
