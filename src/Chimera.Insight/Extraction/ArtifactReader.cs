@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Chimera.Insight.Extraction;
 
 /// <summary>Reads one benchmark artifact into samples. (Interface agreed between the extraction and
@@ -7,13 +9,185 @@ public static class ArtifactReader
     /// <summary>Reads every sample the file holds. Problems never throw: each becomes an
     /// <see cref="ExtractionError"/> and the rest of the file is still read where the format allows.</summary>
     public static ExtractionResult Read(string path, ArtifactKind kind, ExtractionOptions? options = null)
-        => throw new NotImplementedException();
+    {
+        options ??= new ExtractionOptions();
+        var result = new ExtractionResult();
+        var source = FullPath(path);
+        var sink = new SampleSink(source, result, Math.Max(1, options.MaxErrorsPerFile));
+        try
+        {
+            ReadInto(source, kind, options, sink);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            sink.Error(null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.FileUnreadable, e.Message));
+        }
+
+        sink.Complete();
+        return result;
+    }
+
+    /// <summary>The kind a file name implies: .csv/.tsv, .json/.jsonl/.ndjson, .md/.markdown; null for anything else.</summary>
+    public static ArtifactKind? KindFromExtension(string path)
+    {
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".csv":
+            case ".tsv":
+                return ArtifactKind.Csv;
+            case ".json":
+            case ".jsonl":
+            case ".ndjson":
+                return ArtifactKind.Json;
+            case ".md":
+            case ".markdown":
+                return ArtifactKind.Markdown;
+            default:
+                return null;
+        }
+    }
+
+    private static void ReadInto(string source, ArtifactKind kind, ExtractionOptions options, SampleSink sink)
+    {
+        var file = new FileInfo(source);
+        if (!file.Exists)
+        {
+            sink.Error(null, ExtractionStrings.FileNotFound);
+            return;
+        }
+
+        if (file.Length > options.MaxFileSize)
+        {
+            sink.Error(null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.FileTooLarge, file.Length, options.MaxFileSize));
+            return;
+        }
+
+        var bytes = File.ReadAllBytes(source);
+        if (IsBlank(bytes))
+        {
+            sink.Error(null, ExtractionStrings.EmptyFile);
+            return;
+        }
+
+        var context = PathConfiguration.FromPath(source);
+        switch (kind)
+        {
+            case ArtifactKind.Csv:
+                var utf8 = TextDecoding.ToUtf8(bytes, bytes.Length, sink);
+                if (utf8.Span.IndexOf((byte)0) >= 0)
+                {
+                    if (TextWithoutNul(System.Text.Encoding.UTF8.GetString(utf8.ToArray()), sink) is not { } text)
+                    {
+                        break;
+                    }
+
+                    utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+                }
+
+                new CsvArtifactReader(sink, context).Read(utf8);
+
+                break;
+            case ArtifactKind.Json:
+                new JsonArtifactReader(sink, context, options).Read(TextDecoding.ToUtf8(bytes, bytes.Length, sink),
+                    Path.GetExtension(source));
+                break;
+            case ArtifactKind.Markdown:
+                if (TextWithoutNul(TextDecoding.ToText(bytes, bytes.Length, sink), sink) is { } markdown)
+                {
+                    new MarkdownArtifactReader(sink, context).Read(markdown);
+                }
+
+                break;
+            default:
+                sink.Error(null, "unknown artifact kind " + kind);
+                break;
+        }
+    }
+
+    private static string FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    private static bool IsBlank(byte[] bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not (0x20 or 0x09 or 0x0A or 0x0D or 0xEF or 0xBB or 0xBF or 0xFE or 0xFF or 0x00))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Text with NUL characters removed (and reported by line); null when the content is binary.</summary>
+    private static string? TextWithoutNul(string text, SampleSink sink)
+    {
+        var first = text.IndexOf('\0');
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var nulCount = 0;
+        var lines = 0;
+        var lastLine = -1;
+        var line = 1;
+        var firstLine = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+            }
+            else if (c == '\0')
+            {
+                nulCount++;
+                if (lastLine != line)
+                {
+                    lines++;
+                    lastLine = line;
+                    if (firstLine == 0)
+                    {
+                        firstLine = line;
+                    }
+                }
+            }
+        }
+
+        // Text with a stray NUL here and there is damaged text; text with many is not text at all.
+        if (nulCount * 20 > text.Length)
+        {
+            sink.Error(null, ExtractionStrings.BinaryContent);
+            return null;
+        }
+
+        sink.Error(string.Format(CultureInfo.InvariantCulture, "line {0}", firstLine),
+            string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NulBytes, lines, firstLine));
+        return text.Replace("\0", "");
+    }
 }
 
 public sealed class ExtractionOptions
 {
     /// <summary>Files larger than this are skipped with an error rather than read.</summary>
     public long MaxFileSize { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>JSON nested deeper than this is refused with an error (the parser's stack stays bounded).</summary>
+    public int MaxJsonDepth { get; set; } = 256;
+
+    /// <summary>At most this many errors are listed per file; a last error counts the rest.</summary>
+    public int MaxErrorsPerFile { get; set; } = 100;
 }
 
 public sealed class ExtractionResult

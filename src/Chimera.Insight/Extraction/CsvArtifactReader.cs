@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>
+/// Reads a CSV (comma, semicolon, tab or pipe: CsvHelper detects it) with CsvHelper's UTF-8 reader. The header is
+/// mapped once; each row is one record. Dimension columns (model, num_gpu, num_ctx, temperature, top_p, top_k,
+/// repeat_penalty, tag, backend, prompt, prompt_text, prompt_index, timestamp, options as JSON) describe the
+/// record; every numeric column becomes a sample. An error/status/success column marks failed rows. Semicolon
+/// files read decimal commas (see <see cref="NumberText"/>). Ragged and malformed rows are skipped with an
+/// error; the good rows still count.
+/// </summary>
+internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensions)
+{
+    private Column[] columns = [];
+    private bool decimalComma;
+
+    /// <param name="utf8">The file as UTF-8 without NUL bytes.</param>
+    public void Read(ReadOnlyMemory<byte> utf8)
+    {
+        // An odd number of quotes means one never closes: then every line ends a record, so one bad quote
+        // cannot swallow the rest of the file (the malformed line is reported and skipped).
+        var options = QuotesBalance(utf8.Span) ? RecordOptions : LineOptions;
+        current = this;
+        using var reader = CsvReader.Create(utf8, options);
+        try
+        {
+            reader.ReadHeader();
+            if (reader.Headers.Count == 0 || reader.Headers.All(string.IsNullOrWhiteSpace))
+            {
+                sink.Error(null, ExtractionStrings.CsvNoHeader);
+                return;
+            }
+
+            decimalComma = reader.Separator == ';';
+            MapHeader(reader.Headers);
+            var rows = 0;
+            while (reader.Read())
+            {
+                rows++;
+                ReadRow(reader, Location(reader.RowNumber, reader.LineNumber));
+            }
+
+            if (rows == 0 && malformedRows == 0)
+            {
+                sink.Error(null, ExtractionStrings.CsvNoRows);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            sink.Error(e.LineNumber > 0 ? "line " + e.LineNumber.ToString(CultureInfo.InvariantCulture) : null,
+                string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvParseFailure, FirstLine(e.Message)));
+        }
+        finally
+        {
+            current = null;
+        }
+    }
+
+    // CsvHelper's options are immutable and shared; their malformed-record callback reaches the reader that is
+    // reading on this thread.
+    [ThreadStatic]
+    private static CsvArtifactReader? current;
+
+    private static readonly CsvReaderOptions RecordOptions = CreateOptions(allowLineBreaksInQuotes: true);
+    private static readonly CsvReaderOptions LineOptions = CreateOptions(allowLineBreaksInQuotes: false);
+
+    /// <summary>
+    /// The reader options. Set through reflection: CsvHelper's option setters are init-only, and the netstandard2.0
+    /// and net10.0 builds of CsvHelper mark them with different IsExternalInit types, so a direct call compiled
+    /// against one fails with MissingMethodException on the other (the engine is netstandard2.0, its hosts are not).
+    /// </summary>
+    private static CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes)
+    {
+        var options = new CsvReaderOptions();
+        var type = typeof(CsvReaderOptions);
+        void Set(string name, object value) => type.GetProperty(name)!.SetValue(options, value);
+        Set(nameof(CsvReaderOptions.HasHeader), true);
+        Set(nameof(CsvReaderOptions.Mode), CsvMode.Rfc4180);
+        Set(nameof(CsvReaderOptions.AllowLineBreaksInQuotes), allowLineBreaksInQuotes);
+        Set(nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Skip);
+        Set(nameof(CsvReaderOptions.FieldCountMismatch), CsvFieldCountHandling.Skip);
+        Set(nameof(CsvReaderOptions.TrackLineNumbers), true);
+        Set(nameof(CsvReaderOptions.PoolStrings), true);
+        Set(nameof(CsvReaderOptions.SkipEmptyLines), true);
+        var callback = type.GetProperty(nameof(CsvReaderOptions.OnMalformedRecord))!;
+        callback.SetValue(options, Delegate.CreateDelegate(callback.PropertyType,
+            typeof(CsvArtifactReader).GetMethod(nameof(OnMalformedRecord), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!));
+        return options;
+    }
+
+    private static void OnMalformedRecord(CsvMalformedRecord record) => current?.Malformed(record);
+
+    private int malformedRows;
+
+    private void Malformed(CsvMalformedRecord record)
+    {
+        malformedRows++;
+        var location = Location(record.RecordNumber - 1, record.LineNumber);
+        if (record.Reason == CsvMalformedReason.FieldCountMismatch)
+        {
+            var fields = CountFields(record.RawRecord);
+            sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvRagged, fields, columns.Length));
+        }
+        else
+        {
+            sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvBadData,
+                record.Reason + ": " + NumberText.Shorten(record.RawRecord ?? "")));
+        }
+    }
+
+    // Separators outside quotes + 1: for the message only.
+    private int CountFields(string? raw)
+    {
+        if (raw is null)
+        {
+            return 0;
+        }
+
+        var separator = decimalComma ? ';' : raw.IndexOf('\t') >= 0 && raw.IndexOf(',') < 0 ? '\t' : ',';
+        var count = 1;
+        var quoted = false;
+        foreach (var c in raw)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == separator && !quoted)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool QuotesBalance(ReadOnlySpan<byte> bytes)
+    {
+        var quotes = 0;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'"')
+            {
+                quotes++;
+            }
+        }
+
+        return quotes % 2 == 0;
+    }
+
+    private static string Location(long row, long line) =>
+        string.Format(CultureInfo.InvariantCulture, "row {0} (line {1})", row, line);
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message.Substring(0, end);
+    }
+
+    private void MapHeader(IReadOnlyList<string> header)
+    {
+        var count = header.Count;
+        var names = new string[count];
+        var mappings = new FieldMapping?[count];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < count; i++)
+        {
+            names[i] = (header[i] ?? "").Trim().TrimStart('\uFEFF');
+            if (names[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (!seen.Add(names[i]))
+            {
+                sink.Error("header", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvDuplicateColumn, names[i], i + 1));
+                continue;
+            }
+
+            mappings[i] = MetricNames.Map(names[i]);
+        }
+
+        RecordRules.ResolveSiblings(mappings, names);
+        columns = new Column[count];
+        for (var i = 0; i < count; i++)
+        {
+            columns[i] = new Column(names[i], mappings[i] ?? FieldMapping.IgnoreField);
+        }
+    }
+
+    private void ReadRow(CsvReader parser, string location)
+    {
+        var dimensions = new Dimensions();
+        var record = new PendingRecord(dimensions, location);
+        List<string>? problems = null;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = columns[i];
+            var mapping = column.Mapping;
+            switch (mapping.Role)
+            {
+                case FieldRole.Ignore:
+                    break;
+                case FieldRole.Metric:
+                    var cell = parser.GetString(i);
+                    if (NumberText.TryParse(cell, decimalComma, out var value, out var problem))
+                    {
+                        column.Numeric = true;
+                        problem = record.Add(mapping, value * mapping.Scale);
+                    }
+                    else if (!mapping.IsCanonical && !column.Numeric)
+                    {
+                        // A text column (context, tone, response...): not a metric.
+                        problem = null;
+                    }
+                    else if (!mapping.IsCanonical && string.IsNullOrWhiteSpace(cell))
+                    {
+                        problem = null;
+                    }
+
+                    if (problem is not null)
+                    {
+                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + column.Name + "'", problem));
+                    }
+
+                    break;
+                case FieldRole.Options:
+                    ReadOptions(parser.GetString(i), dimensions, ref problems);
+                    break;
+                case FieldRole.Error:
+                    if (RecordRules.IsError(parser.GetString(i)))
+                    {
+                        record.MarkFailed(parser.GetString(i).Trim(), isErrorText: true);
+                    }
+
+                    break;
+                case FieldRole.Status:
+                    if (RecordRules.IsFailedStatus(parser.GetString(i)))
+                    {
+                        record.MarkFailed(column.Name + " " + parser.GetString(i).Trim());
+                    }
+
+                    break;
+                case FieldRole.Success:
+                    if (RecordRules.IsFalse(parser.GetString(i)))
+                    {
+                        record.MarkFailed(column.Name + " " + parser.GetString(i).Trim());
+                    }
+
+                    break;
+                default:
+                    if (!dimensions.Set(mapping.Role, parser.GetString(i), decimalComma))
+                    {
+                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem,
+                            "column '" + column.Name + "'", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
+                    }
+
+                    break;
+            }
+        }
+
+        dimensions.FillFrom(pathDimensions);
+        if (record.Failed)
+        {
+            RecordRules.CompleteFailed(record, columns
+                .Where(c => c.Mapping.Role == FieldRole.Metric && (c.Mapping.IsCanonical || c.Numeric))
+                .Select(c => (c.Mapping.Metric, c.Mapping.Unit, c.Mapping.Statistic ?? Insight.Statistic.Sample)));
+        }
+        else
+        {
+            foreach (var problem in problems ?? [])
+            {
+                sink.Error(location, problem);
+            }
+
+            RecordRules.DeriveThroughput(record);
+        }
+
+        sink.Add(record);
+    }
+
+    private void ReadOptions(string cell, Dimensions dimensions, ref List<string>? problems)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(cell, new JsonDocumentOptions { MaxDepth = 16 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException(document.RootElement.ValueKind.ToString());
+            }
+
+            JsonArtifactReader.ApplyOptions(document.RootElement, dimensions);
+        }
+        catch (JsonException e)
+        {
+            (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvOptionsInvalid, FirstLine(e.Message)));
+        }
+    }
+
+    private sealed class Column(string name, FieldMapping mapping)
+    {
+        public string Name { get; } = name;
+        public FieldMapping Mapping { get; } = mapping;
+        /// <summary>An unknown column that has held a number: from then on a non-number in it is a problem.</summary>
+        public bool Numeric { get; set; }
+    }
+}

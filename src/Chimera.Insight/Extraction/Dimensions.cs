@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>The conditions a record was measured under: model, backend, Ollama options, prompt, time.</summary>
+internal sealed class Dimensions
+{
+    public string? Model { get; set; }
+    public string? Backend { get; set; }
+    public string? Device { get; set; }
+    public string? Quantization { get; set; }
+    public string? Prompt { get; set; }
+    public string? PromptIndex { get; set; }
+    public int? NumGpu { get; set; }
+    public int? NumCtx { get; set; }
+    public double? Temperature { get; set; }
+    public double? TopP { get; set; }
+    public int? TopK { get; set; }
+    public double? RepeatPenalty { get; set; }
+    public DateTime? Timestamp { get; set; }
+
+    public Dimensions Clone() => (Dimensions)MemberwiseClone();
+
+    /// <summary>Fills what is still unknown from <paramref name="other"/>.</summary>
+    public void FillFrom(Dimensions other)
+    {
+        Model ??= other.Model;
+        Backend ??= other.Backend;
+        Device ??= other.Device;
+        Quantization ??= other.Quantization;
+        Prompt ??= other.Prompt;
+        PromptIndex ??= other.PromptIndex;
+        NumGpu ??= other.NumGpu;
+        NumCtx ??= other.NumCtx;
+        Temperature ??= other.Temperature;
+        TopP ??= other.TopP;
+        TopK ??= other.TopK;
+        RepeatPenalty ??= other.RepeatPenalty;
+        Timestamp ??= other.Timestamp;
+    }
+
+    /// <summary>Sets a dimension from text (a CSV cell, JSON string, Markdown value). Values such as
+    /// "default" or empty leave it unset. Returns false when a number was expected and not found.</summary>
+    public bool Set(FieldRole role, string? raw, bool decimalComma = false)
+    {
+        var text = Clean(raw);
+        if (text is null)
+        {
+            return true;
+        }
+
+        switch (role)
+        {
+            case FieldRole.Model: Model = text; return true;
+            case FieldRole.Backend: Backend ??= text; return true;
+            case FieldRole.Device: Device = text; return true;
+            case FieldRole.Quantization: Quantization = text; return true;
+            case FieldRole.Prompt: Prompt = text; return true;
+            case FieldRole.PromptIndex: PromptIndex = text; return true;
+            case FieldRole.Timestamp:
+                Timestamp = ParseTimestamp(text) ?? Timestamp;
+                return true;
+            case FieldRole.NumGpu:
+            case FieldRole.NumCtx:
+            case FieldRole.TopK:
+            case FieldRole.Temperature:
+            case FieldRole.TopP:
+            case FieldRole.RepeatPenalty:
+                return NumberText.TryParse(text, decimalComma, out var value, out _) && SetNumber(role, value);
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Sets a numeric dimension; integers must be whole numbers.</summary>
+    public bool SetNumber(FieldRole role, double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return false;
+        }
+
+        switch (role)
+        {
+            case FieldRole.NumGpu: return SetInt(value, v => NumGpu = v);
+            case FieldRole.NumCtx: return SetInt(value, v => NumCtx = v);
+            case FieldRole.TopK: return SetInt(value, v => TopK = v);
+            case FieldRole.Temperature: Temperature = value; return true;
+            case FieldRole.TopP: TopP = value; return true;
+            case FieldRole.RepeatPenalty: RepeatPenalty = value; return true;
+            case FieldRole.Timestamp: Timestamp = FromEpoch(value) ?? Timestamp; return true;
+            case FieldRole.PromptIndex: PromptIndex = NumberText.Format(value); return true;
+            default: return true;
+        }
+    }
+
+    private static bool SetInt(double value, Action<int> set)
+    {
+        if (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue)
+        {
+            return false;
+        }
+
+        set((int)value);
+        return true;
+    }
+
+    /// <summary>The prompt as a sample shows it: the text, else "#index".</summary>
+    public string? PromptText => Prompt ?? (PromptIndex is null ? null : "#" + PromptIndex);
+
+    /// <summary>Canonical configuration text: the parts present, in the fixed order num_gpu, num_ctx,
+    /// temperature, top_p, top_k, repeat_penalty, then device; invariant shortest round-trip numbers.</summary>
+    public string? ConfigurationText()
+    {
+        var text = new StringBuilder();
+        Append(text, "num_gpu", NumGpu);
+        Append(text, "num_ctx", NumCtx);
+        Append(text, "temperature", Temperature);
+        Append(text, "top_p", TopP);
+        Append(text, "top_k", TopK);
+        Append(text, "repeat_penalty", RepeatPenalty);
+        if (Device is not null)
+        {
+            AppendText(text, "device", Device);
+        }
+
+        return text.Length == 0 ? null : text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            AppendText(text, name, NumberText.Format(v));
+        }
+    }
+
+    private static void AppendText(StringBuilder text, string name, string value)
+    {
+        if (text.Length > 0)
+        {
+            text.Append(", ");
+        }
+
+        text.Append(name).Append('=').Append(value);
+    }
+
+    private static string? Clean(string? raw)
+    {
+        var text = raw?.Trim().Trim('`', '*').Trim();
+        if (string.IsNullOrEmpty(text) || text!.Equals("default", StringComparison.OrdinalIgnoreCase) || NumberText.IsMissingMarker(text))
+        {
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>ISO 8601 text (taken as UTC when it carries no offset) or epoch seconds/milliseconds.</summary>
+    public static DateTime? ParseTimestamp(string text)
+    {
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch) ? FromEpoch(epoch) : null;
+    }
+
+    /// <summary>Epoch seconds (1e9..1e10) or milliseconds (1e12..1e13) as UTC; anything else is not a time.</summary>
+    public static DateTime? FromEpoch(double value)
+    {
+        if (value >= 1e9 && value < 1e10)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(value * 1000)).UtcDateTime;
+        }
+
+        if (value >= 1e12 && value < 1e13)
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(value)).UtcDateTime;
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads <c>num_gpu=80, num_ctx=512, temp=1, top_p=default</c> (also space- or semicolon-separated);
+    /// returns true when at least one configuration part was found.</summary>
+    public bool SetFromPairs(string text)
+    {
+        var found = false;
+        foreach (var piece in text.Split([',', ';', ' ', '|', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = piece.IndexOf('=');
+            if (equals <= 0 || equals == piece.Length - 1)
+            {
+                continue;
+            }
+
+            var role = MetricNames.Map(piece.Substring(0, equals)).Role;
+            if (role is FieldRole.NumGpu or FieldRole.NumCtx or FieldRole.Temperature or FieldRole.TopP or FieldRole.TopK
+                or FieldRole.RepeatPenalty or FieldRole.Model or FieldRole.Quantization or FieldRole.Device)
+            {
+                Set(role, piece.Substring(equals + 1).TrimEnd('.', ')'));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+}

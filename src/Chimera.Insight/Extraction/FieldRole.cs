@@ -1,0 +1,67 @@
+namespace Chimera.Insight.Extraction;
+
+/// <summary>What a column, JSON property or Markdown label stands for.</summary>
+internal enum FieldRole
+{
+    /// <summary>A number to emit as a sample (canonical or kept under its own name).</summary>
+    Metric,
+    Model,
+    Backend,
+    Device,
+    Quantization,
+    NumGpu,
+    NumCtx,
+    Temperature,
+    TopP,
+    TopK,
+    RepeatPenalty,
+    Prompt,
+    PromptIndex,
+    /// <summary>A JSON object (or JSON text in a CSV cell) of Ollama options.</summary>
+    Options,
+    Error,
+    Status,
+    Success,
+    Timestamp,
+    /// <summary>Identifiers, process ids, sizes of the test harness: never a measurement.</summary>
+    Ignore,
+}
+
+/// <summary>How one field name maps: its role and, for metrics, the canonical name, unit, scale and statistic.</summary>
+internal sealed class FieldMapping
+{
+    public FieldRole Role { get; set; }
+    /// <summary>Canonical metric name, or the field's own name when unknown.</summary>
+    public string Metric { get; set; } = "";
+    public string Unit { get; set; } = "";
+    /// <summary>Multiplier from the file's unit to <see cref="Unit"/>.</summary>
+    public double Scale { get; set; } = 1;
+    /// <summary>Statistic stated by the name (Mean, StdDev, P95, ...) or null for a raw value.</summary>
+    public string? Statistic { get; set; }
+    /// <summary>True when <see cref="Metric"/> is one of the canonical names.</summary>
+    public bool IsCanonical { get; set; }
+    /// <summary>A time metric whose unit the name does not state: resolved from its siblings.</summary>
+    public bool NeedsTimeUnit { get; set; }
+    /// <summary>The kind of canonical metric (time, rate, count, percent, ...), for validation.</summary>
+    public MetricKind Kind { get; set; }
+
+    public FieldMapping With(Action<FieldMapping> change)
+    {
+        var copy = (FieldMapping)MemberwiseClone();
+        change(copy);
+        return copy;
+    }
+
+    public static readonly FieldMapping IgnoreField = new() { Role = FieldRole.Ignore };
+}
+
+internal enum MetricKind
+{
+    Other,
+    Time,
+    Rate,
+    Count,
+    Percent,
+    MemoryMb,
+    Power,
+}

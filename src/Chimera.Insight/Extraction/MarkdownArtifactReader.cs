@@ -1,0 +1,445 @@
+using System.Globalization;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>
+/// Reads the figures a Markdown report states in a form meant to be read as data, and nothing else:
+/// <list type="bullet">
+/// <item><c>- Name: value unit</c> list items (the seed's <c>## Metrics</c>): the value must be a number with at most a
+/// short unit (<c>ms</c>, <c>tok/s</c>, <c>% avg</c>); items with prose after the number are passed over. The items of
+/// one section (between headings) form one record.</item>
+/// <item>Pipe tables with a header row and a <c>---</c> separator: each row is a record, columns map like CSV headers;
+/// an empty dimension cell repeats the row above (rowspan style); <c>-</c>, <c>N/A</c> and empty figures are
+/// "no value", not errors. A table whose first column is headed Metric/Name lists one metric per row.</item>
+/// <item><c>Model: x</c>, <c>Configuration: num_gpu=80, num_ctx=512, temp=1</c> and similar lines set the dimensions
+/// of what follows.</item>
+/// </list>
+/// Numbers in prose are never metrics. Fenced code blocks are skipped. Lines run together by a lossy export
+/// (<c>| q8_0 | 46.57 | ## Next heading</c>, <c>prose | a | b |</c> headers) are split where a table ends or starts.
+/// </summary>
+internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDimensions)
+{
+    private static readonly HashSet<string> TransposedFirstColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "metric", "metrics", "name", "kpi", "figure", "measure", "measurement",
+    };
+
+    private readonly Dimensions current = new();
+    private string[] lines = [];
+    private PendingRecord? listRecord;
+    private Table? table;
+    private bool inFence;
+
+    public void Read(string text)
+    {
+        lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                table = null;
+                continue;
+            }
+
+            if (inFence)
+            {
+                continue;
+            }
+
+            // A table starts where a line with pipes is followed by a separator row.
+            if (trimmed.IndexOf('|') >= 0 && i + 1 < lines.Length && IsSeparator(lines[i + 1]))
+            {
+                StartTable(trimmed, SplitRow(lines[i + 1].Trim()).Count, i + 1);
+                i++;
+                continue;
+            }
+
+            ProcessLine(trimmed, i + 1);
+        }
+
+        FlushList();
+    }
+
+    private void ProcessLine(string trimmed, int lineNumber)
+    {
+        if (trimmed.Length == 0)
+        {
+            table = null;
+            return;
+        }
+
+        if (table is not null)
+        {
+            if (trimmed[0] == '|')
+            {
+                TableRow(trimmed, lineNumber);
+                return;
+            }
+
+            table = null;
+        }
+
+        if (trimmed[0] == '#')
+        {
+            FlushList();
+            return;
+        }
+
+        var isListItem = trimmed.Length > 2 && (trimmed[0] is '-' or '*' or '+') && trimmed[1] == ' ';
+        var content = isListItem ? trimmed.Substring(2).Trim() : trimmed;
+        var colon = content.IndexOf(':');
+        if (colon <= 0)
+        {
+            return;
+        }
+
+        var label = content.Substring(0, colon).Trim().Trim('*', '`', '_').Trim();
+        var value = content.Substring(colon + 1).Trim().Trim('*', '_').Trim();
+        if (label.Length == 0 || label.Length > 80)
+        {
+            return;
+        }
+
+        if (value.IndexOf('=') > 0)
+        {
+            current.SetFromPairs(value);
+        }
+
+        var notFinite = false;
+        if (isListItem && TrySplitFigure(value, out var number, out var unit, out notFinite))
+        {
+            var mapping = MetricNames.MapLabel(label, unit);
+            if (mapping.Role == FieldRole.Metric)
+            {
+                listRecord ??= new PendingRecord(Snapshot(), "line " + lineNumber.ToString(CultureInfo.InvariantCulture));
+                var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
+                if (listRecord.Add(mapping, number * mapping.Scale, location) is { } problem)
+                {
+                    sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label, problem));
+                }
+
+                return;
+            }
+
+            if (mapping.Role is not (FieldRole.Ignore or FieldRole.Options or FieldRole.Error or FieldRole.Status or FieldRole.Success))
+            {
+                current.SetNumber(mapping.Role, number);
+            }
+
+            return;
+        }
+
+        if (isListItem && notFinite && MetricNames.MapLabel(label, "").IsCanonical)
+        {
+            var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
+            sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label,
+                string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotFinite, value)));
+            return;
+        }
+
+        var role = MetricNames.Map(label).Role;
+        if (role is FieldRole.Model or FieldRole.Backend or FieldRole.Device or FieldRole.Quantization or FieldRole.NumGpu
+            or FieldRole.NumCtx or FieldRole.Temperature or FieldRole.TopP or FieldRole.TopK or FieldRole.RepeatPenalty)
+        {
+            current.Set(role, value);
+        }
+    }
+
+    /// <summary>"105.23 tok/s", "374", "13.9% avg", "1.37x": a number and at most three short unit words.</summary>
+    private static bool TrySplitFigure(string value, out double number, out string unit, out bool notFinite)
+    {
+        number = 0;
+        unit = "";
+        notFinite = false;
+        var end = 0;
+        while (end < value.Length && (char.IsDigit(value[end]) || value[end] is '.' or ',' or '+' or '-' || (end > 0 && value[end] is 'e' or 'E'
+                   && end + 1 < value.Length && (char.IsDigit(value[end + 1]) || value[end + 1] is '-' or '+'))))
+        {
+            end++;
+        }
+
+        var numberText = value.Substring(0, end).TrimEnd(',', '.');
+        if (numberText.Length == 0)
+        {
+            var word = value.TrimEnd(',', '.', ';').Trim();
+            notFinite = word.Equals("NaN", StringComparison.OrdinalIgnoreCase) || word.StartsWith("inf", StringComparison.OrdinalIgnoreCase)
+                        || word.Equals("-inf", StringComparison.OrdinalIgnoreCase) || word.Equals("-Infinity", StringComparison.OrdinalIgnoreCase);
+            return false;
+        }
+
+        var rest = value.Substring(numberText.Length).Trim().TrimEnd(',', ';', '.').Trim();
+        if (rest.Length > 24 || rest.IndexOfAny(['(', ')', '=', ':', '|', '[', ']']) >= 0 || rest.Any(char.IsDigit)
+            || rest.Split([' '], StringSplitOptions.RemoveEmptyEntries).Length > 3)
+        {
+            return false;
+        }
+
+        if (!NumberText.TryParse(numberText, false, out number, out _))
+        {
+            return false;
+        }
+
+        unit = rest;
+        return true;
+    }
+
+    private void FlushList()
+    {
+        if (listRecord is not null)
+        {
+            RecordRules.DeriveThroughput(listRecord);
+            sink.Add(listRecord);
+            listRecord = null;
+        }
+    }
+
+    private Dimensions Snapshot()
+    {
+        var dimensions = current.Clone();
+        dimensions.FillFrom(pathDimensions);
+        return dimensions;
+    }
+
+    private void StartTable(string headerLine, int columnCount, int lineNumber)
+    {
+        FlushList();
+        var cells = SplitRow(headerLine);
+        if (columnCount == 0 || cells.Count == 0)
+        {
+            return;
+        }
+
+        // "- DType: torch.float32 | Backend | Success |": text before the table's own cells.
+        if (cells.Count > columnCount)
+        {
+            ProcessLine(string.Join(" | ", cells.Take(cells.Count - columnCount)), lineNumber);
+            cells = cells.Skip(cells.Count - columnCount).ToList();
+        }
+
+        var names = cells.Select(c => c.Trim('*', '`', ' ')).ToList();
+        var mappings = names.Select(n => n.Length == 0 ? null : (FieldMapping?)MetricNames.Map(n)).ToList();
+        RecordRules.ResolveSiblings(mappings, names);
+        table = new Table(names, mappings.Select(m => m ?? FieldMapping.IgnoreField).ToArray(),
+            TransposedFirstColumns.Contains(names[0]));
+    }
+
+    private void TableRow(string line, int lineNumber)
+    {
+        var cells = SplitRow(line);
+        var t = table!;
+        var count = t.Names.Count;
+        var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
+        if (t.Transposed)
+        {
+            TransposedRow(t, cells, location);
+        }
+        else
+        {
+            ColumnRow(t, cells, location);
+        }
+
+        // "| q8_0 | 46.57 | ## Parameter Sweep": what follows the row's last cell is a line of its own.
+        if (cells.Count > count)
+        {
+            var rest = string.Join(" | ", cells.Skip(count)).Trim();
+            if (rest.Length > 0)
+            {
+                table = null;
+                ProcessLine(rest, lineNumber);
+            }
+        }
+    }
+
+    private void ColumnRow(Table t, List<string> cells, string location)
+    {
+        var dimensions = Snapshot();
+        var record = new PendingRecord(dimensions, location);
+        List<string>? problems = null;
+        for (var i = 0; i < t.Names.Count; i++)
+        {
+            var cell = i < cells.Count ? cells[i].Trim().Trim('*', '`').Trim() : "";
+            var mapping = t.Mappings[i];
+            switch (mapping.Role)
+            {
+                case FieldRole.Ignore:
+                case FieldRole.Options:
+                    break;
+                case FieldRole.Metric:
+                    if (cell.Length == 0 || NumberText.IsMissingMarker(cell))
+                    {
+                        break;
+                    }
+
+                    if (NumberText.TryParse(cell, false, out var value, out var problem))
+                    {
+                        problem = record.Add(mapping, value * mapping.Scale);
+                    }
+                    else if (!mapping.IsCanonical)
+                    {
+                        problem = null;
+                    }
+
+                    if (problem is not null)
+                    {
+                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + t.Names[i] + "'", problem));
+                    }
+
+                    break;
+                case FieldRole.Error:
+                    if (RecordRules.IsError(cell))
+                    {
+                        record.MarkFailed(cell, isErrorText: true);
+                    }
+
+                    break;
+                case FieldRole.Status:
+                    if (RecordRules.IsFailedStatus(cell) && !NumberText.IsMissingMarker(cell))
+                    {
+                        record.MarkFailed(t.Names[i] + " " + cell);
+                    }
+
+                    break;
+                case FieldRole.Success:
+                    if (RecordRules.IsFalse(cell))
+                    {
+                        record.MarkFailed(t.Names[i] + " " + cell);
+                    }
+
+                    break;
+                default:
+                    // An empty dimension cell repeats the row above (| `mlp` | eager | ... then | | jit | ...).
+                    if (cell.Length == 0)
+                    {
+                        cell = t.LastDimension[i] ?? "";
+                    }
+
+                    t.LastDimension[i] = cell;
+                    if (mapping.Role == FieldRole.Backend)
+                    {
+                        dimensions.Backend = null;
+                    }
+
+                    dimensions.Set(mapping.Role, cell);
+                    break;
+            }
+        }
+
+        if (record.Failed)
+        {
+            RecordRules.CompleteFailed(record, t.Mappings.Where(m => m.Role == FieldRole.Metric && m.IsCanonical)
+                .Select(m => (m.Metric, m.Unit, m.Statistic ?? Insight.Statistic.Sample)));
+        }
+        else
+        {
+            foreach (var problem in problems ?? [])
+            {
+                sink.Error(location, problem);
+            }
+
+            RecordRules.DeriveThroughput(record);
+        }
+
+        sink.Add(record);
+    }
+
+    // | Metric | Average Value | Standard Deviation |: the first cell names the metric, the header the statistic.
+    private void TransposedRow(Table t, List<string> cells, string location)
+    {
+        var label = cells.Count > 0 ? cells[0].Trim().Trim('*', '`').Trim() : "";
+        if (label.Length == 0)
+        {
+            return;
+        }
+
+        var record = new PendingRecord(Snapshot(), location);
+        for (var i = 1; i < t.Names.Count && i < cells.Count; i++)
+        {
+            var cell = cells[i].Trim().Trim('*', '`').Trim();
+            if (cell.Length == 0 || NumberText.IsMissingMarker(cell) || !TrySplitFigure(cell, out var number, out var unit, out _))
+            {
+                continue;
+            }
+
+            var header = t.Names[i];
+            var statistic = header.IndexOf("deviation", StringComparison.OrdinalIgnoreCase) >= 0 ? Insight.Statistic.StdDev : t.Mappings[i].Statistic;
+            var mapping = MetricNames.MapLabel(label, unit);
+            if (mapping.Role != FieldRole.Metric)
+            {
+                continue;
+            }
+
+            if (statistic is not null && mapping.Statistic is null)
+            {
+                mapping = mapping.With(m => m.Statistic = statistic);
+            }
+
+            if (record.Add(mapping, number * mapping.Scale) is { } problem)
+            {
+                sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label, problem));
+            }
+        }
+
+        sink.Add(record);
+    }
+
+    private static bool IsSeparator(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.IndexOf('-') < 0 || trimmed.IndexOf('|') < 0)
+        {
+            return false;
+        }
+
+        var cells = SplitRow(trimmed);
+        return cells.Count > 0 && cells.All(c =>
+        {
+            var cell = c.Trim().Trim(':');
+            return cell.Length > 0 && cell.All(ch => ch == '-');
+        });
+    }
+
+    /// <summary>Cells of a pipe row: the leading pipe and one trailing pipe dropped, "\|" kept inside a cell.</summary>
+    private static List<string> SplitRow(string line)
+    {
+        var cells = new List<string>();
+        var start = line.StartsWith("|", StringComparison.Ordinal) ? 1 : 0;
+        var cell = new System.Text.StringBuilder();
+        for (var i = start; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '\\' && i + 1 < line.Length && line[i + 1] == '|')
+            {
+                cell.Append('|');
+                i++;
+            }
+            else if (c == '|')
+            {
+                cells.Add(cell.ToString().Trim());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        var last = cell.ToString().Trim();
+        if (last.Length > 0)
+        {
+            cells.Add(last);
+        }
+
+        return cells;
+    }
+
+    private sealed class Table(List<string> names, FieldMapping[] mappings, bool transposed)
+    {
+        public List<string> Names { get; } = names;
+        public FieldMapping[] Mappings { get; } = mappings;
+        public bool Transposed { get; } = transposed;
+        public string?[] LastDimension { get; } = new string?[names.Count];
+    }
+}

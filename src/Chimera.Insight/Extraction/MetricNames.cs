@@ -1,0 +1,397 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>
+/// Maps the names files give their fields (<c>ttft_s</c>, <c>mean_time_ms</c>, <c>Tokens per Second</c>,
+/// <c>LoadDurationMs</c>, ...) to the canonical metric names and units, or to a dimension role.
+/// A name is split into words (snake_case, camelCase, spaces, "/" as "per", "%" as "percent"); words
+/// that state a statistic (mean, avg, std, p95, ...) and a trailing unit (s, ms, ns, MB, W, %) are
+/// taken off, and what remains is looked up. Results are cached: a header costs one lookup per column.
+/// </summary>
+internal static class MetricNames
+{
+    public const string TtftMs = "TtftMs";
+    public const string TokensPerSecond = "TokensPerSecond";
+    public const string LoadMs = "LoadMs";
+    public const string PromptEvalMs = "PromptEvalMs";
+    public const string EvalMs = "EvalMs";
+    public const string TotalMs = "TotalMs";
+    public const string PromptTokens = "PromptTokens";
+    public const string OutputTokens = "OutputTokens";
+    public const string LatencyMs = "LatencyMs";
+    public const string CompileMs = "CompileMs";
+    public const string GpuUtilizationPercent = "GpuUtilizationPercent";
+    public const string GpuMemoryMb = "GpuMemoryMb";
+    public const string CpuPercent = "CpuPercent";
+    public const string MemoryPercent = "MemoryPercent";
+    public const string PowerWatts = "PowerWatts";
+
+    /// <summary>Canonical metric, its unit and kind; the first seven are ordered as a run reports them.</summary>
+    public static readonly IReadOnlyList<(string Name, string Unit, MetricKind Kind)> Canonical =
+    [
+        (TtftMs, "ms", MetricKind.Time),
+        (TokensPerSecond, "tok/s", MetricKind.Rate),
+        (LoadMs, "ms", MetricKind.Time),
+        (PromptEvalMs, "ms", MetricKind.Time),
+        (EvalMs, "ms", MetricKind.Time),
+        (TotalMs, "ms", MetricKind.Time),
+        (PromptTokens, "tokens", MetricKind.Count),
+        (OutputTokens, "tokens", MetricKind.Count),
+        (LatencyMs, "ms", MetricKind.Time),
+        (CompileMs, "ms", MetricKind.Time),
+        (GpuUtilizationPercent, "%", MetricKind.Percent),
+        (GpuMemoryMb, "MB", MetricKind.MemoryMb),
+        (CpuPercent, "%", MetricKind.Percent),
+        (MemoryPercent, "%", MetricKind.Percent),
+        (PowerWatts, "W", MetricKind.Power),
+    ];
+
+    private static readonly Dictionary<string, (string Unit, MetricKind Kind)> CanonicalInfo =
+        Canonical.ToDictionary(c => c.Name, c => (c.Unit, c.Kind), StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, FieldMapping> Cache = new(StringComparer.Ordinal);
+
+    // Word sequences (joined by '_') that name a dimension.
+    private static readonly Dictionary<string, FieldRole> Roles = new(StringComparer.Ordinal)
+    {
+        ["model"] = FieldRole.Model, ["model_name"] = FieldRole.Model, ["llm"] = FieldRole.Model,
+        ["backend"] = FieldRole.Backend, ["engine"] = FieldRole.Backend, ["runtime"] = FieldRole.Backend,
+        ["device"] = FieldRole.Device,
+        ["tag"] = FieldRole.Quantization, ["quant"] = FieldRole.Quantization, ["quantization"] = FieldRole.Quantization,
+        ["quantization_level"] = FieldRole.Quantization, ["quant_level"] = FieldRole.Quantization,
+        ["num_gpu"] = FieldRole.NumGpu, ["gpu_layers"] = FieldRole.NumGpu, ["n_gpu_layers"] = FieldRole.NumGpu,
+        ["num_ctx"] = FieldRole.NumCtx, ["n_ctx"] = FieldRole.NumCtx, ["ctx"] = FieldRole.NumCtx, ["context_size"] = FieldRole.NumCtx,
+        ["context_length"] = FieldRole.NumCtx,
+        ["temperature"] = FieldRole.Temperature, ["temp"] = FieldRole.Temperature,
+        ["top_p"] = FieldRole.TopP, ["top_k"] = FieldRole.TopK, ["repeat_penalty"] = FieldRole.RepeatPenalty,
+        ["prompt"] = FieldRole.Prompt, ["prompt_text"] = FieldRole.Prompt, ["prompt_name"] = FieldRole.Prompt,
+        ["test_name"] = FieldRole.Prompt,
+        ["prompt_index"] = FieldRole.PromptIndex, ["prompt_id"] = FieldRole.PromptIndex, ["prompt_idx"] = FieldRole.PromptIndex,
+        ["options"] = FieldRole.Options, ["config"] = FieldRole.Options, ["configuration"] = FieldRole.Options,
+        ["error"] = FieldRole.Error, ["error_message"] = FieldRole.Error, ["errors"] = FieldRole.Error, ["exception"] = FieldRole.Error,
+        ["status"] = FieldRole.Status, ["state"] = FieldRole.Status,
+        ["success"] = FieldRole.Success, ["succeeded"] = FieldRole.Success, ["ok"] = FieldRole.Success, ["passed"] = FieldRole.Success,
+        ["date"] = FieldRole.Timestamp, ["time_stamp"] = FieldRole.Timestamp,
+        ["pid"] = FieldRole.Ignore, ["index"] = FieldRole.Ignore, ["idx"] = FieldRole.Ignore, ["run"] = FieldRole.Ignore,
+        ["run_number"] = FieldRole.Ignore, ["seed"] = FieldRole.Ignore, ["port"] = FieldRole.Ignore,
+        ["create_time"] = FieldRole.Ignore, ["opset"] = FieldRole.Ignore, ["workspace_size"] = FieldRole.Ignore,
+        ["iteration"] = FieldRole.Ignore, ["step"] = FieldRole.Ignore, ["row"] = FieldRole.Ignore,
+        ["runs"] = FieldRole.Ignore, ["warmup_runs"] = FieldRole.Ignore, ["samples_per_run"] = FieldRole.Ignore,
+        ["gpu_count"] = FieldRole.Ignore, ["process_count"] = FieldRole.Ignore, ["done"] = FieldRole.Ignore,
+        ["gpu_pstate"] = FieldRole.Ignore, ["samples"] = FieldRole.Ignore,
+    };
+
+    // Word sequences (joined by '_', statistic and unit words removed) that name a canonical metric.
+    private static readonly Dictionary<string, string> Bases = new(StringComparer.Ordinal)
+    {
+        ["ttft"] = TtftMs, ["time_to_first_token"] = TtftMs, ["first_token"] = TtftMs, ["first_token_latency"] = TtftMs,
+        ["load"] = LoadMs, ["load_duration"] = LoadMs, ["load_time"] = LoadMs, ["model_load"] = LoadMs, ["model_load_time"] = LoadMs,
+        ["prompt_eval"] = PromptEvalMs, ["prompt_eval_duration"] = PromptEvalMs, ["prompt_eval_time"] = PromptEvalMs,
+        ["eval"] = EvalMs, ["eval_duration"] = EvalMs, ["eval_time"] = EvalMs,
+        ["total"] = TotalMs, ["total_duration"] = TotalMs, ["total_time"] = TotalMs, ["e2e"] = TotalMs,
+        ["end_to_end"] = TotalMs, ["end_to_end_latency"] = TotalMs, ["e2e_latency"] = TotalMs, ["request_latency"] = TotalMs,
+        ["generation_time"] = TotalMs, ["response_time"] = TotalMs,
+        ["prompt_eval_count"] = PromptTokens, ["prompt_tokens"] = PromptTokens, ["input_tokens"] = PromptTokens,
+        ["prompt_token_count"] = PromptTokens,
+        ["eval_count"] = OutputTokens, ["tokens_generated"] = OutputTokens, ["output_tokens"] = OutputTokens,
+        ["completion_tokens"] = OutputTokens, ["generated_tokens"] = OutputTokens, ["tokens"] = OutputTokens,
+        ["total_tokens_generated"] = OutputTokens, ["response_tokens"] = OutputTokens,
+        [""] = LatencyMs, ["latency"] = LatencyMs, ["time"] = LatencyMs, ["inference_time"] = LatencyMs,
+        ["inference_latency"] = LatencyMs, ["latency_time"] = LatencyMs,
+        ["compile_time"] = CompileMs, ["compile"] = CompileMs, ["compilation_time"] = CompileMs, ["compile_duration"] = CompileMs,
+        ["throughput"] = TokensPerSecond, ["tps"] = TokensPerSecond, ["eval_rate"] = TokensPerSecond,
+        ["output_throughput"] = TokensPerSecond,
+        ["cpu"] = CpuPercent, ["cpu_usage"] = CpuPercent, ["cpu_util"] = CpuPercent, ["cpu_utilization"] = CpuPercent,
+        ["memory"] = MemoryPercent, ["memory_usage"] = MemoryPercent, ["mem"] = MemoryPercent, ["ram"] = MemoryPercent,
+        ["utilization_gpu"] = GpuUtilizationPercent, ["gpu_utilization"] = GpuUtilizationPercent, ["gpu_util"] = GpuUtilizationPercent,
+        ["gpu_utilization_gpu"] = GpuUtilizationPercent, ["gpu_usage"] = GpuUtilizationPercent,
+        ["gpu_memory_used"] = GpuMemoryMb, ["gpu_memory"] = GpuMemoryMb, ["vram_used"] = GpuMemoryMb, ["gpu_vram_used"] = GpuMemoryMb,
+        ["power_draw"] = PowerWatts, ["power"] = PowerWatts, ["gpu_power_draw"] = PowerWatts, ["gpu_power"] = PowerWatts,
+    };
+
+    // Bases that count tokens: "<base>_s" and "<base> per second" are throughput, not seconds.
+    private static readonly HashSet<string> TokenBases = new(StringComparer.Ordinal)
+    {
+        "tokens", "tok", "token", "throughput_tokens", "output_tokens", "eval_tokens", "generated_tokens", "throughput",
+        "tokens_generated", "generation_tokens", "output_throughput_tokens", "throughput_tok",
+    };
+
+    private static readonly Dictionary<string, string> StatisticWords = new(StringComparer.Ordinal)
+    {
+        ["mean"] = Insight.Statistic.Mean, ["avg"] = Insight.Statistic.Mean, ["average"] = Insight.Statistic.Mean,
+        ["median"] = Insight.Statistic.Median, ["p50"] = Insight.Statistic.Median,
+        ["std"] = Insight.Statistic.StdDev, ["stdev"] = Insight.Statistic.StdDev, ["stddev"] = Insight.Statistic.StdDev,
+        ["sd"] = Insight.Statistic.StdDev,
+        ["min"] = Insight.Statistic.Min, ["minimum"] = Insight.Statistic.Min,
+        ["max"] = Insight.Statistic.Max, ["maximum"] = Insight.Statistic.Max, ["peak"] = Insight.Statistic.Max,
+        ["p90"] = "P90", ["p95"] = "P95", ["p99"] = "P99", ["p999"] = "P99.9",
+    };
+
+    // Source time units and their factor to milliseconds.
+    private static readonly Dictionary<string, double> TimeUnits = new(StringComparer.Ordinal)
+    {
+        ["s"] = 1000, ["sec"] = 1000, ["secs"] = 1000, ["second"] = 1000, ["seconds"] = 1000,
+        ["ms"] = 1, ["msec"] = 1, ["millis"] = 1, ["milliseconds"] = 1,
+        ["us"] = 0.001, ["micros"] = 0.001, ["microseconds"] = 0.001,
+        ["ns"] = 1e-6, ["nanos"] = 1e-6, ["nanoseconds"] = 1e-6,
+    };
+
+    private static readonly Dictionary<string, string> OtherUnits = new(StringComparer.Ordinal)
+    {
+        ["percent"] = "%", ["pct"] = "%", ["mb"] = "MB", ["mib"] = "MB", ["gb"] = "GB", ["gib"] = "GB",
+        ["w"] = "W", ["watts"] = "W", ["watt"] = "W", ["c"] = "C", ["celsius"] = "C", ["x"] = "x",
+    };
+
+    /// <summary>Maps a field name (a column header, JSON property name or Markdown label).</summary>
+    public static FieldMapping Map(string name) => Cache.GetOrAdd(name, static n => Build(n, null));
+
+    /// <summary>Maps a Markdown label whose unit stands after the value (<c>- TTFT: 589.98 ms</c>).</summary>
+    public static FieldMapping MapLabel(string label, string unitText)
+        => Cache.GetOrAdd(label + "\u0001" + unitText, static key =>
+        {
+            var split = key.IndexOf('\u0001');
+            return Build(key.Substring(0, split), key.Substring(split + 1));
+        });
+
+    /// <summary>The canonical unit of a canonical metric name.</summary>
+    public static string UnitOf(string metric) => CanonicalInfo.TryGetValue(metric, out var info) ? info.Unit : "";
+
+    public static MetricKind KindOf(string metric) => CanonicalInfo.TryGetValue(metric, out var info) ? info.Kind : MetricKind.Other;
+
+    /// <summary>The factor from a time unit word (s, ms, ns, ...) to milliseconds, if it is one.</summary>
+    public static bool TryTimeFactor(string unit, out double factor) => TimeUnits.TryGetValue(unit, out factor);
+
+    private static FieldMapping Build(string name, string? unitText)
+    {
+        var words = Words(name);
+        if (unitText is not null)
+        {
+            words.AddRange(Words(unitText));
+        }
+
+        if (words.Count == 0)
+        {
+            return FieldMapping.IgnoreField;
+        }
+
+        var joined = string.Join("_", words);
+        if (Roles.TryGetValue(joined, out var role))
+        {
+            return new FieldMapping { Role = role };
+        }
+
+        var last = words[words.Count - 1];
+        if (last == "id" || last == "ids" || last == "uuid" || last == "hash" || last == "url" || last == "path")
+        {
+            return FieldMapping.IgnoreField;
+        }
+
+        // metrics_count, process_count, gpu_count: sizes of the file, not measurements (eval_count is a Base).
+        if (last == "count" && !Bases.ContainsKey(joined))
+        {
+            return FieldMapping.IgnoreField;
+        }
+
+        if (last == "timestamp" || last == "datetime" || (last == "at" && words.Count > 1))
+        {
+            return new FieldMapping { Role = FieldRole.Timestamp };
+        }
+
+        // Statistic words anywhere (eval_s_mean, mean_time_ms, Mean (ms)); "overall" means Mean.
+        string? statistic = null;
+        var overall = false;
+        var rest = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            if (StatisticWords.TryGetValue(word, out var stat))
+            {
+                if (statistic is not null && statistic != stat)
+                {
+                    return Unknown(name, null, null);
+                }
+
+                statistic = stat;
+            }
+            else if (word == "overall")
+            {
+                overall = true;
+            }
+            else
+            {
+                rest.Add(word);
+            }
+        }
+
+        // overall_tokens_per_second: a figure over the whole file, never a raw value.
+        if (overall)
+        {
+            statistic ??= Insight.Statistic.Mean;
+        }
+
+        // Unit: "per second" (rate), a time unit, or another unit, at the end.
+        var perSecond = false;
+        double? timeFactor = null;
+        string? otherUnit = null;
+        if (rest.Count >= 2 && rest[rest.Count - 2] == "per" && TimeUnits.TryGetValue(rest[rest.Count - 1], out var perFactor) && perFactor == 1000)
+        {
+            perSecond = true;
+            rest.RemoveRange(rest.Count - 2, 2);
+        }
+        else if (rest.Count >= 1 && TimeUnits.TryGetValue(rest[rest.Count - 1], out var factor))
+        {
+            timeFactor = factor;
+            rest.RemoveAt(rest.Count - 1);
+        }
+        else if (rest.Count >= 1 && OtherUnits.TryGetValue(rest[rest.Count - 1], out var unit))
+        {
+            otherUnit = unit;
+            rest.RemoveAt(rest.Count - 1);
+        }
+
+        var baseName = string.Join("_", rest);
+
+        // tokens_s, tokens/s, tok/s, tokens per second, throughput_tokens_per_sec: throughput.
+        if ((perSecond || timeFactor == 1000) && TokenBases.Contains(baseName))
+        {
+            return CanonicalMapping(TokensPerSecond, statistic, 1);
+        }
+
+        if (perSecond)
+        {
+            return Unknown(name, statistic, "/s");
+        }
+
+        if (!Bases.TryGetValue(baseName, out var metric))
+        {
+            return Unknown(name, statistic, timeFactor is { } f ? UnitWord(f) : otherUnit);
+        }
+
+        var kind = KindOf(metric);
+        switch (kind)
+        {
+            case MetricKind.Time:
+                if (timeFactor is { } time)
+                {
+                    return CanonicalMapping(metric, statistic, time);
+                }
+
+                if (otherUnit is not null || (baseName.Length == 0))
+                {
+                    return Unknown(name, statistic, otherUnit);
+                }
+
+                // Ollama's own names (total_duration, load_duration, ...) carry nanoseconds on the wire.
+                if (baseName.EndsWith("duration", StringComparison.Ordinal))
+                {
+                    return CanonicalMapping(metric, statistic, 1e-6);
+                }
+
+                return CanonicalMapping(metric, statistic, 1).With(m => m.NeedsTimeUnit = true);
+            case MetricKind.Rate:
+                return timeFactor is null && (otherUnit is null) ? CanonicalMapping(metric, statistic, 1) : Unknown(name, statistic, otherUnit);
+            case MetricKind.Count:
+                return timeFactor is null && otherUnit is null ? CanonicalMapping(metric, statistic, 1) : Unknown(name, statistic, otherUnit);
+            case MetricKind.Percent:
+                // memory_percent is a share; memory_used_gb is not.
+                if (otherUnit == "%" || (otherUnit is null && timeFactor is null && metric == GpuUtilizationPercent))
+                {
+                    return CanonicalMapping(metric, statistic, 1);
+                }
+
+                return Unknown(name, statistic, timeFactor is { } f2 ? UnitWord(f2) : otherUnit);
+            case MetricKind.MemoryMb:
+                return otherUnit switch
+                {
+                    "MB" => CanonicalMapping(metric, statistic, 1),
+                    "GB" => CanonicalMapping(metric, statistic, 1024),
+                    _ => Unknown(name, statistic, otherUnit),
+                };
+            case MetricKind.Power:
+                return otherUnit is null or "W" && timeFactor is null ? CanonicalMapping(metric, statistic, 1) : Unknown(name, statistic, otherUnit);
+            default:
+                return Unknown(name, statistic, otherUnit);
+        }
+    }
+
+    private static string UnitWord(double factorToMs) => factorToMs switch
+    {
+        1000 => "s",
+        1 => "ms",
+        0.001 => "us",
+        _ => "ns",
+    };
+
+    private static FieldMapping CanonicalMapping(string metric, string? statistic, double scale) => new()
+    {
+        Role = FieldRole.Metric,
+        Metric = metric,
+        Unit = UnitOf(metric),
+        Kind = KindOf(metric),
+        Scale = scale,
+        Statistic = statistic,
+        IsCanonical = true,
+    };
+
+    private static FieldMapping Unknown(string name, string? statistic, string? unit) => new()
+    {
+        Role = FieldRole.Metric,
+        Metric = name.Trim(),
+        Unit = unit ?? "",
+        Scale = 1,
+        Statistic = statistic,
+        IsCanonical = false,
+    };
+
+    /// <summary>Splits a name into lower-case words: snake_case, kebab, camelCase, spaces; "/" reads "per", "%" "percent".</summary>
+    internal static List<string> Words(string name)
+    {
+        var words = new List<string>(6);
+        var current = new StringBuilder(name.Length);
+        char previous = '\0';
+        foreach (var c in name)
+        {
+            if (c == '\u00b5' || c == '\u03bc')
+            {
+                current.Append('u');
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                // Other letters (Δ in "Throughput Δ") stay part of the name: a delta is not the figure.
+                if (char.IsUpper(c) && (char.IsLower(previous) || char.IsDigit(previous)) && current.Length > 0)
+                {
+                    Flush();
+                }
+
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                Flush();
+                if (c == '/')
+                {
+                    words.Add("per");
+                }
+                else if (c == '%')
+                {
+                    words.Add("percent");
+                }
+            }
+
+            previous = c;
+        }
+
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+}

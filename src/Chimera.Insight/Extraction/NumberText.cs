@@ -1,0 +1,139 @@
+using System.Globalization;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>
+/// Reads numbers as files write them, culture-invariant, and refuses what it cannot read for certain.
+/// <list type="bullet">
+/// <item>Dot-decimal files (comma or tab CSV, JSON strings, Markdown): <c>1234.5</c>; <c>1,234.5</c> only with strict
+/// thousands grouping (groups of three digits); any other comma (<c>1,5</c>) is refused as ambiguous.</item>
+/// <item>Decimal-comma files (semicolon CSV): <c>1,5</c> is 1.5; <c>1.234,5</c> with strict grouping; a lone dot with
+/// exactly three digits after it (<c>1.234</c>) is refused as ambiguous (1.234 or 1234?); other dots are decimals.</item>
+/// <item>Empty, <c>N/A</c>, <c>NaN</c>, <c>Infinity</c>, text: refused with the reason.</item>
+/// </list>
+/// </summary>
+internal static class NumberText
+{
+    public static bool TryParse(string? raw, bool decimalComma, out double value, out string? problem)
+    {
+        value = double.NaN;
+        var text = raw?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            problem = ExtractionStrings.EmptyNumber;
+            return false;
+        }
+
+        if (IsMissingMarker(text))
+        {
+            problem = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.MissingNumber, text);
+            return false;
+        }
+
+        var comma = text.IndexOf(',');
+        var dot = text.IndexOf('.');
+        string? candidate = text;
+        if (comma >= 0)
+        {
+            if (decimalComma)
+            {
+                candidate = dot >= 0 ? Ungroup(text, '.', ',') : (text.IndexOf(',', comma + 1) < 0 ? text.Replace(',', '.') : null);
+            }
+            else
+            {
+                candidate = Ungroup(text, ',', '.');
+            }
+
+            if (candidate is null)
+            {
+                problem = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.AmbiguousSeparator, text);
+                return false;
+            }
+        }
+        else if (decimalComma && dot >= 0 && text.IndexOf('.', dot + 1) < 0 && text.Length - dot - 1 == 3 && IsDigits(text, 0, dot, allowSign: true))
+        {
+            problem = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.AmbiguousSeparator, text);
+            return false;
+        }
+
+        if (!double.TryParse(candidate, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            problem = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, Shorten(text));
+            value = double.NaN;
+            return false;
+        }
+
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            problem = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotFinite, text);
+            value = double.NaN;
+            return false;
+        }
+
+        problem = null;
+        return true;
+    }
+
+    /// <summary>True for the usual spellings of "no value": N/A, NA, null, none, -, and dashes.</summary>
+    public static bool IsMissingMarker(string text) =>
+        text.Equals("n/a", StringComparison.OrdinalIgnoreCase) || text.Equals("na", StringComparison.OrdinalIgnoreCase)
+        || text.Equals("null", StringComparison.OrdinalIgnoreCase) || text.Equals("none", StringComparison.OrdinalIgnoreCase)
+        || text == "-" || text == "\u2014" || text == "\u2013" || text == "--";
+
+    /// <summary>Removes strict thousands grouping (1,234,567.8): null when the grouping is not strict.</summary>
+    private static string? Ungroup(string text, char group, char decimalSeparator)
+    {
+        var start = text[0] == '-' || text[0] == '+' ? 1 : 0;
+        var decimalAt = text.IndexOf(decimalSeparator);
+        var integerEnd = decimalAt < 0 ? text.Length : decimalAt;
+        if (decimalAt >= 0 && (text.IndexOf(decimalSeparator, decimalAt + 1) >= 0 || !IsDigits(text, decimalAt + 1, text.Length, false)
+            || decimalAt + 1 == text.Length))
+        {
+            return null;
+        }
+
+        // Groups: 1-3 digits, then ",ddd" repeated, at least once.
+        var firstGroup = text.IndexOf(group, start);
+        if (firstGroup < 0 || firstGroup > integerEnd || firstGroup - start < 1 || firstGroup - start > 3 || !IsDigits(text, start, firstGroup, false))
+        {
+            return null;
+        }
+
+        for (var i = firstGroup; i < integerEnd; i += 4)
+        {
+            if (text[i] != group || i + 4 > integerEnd || !IsDigits(text, i + 1, i + 4, false))
+            {
+                return null;
+            }
+        }
+
+        var integer = text.Substring(0, integerEnd).Replace(group.ToString(), "");
+        return decimalAt < 0 ? integer : integer + "." + text.Substring(decimalAt + 1);
+    }
+
+    private static bool IsDigits(string text, int from, int to, bool allowSign)
+    {
+        if (to <= from)
+        {
+            return false;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9' || (allowSign && i == from && (c == '-' || c == '+')))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";
+
+    /// <summary>Shortest round-trip invariant text of a number (1 not 1.0, 0.8 not 0.80000000000000004).</summary>
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>
+/// Configuration that files carry in their names rather than their content: <c>gpu80_ctx512_temp1</c>,
+/// <c>g60_c2048_t0.8</c>, folders such as <c>chimera_homo_gpu80_ctx512</c>. The file name is read first,
+/// then its folders from the nearest up (at most <see cref="FolderDepth"/>); a part found nearer wins.
+/// Once per file, never per value.
+/// </summary>
+internal static class PathConfiguration
+{
+    private const int FolderDepth = 4;
+    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    // Word boundaries are '_', '-', '.' or the ends of the name: "gpu80" in "homo_gpu80_ctx512", not in "nogpu80x".
+    private static readonly Regex Gpu = new(@"(?:^|[_\-.])(?:num_?)?gpu[_\-]?(\d{1,4})(?=$|[_\-.])", Options);
+    private static readonly Regex Ctx = new(@"(?:^|[_\-.])(?:num_?)?ctx[_\-]?(\d{2,7})(?=$|[_\-.])", Options);
+    private static readonly Regex Temperature = new(@"(?:^|[_\-.])temp(?:erature)?[_\-]?(\d+(?:[.p]\d+)?)(?=$|[_\-])", Options);
+    private static readonly Regex Short = new(@"(?:^|[_\-])g(\d{1,4})_c(\d{2,7})(?:_t(\d+(?:[.p]\d+)?))?(?=$|[_\-.])", Options);
+
+    public static Dimensions FromPath(string path)
+    {
+        var dimensions = new Dimensions();
+        var name = Path.GetFileNameWithoutExtension(path);
+        Apply(dimensions, name);
+        var folder = Path.GetDirectoryName(path);
+        for (var depth = 0; depth < FolderDepth && !string.IsNullOrEmpty(folder); depth++)
+        {
+            Apply(dimensions, Path.GetFileName(folder!));
+            folder = Path.GetDirectoryName(folder!);
+        }
+
+        return dimensions;
+    }
+
+    private static void Apply(Dimensions dimensions, string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) < 0)
+        {
+            return;
+        }
+
+        var shortForm = Short.Match(name);
+        if (shortForm.Success)
+        {
+            dimensions.NumGpu ??= int.Parse(shortForm.Groups[1].Value, CultureInfo.InvariantCulture);
+            dimensions.NumCtx ??= int.Parse(shortForm.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (shortForm.Groups[3].Success)
+            {
+                dimensions.Temperature ??= ParseDecimal(shortForm.Groups[3].Value);
+            }
+        }
+
+        var gpu = Gpu.Match(name);
+        if (gpu.Success)
+        {
+            dimensions.NumGpu ??= int.Parse(gpu.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        var ctx = Ctx.Match(name);
+        if (ctx.Success)
+        {
+            dimensions.NumCtx ??= int.Parse(ctx.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        var temperature = Temperature.Match(name);
+        if (temperature.Success)
+        {
+            dimensions.Temperature ??= ParseDecimal(temperature.Groups[1].Value);
+        }
+    }
+
+    // "0.8" or "0p8" (a dot is awkward in names).
+    private static double ParseDecimal(string text) =>
+        double.Parse(text.Replace('p', '.').Replace('P', '.'), NumberStyles.Float, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace Chimera.Insight.Extraction;
+
+/// <summary>One record (CSV row, JSON object, Markdown section or table row) before it becomes samples.</summary>
+internal sealed class PendingRecord(Dimensions dimensions, string location)
+{
+    /// <summary>The longest time any benchmark figure can plausibly take: one day, in ms.</summary>
+    public const double MaxPlausibleMs = 86_400_000;
+
+    public Dimensions Dimensions { get; } = dimensions;
+    public string Location { get; } = location;
+    public bool Failed { get; private set; }
+    public string? Error { get; private set; }
+    public List<PendingValue> Values { get; } = [];
+
+    private bool errorIsText;
+
+    /// <summary>Marks the record failed. The text of an error field (<paramref name="isErrorText"/>) wins over a
+    /// reason made from a status or success flag, whichever column or property comes first.</summary>
+    public void MarkFailed(string reason, bool isErrorText = false)
+    {
+        Failed = true;
+        if (Error is null || (isErrorText && !errorIsText))
+        {
+            Error = reason;
+            errorIsText = isErrorText;
+        }
+    }
+
+    public bool Has(string metric, string statistic)
+    {
+        foreach (var value in Values)
+        {
+            if (value.Metric == metric && value.Statistic == statistic)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds a figure already scaled to the metric's unit. Returns the reason when it cannot be
+    /// a valid value (non-finite, a negative canonical time, count, rate or share, a time over a day): the
+    /// value is then not added.</summary>
+    public string? Add(FieldMapping mapping, double value, string? location = null, bool derived = false)
+    {
+        var problem = Check(mapping, value);
+        if (problem is null)
+        {
+            Values.Add(new PendingValue(mapping.Metric, mapping.Unit, mapping.Statistic ?? Insight.Statistic.Sample, value,
+                mapping.IsCanonical && !derived, location, valid: true));
+        }
+
+        return problem;
+    }
+
+    /// <summary>A metric the record names without a figure (null, or a failed run's missing field).</summary>
+    public void AddMissing(string metric, string unit, string statistic) =>
+        Values.Add(new PendingValue(metric, unit, statistic, double.NaN, false, null, false));
+
+    private static string? Check(FieldMapping mapping, double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotFinite, NumberText.Format(value));
+        }
+
+        // Unknown fields may be negative (deltas); canonical figures never are.
+        var kind = mapping.IsCanonical ? mapping.Kind : MetricKind.Other;
+        if (value < 0 && (kind is MetricKind.Time or MetricKind.Rate or MetricKind.Count or MetricKind.Percent or MetricKind.MemoryMb or MetricKind.Power))
+        {
+            return string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NegativeValue, mapping.Metric, NumberText.Format(value), mapping.Unit);
+        }
+
+        if (kind == MetricKind.Time && value > MaxPlausibleMs)
+        {
+            return string.Format(CultureInfo.InvariantCulture, ExtractionStrings.AbsurdValue, mapping.Metric, NumberText.Format(value), mapping.Unit);
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One figure of a record. <see cref="Valid"/> false: NaN, kept only so a failed record shows.</summary>
+internal readonly struct PendingValue(string metric, string unit, string statistic, double value, bool identifying, string? location, bool valid)
+{
+    public string Metric { get; } = metric;
+    public string Unit { get; } = unit;
+    public string Statistic { get; } = statistic;
+    public double Value { get; } = value;
+    /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
+    public bool Identifying { get; } = identifying;
+    public string? Location { get; } = location;
+    public bool Valid { get; } = valid;
+}

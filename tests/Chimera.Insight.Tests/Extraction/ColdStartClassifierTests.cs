@@ -1,0 +1,45 @@
+using Xunit;
+using Chimera.Insight.Extraction;
+
+namespace Chimera.Insight.Tests.Extraction;
+
+public sealed class ColdStartClassifierTests : IDisposable
+{
+    private readonly ArtifactFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    [Fact]
+    public void Without_a_load_column_marks_the_first_slow_request_of_each_configuration()
+    {
+        const string csv = "num_ctx,ttft_ms\n1024,2310\n1024,131\n1024,128\n1024,2250\n2048,2290\n2048,135\n2048,129\n";
+        var result = files.Read("ttft_only.csv", csv);
+        // Row 4 is slow but not the first of its configuration: a hiccup, not a reload.
+        Assert.Equal([Phase.Cold, Phase.Warm, Phase.Warm, Phase.Warm, Phase.Cold, Phase.Warm, Phase.Warm], result.Of("TtftMs").Select(s => s.Phase).ToArray());
+    }
+
+    [Fact]
+    public void Needs_a_group_of_three_and_ignores_failed_records()
+    {
+        var two = files.Read("two.csv", "ttft_ms,load_ms\n2300,2100\n130,80\n");
+        Assert.All(two.Samples, s => Assert.Equal(Phase.Warm, s.Phase));
+        var failed = files.Read("failed.csv", "ttft_ms,load_ms,error\n2300,2100,timeout\n130,80,\n128,75,\n131,82,\n");
+        Assert.All(failed.Samples, s => Assert.Equal(Phase.Warm, s.Phase));
+    }
+
+    [Fact]
+    public void Classifies_samples_built_elsewhere_by_record()
+    {
+        var samples = new List<BenchmarkSample>();
+        var loads = new[] { 2400.0, 90, 85, 95, 88 };
+        for (var i = 0; i < loads.Length; i++)
+        {
+            samples.Add(new BenchmarkSample { Metric = "LoadMs", Value = loads[i], Source = "s", Record = "r" + i, Model = "m" });
+            samples.Add(new BenchmarkSample { Metric = "TokensPerSecond", Value = 100, Source = "s", Record = "r" + i, Model = "m" });
+        }
+
+        ColdStartClassifier.Classify(samples);
+        Assert.Equal(2, samples.Count(s => s.Phase == Phase.Cold));
+        Assert.All(samples.Where(s => s.Record == "r0"), s => Assert.Equal(Phase.Cold, s.Phase));
+    }
+}
