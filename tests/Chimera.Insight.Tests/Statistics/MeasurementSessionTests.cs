@@ -318,3 +318,41 @@ public class MeasurementSessionTests
         Assert.Equal(Enumerable.Range(0, 40), results);
     }
 }
+
+public class ContentFingerprintTests
+{
+    [Fact]
+    public void Seconds_converted_to_ms_match_the_same_figure_written_in_ms()
+    {
+        var fromSeconds = Samples.Series("TtftMs", [0.0865 * 1000, 0.083 * 1000], source: "/a.csv");
+        var fromMs = Samples.Series("TtftMs", [86.5, 83.0], source: "/a.json");
+
+        Assert.Equal(ContentFingerprint.Compute(fromSeconds).Raw, ContentFingerprint.Compute(fromMs).Raw);
+    }
+
+    [Fact]
+    public void Record_order_ids_and_locations_do_not_matter_but_values_and_dimensions_do()
+    {
+        var a = Samples.Series("TtftMs", [1, 2, 3]).ToList();
+        var reordered = Samples.Series("TtftMs", [3, 1, 2]).Select(s => { s.Record = "x" + s.Record; s.Location = null; return s; });
+        var otherValue = Samples.Series("TtftMs", [1, 2, 3.0001]);
+        var otherModel = Samples.Series("TtftMs", [1, 2, 3], model: "other");
+
+        var print = ContentFingerprint.Compute(a).Raw;
+        Assert.Equal(print, ContentFingerprint.Compute(reordered).Raw);
+        Assert.NotEqual(print, ContentFingerprint.Compute(otherValue).Raw);
+        Assert.NotEqual(print, ContentFingerprint.Compute(otherModel).Raw);
+        Assert.Null(ContentFingerprint.Compute(a).Reported);
+    }
+
+    [Fact]
+    public void Values_moved_between_records_change_the_fingerprint()
+    {
+        var together = new[] { Samples.Of("TtftMs", 1, record: "1"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "1"),
+            Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 80, "tok/s", record: "2") };
+        var swapped = new[] { Samples.Of("TtftMs", 1, record: "1"), Samples.Of("TokensPerSecond", 80, "tok/s", record: "1"),
+            Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "2") };
+
+        Assert.NotEqual(ContentFingerprint.Compute(together).Raw, ContentFingerprint.Compute(swapped).Raw);
+    }
+}
