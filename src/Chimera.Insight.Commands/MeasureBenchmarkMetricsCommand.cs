@@ -129,13 +129,14 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
 
     protected override void StopProcessing() => cancellation.Cancel();
 
-    /// <summary>From the inventory summarizer when files were given; from the samples' distinct sources otherwise.</summary>
+    /// <summary>From the inventory summarizer when files were given; else the inventory the metrics given carried;
+    /// else built from the distinct sources of the samples.</summary>
     private BenchmarkInventorySummary SummarizeInventory()
     {
         var others = session!.OtherSources;
         if (session.Files.Count == 0)
         {
-            return SourceInventory.Summarize(others);
+            return session.InheritedInventory ?? SourceInventory.Summarize(others);
         }
 
         var files = session.Files.Concat(others.Select(ArtifactKinds.Describe).Where(f => f is not null)).ToList();

@@ -48,7 +48,9 @@ public sealed class MeasurementSession
     private readonly MeasurementOptions options;
     private readonly MetricAggregator aggregator;
     private readonly RedundancyRegistry registry = new();
-    private readonly OrderedParallelReader<BenchmarkFile, FileOutcome> reader;
+    private readonly OrderedParallelReader<FileJob, FileOutcome> reader;
+    private readonly HashSet<string> contentHashesSeen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GroupKey[]> groupsBySource = new(StringComparer.Ordinal);
     private readonly List<MeasurementNotice> notices = [];
     private readonly List<BenchmarkFile> files = [];
     private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
@@ -60,7 +62,7 @@ public sealed class MeasurementSession
     {
         this.options = options ?? new MeasurementOptions();
         aggregator = new MetricAggregator(this.options.GroupBy, this.options.MetricFilter);
-        reader = new OrderedParallelReader<BenchmarkFile, FileOutcome>(ReadFile, this.options.MaxDegreeOfParallelism, token);
+        reader = new OrderedParallelReader<FileJob, FileOutcome>(ReadFile, this.options.MaxDegreeOfParallelism, token);
     }
 
     /// <summary>The files given, in order (for the inventory summary).</summary>
@@ -79,6 +81,9 @@ public sealed class MeasurementSession
         }
     }
 
+    /// <summary>The inventory summary the first metric given (measured earlier) carried, if any.</summary>
+    public BenchmarkInventorySummary? InheritedInventory { get; private set; }
+
     /// <summary>Groups holding cold and warm values together (possible only when Phase is not a group key).</summary>
     public int MixedPhaseGroupCount => aggregator.MixedPhaseGroupCount;
 
@@ -96,11 +101,13 @@ public sealed class MeasurementSession
         return session.BuildMetrics(inventory);
     }
 
-    /// <summary>Starts reading the file on a worker thread; results are merged in the order files were added.</summary>
+    /// <summary>Starts reading the file on a worker thread; results are merged in the order files were added.
+    /// A file whose content hash was seen before is a byte-identical copy: it is not read again.</summary>
     public void AddFile(BenchmarkFile file)
     {
         files.Add(file);
-        foreach (var outcome in reader.Add(file))
+        var copy = file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
+        foreach (var outcome in reader.Add(new FileJob(file, copy)))
         {
             Merge(outcome);
         }
@@ -124,6 +131,7 @@ public sealed class MeasurementSession
     public void AddMetric(BenchmarkMetric metric)
     {
         metricSources.UnionWith(metric.Sources);
+        InheritedInventory ??= metric.Inventory;
         aggregator.AddMetric(metric);
         TakeRejected(aggregator);
     }
@@ -171,9 +179,15 @@ public sealed class MeasurementSession
         return aggregator.Build(options.ExtraPercentiles, inventory);
     }
 
-    private FileOutcome ReadFile(BenchmarkFile file, CancellationToken token)
+    private FileOutcome ReadFile(FileJob job, CancellationToken token)
     {
         token.ThrowIfCancellationRequested();
+        var file = job.File;
+        if (job.KnownCopy)
+        {
+            return new FileOutcome(file, null, null, [], null);
+        }
+
         ExtractionResult result;
         try
         {
@@ -208,7 +222,36 @@ public sealed class MeasurementSession
             return;
         }
 
-        MergePart(outcome.File.FullName, outcome.File.ContentHash, outcome.Fingerprint!, outcome.Part!, outcome.Errors);
+        if (outcome.Part is null)
+        {
+            MergeKnownCopy(outcome.File);
+            return;
+        }
+
+        MergePart(outcome.File.FullName, outcome.File.ContentHash, outcome.Fingerprint!, outcome.Part, outcome.Errors);
+    }
+
+    /// <summary>A byte-identical copy of a file merged earlier: its values are left out of the groups the original fed.</summary>
+    private void MergeKnownCopy(BenchmarkFile file)
+    {
+        var copy = file.FullName;
+        if (registry.OriginalOf(file.ContentHash!) is not { } original)
+        {
+            return; // The original could not be read: its error was written already.
+        }
+
+        if (groupsBySource.TryGetValue(original, out var keys))
+        {
+            aggregator.NoteRepeat(keys, RepeatKind.Duplicate, original, copy);
+        }
+
+        notices.Add(new MeasurementNotice
+        {
+            Kind = MeasurementNoticeKind.Duplicate,
+            Source = copy,
+            Original = original,
+            Message = StatisticsMessages.DuplicateCountedOnce(copy, original),
+        });
     }
 
     private void MergePart(string source, string? contentHash, ContentFingerprint fingerprint, MetricAggregator part,
@@ -228,6 +271,11 @@ public sealed class MeasurementSession
         }
 
         aggregator.Merge(part, origin => (origin == MetricOrigin.Measured ? measured : reported) is null);
+        if (contentHash is { Length: > 0 } && !duplicate)
+        {
+            groupsBySource[source] = aggregator.SharedKeys(part);
+        }
+
         foreach (var repeat in new[] { measured, reported }.Where(r => r is not null).GroupBy(r => r!.Original))
         {
             var first = repeat.First()!;
@@ -262,6 +310,13 @@ public sealed class MeasurementSession
         Location = error.Location,
         Message = error.ToString(),
     };
+
+    private sealed class FileJob(BenchmarkFile file, bool knownCopy)
+    {
+        public BenchmarkFile File { get; } = file;
+        /// <summary>Its content hash was seen before: a copy, not read again.</summary>
+        public bool KnownCopy { get; } = knownCopy;
+    }
 
     private sealed class FileOutcome(BenchmarkFile file, MetricAggregator? part, ContentFingerprint? fingerprint,
         IReadOnlyList<ExtractionError> errors, Exception? exception)

@@ -18,6 +18,11 @@ internal sealed class MetricAggregator
 
     public GroupingKeys Keys { get; }
 
+    /// <summary>This aggregator's own key objects for the groups of <paramref name="part"/> (after merging it), so
+    /// that remembering them costs a reference each.</summary>
+    public GroupKey[] SharedKeys(MetricAggregator part) =>
+        part.order.Select(k => groups.TryGetValue(k, out var group) ? group.Key : k).ToArray();
+
     /// <summary>Values kept out of the statistics (NaN, infinite, negative times), each naming where it stands.</summary>
     public List<ExtractionError> Rejected { get; } = [];
 
@@ -88,6 +93,15 @@ internal sealed class MetricAggregator
             {
                 GetOrAdd(key).NoteRepeat(kind, original, copy);
             }
+        }
+    }
+
+    /// <summary>Marks the given groups as holding a repeat of <paramref name="original"/>.</summary>
+    public void NoteRepeat(IEnumerable<GroupKey> keys, RepeatKind kind, string original, string copy)
+    {
+        foreach (var key in keys)
+        {
+            GetOrAdd(key).NoteRepeat(kind, original, copy);
         }
     }
 

@@ -40,6 +40,9 @@ internal sealed class RedundancyRegistry
         return null;
     }
 
+    /// <summary>The source that first brought this content hash, if any.</summary>
+    public string? OriginalOf(string contentHash) => byContentHash.TryGetValue(contentHash, out var source) ? source : null;
+
     private static bool SameSource(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
 
     internal sealed class Repeat(RepeatKind kind, string original)
