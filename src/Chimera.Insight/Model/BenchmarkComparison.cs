@@ -5,6 +5,8 @@ public sealed class BenchmarkComparison
 {
     public string Metric { get; set; } = "";
     public string Unit { get; set; } = "";
+    /// <summary>The statistic compared: Mean for raw samples and reported means, else the reported statistic (StdDev, P50, ...).</summary>
+    public string Statistic { get; set; } = Insight.Statistic.Mean;
     public string? Model { get; set; }
     public string? Backend { get; set; }
     public string? Configuration { get; set; }

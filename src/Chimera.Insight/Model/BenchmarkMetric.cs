@@ -43,6 +43,23 @@ public sealed class BenchmarkMetric
     public double[] Values { get; set; } = [];
     public string[] Sources { get; set; } = [];
     public BenchmarkInventorySummary? Inventory { get; set; }
+    /// <summary>Values in this group that came from cold samples (non-zero only when Phase is not a group key).</summary>
+    public int ColdCount { get; set; }
+    /// <summary>Values each of <see cref="Sources"/> contributed, in the same order.</summary>
+    public int[] SourceCounts { get; set; } = [];
+    /// <summary>Failed runs in each of <see cref="Sources"/>, in the same order.</summary>
+    public int[] SourceFailedCounts { get; set; } = [];
+    /// <summary>The sources that had failed runs in this group.</summary>
+    public string[] FailedSources { get; set; } = [];
+    /// <summary>The most frequent error text of the failed runs, null when none failed.</summary>
+    public string? TopError { get; set; }
+    /// <summary>Byte-identical copies left out of this group, each as "original = copy".</summary>
+    public string[] DuplicateSources { get; set; } = [];
+    /// <summary>Files holding the same records as another file (a CSV and a JSON export of one run), left out of
+    /// this group, each as "counted = left out".</summary>
+    public string[] RedundantSources { get; set; } = [];
+    /// <summary>The newest timestamp of the data in this group (sample time, else the file's run time or last write).</summary>
+    public DateTime? LatestTimestamp { get; set; }
 
     public override string ToString() => $"{Metric} {Model} {Configuration} {Phase}: mean {Mean} {Unit} (n={Count})";
 }

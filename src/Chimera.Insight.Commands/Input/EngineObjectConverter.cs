@@ -1,0 +1,364 @@
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+
+namespace Chimera.Insight.Commands.Input;
+
+/// <summary>What a pipeline object is, as far as the statistics cmdlets care.</summary>
+internal enum InputKind
+{
+    Unknown,
+    File,
+    Sample,
+    Metric,
+    Report,
+    /// <summary>A path string, a FileInfo, or anything else with a PSPath.</summary>
+    Path,
+}
+
+/// <summary>Turns pipeline input, live engine objects or deserialized property bags (Start-Job, Invoke-Command,
+/// Import-Clixml, PSSerializer), into engine objects: BenchmarkSample, BenchmarkMetric, BenchmarkFile,
+/// InsightReport. Live engine objects are returned as they are; property bags are matched by type name
+/// (Chimera.Insight.X or Deserialized.Chimera.Insight.X), else by the properties they carry.</summary>
+internal static class EngineObjectConverter
+{
+    private const string TypePrefix = "Chimera.Insight.";
+    private const string DeserializedPrefix = "Deserialized.Chimera.Insight.";
+
+    public static InputKind Classify(PSObject input)
+    {
+        switch (input.BaseObject)
+        {
+            case BenchmarkSample: return InputKind.Sample;
+            case BenchmarkMetric: return InputKind.Metric;
+            case BenchmarkFile: return InputKind.File;
+            case InsightReport: return InputKind.Report;
+            case string: return InputKind.Path;
+            case FileSystemInfo: return InputKind.Path;
+        }
+
+        foreach (var typeName in input.TypeNames)
+        {
+            var name = typeName.StartsWith(DeserializedPrefix, StringComparison.Ordinal) ? typeName.Substring(DeserializedPrefix.Length)
+                : typeName.StartsWith(TypePrefix, StringComparison.Ordinal) ? typeName.Substring(TypePrefix.Length)
+                : null;
+            switch (name)
+            {
+                case nameof(BenchmarkSample): return InputKind.Sample;
+                case nameof(BenchmarkMetric): return InputKind.Metric;
+                case nameof(BenchmarkFile): return InputKind.File;
+                case nameof(InsightReport): return InputKind.Report;
+            }
+        }
+
+        var p = new PropertyReader(input);
+        if (p.Has("Metric") && p.Has("Value"))
+        {
+            return InputKind.Sample;
+        }
+
+        if (p.Has("Metric") && (p.Has("Origin") || p.Has("Mean")))
+        {
+            return InputKind.Metric;
+        }
+
+        if (p.Has("AgentType") || (p.Has("Persona") && p.Has("TokensPerSecond")))
+        {
+            return InputKind.Report;
+        }
+
+        if (p.Has("FullName") && p.Has("Kind"))
+        {
+            return InputKind.File;
+        }
+
+        return p.Has("FullName") || p.Has("PSPath") ? InputKind.Path : InputKind.Unknown;
+    }
+
+    /// <summary>The path a Path input names: the string itself, or its FullName / PSPath.</summary>
+    public static string? ToPath(PSObject input)
+    {
+        if (input.BaseObject is string text)
+        {
+            return text;
+        }
+
+        var p = new PropertyReader(input);
+        return p.String("FullName") ?? p.String("PSPath");
+    }
+
+    public static BenchmarkSample ToSample(PSObject input)
+    {
+        if (input.BaseObject is BenchmarkSample live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        return new BenchmarkSample
+        {
+            Metric = p.String("Metric") ?? "",
+            Value = p.Double("Value") ?? double.NaN,
+            Unit = p.String("Unit") ?? "",
+            Statistic = p.String("Statistic") is { Length: > 0 } statistic ? statistic : Statistic.Sample,
+            Model = p.String("Model"),
+            Backend = p.String("Backend"),
+            Configuration = p.String("Configuration"),
+            NumGpu = p.Int("NumGpu"),
+            NumCtx = p.Int("NumCtx"),
+            Temperature = p.Double("Temperature"),
+            TopP = p.Double("TopP"),
+            TopK = p.Int("TopK"),
+            RepeatPenalty = p.Double("RepeatPenalty"),
+            Quantization = p.String("Quantization"),
+            Prompt = p.String("Prompt"),
+            Phase = p.Enum<Phase>("Phase") ?? Phase.Warm,
+            Failed = p.Bool("Failed"),
+            Error = p.String("Error"),
+            Source = p.String("Source") ?? "",
+            Location = p.String("Location"),
+            Timestamp = p.DateTime("Timestamp"),
+            Record = p.String("Record"),
+        };
+    }
+
+    public static BenchmarkMetric ToMetric(PSObject input)
+    {
+        if (input.BaseObject is BenchmarkMetric live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        var origin = p.Enum<MetricOrigin>("Origin") ?? MetricOrigin.Measured;
+        return new BenchmarkMetric
+        {
+            Metric = p.String("Metric") ?? "",
+            Unit = p.String("Unit") ?? "",
+            Origin = origin,
+            Statistic = p.String("Statistic"),
+            Model = p.String("Model"),
+            Backend = p.String("Backend"),
+            Configuration = p.String("Configuration"),
+            NumGpu = p.Int("NumGpu"),
+            NumCtx = p.Int("NumCtx"),
+            Temperature = p.Double("Temperature"),
+            TopP = p.Double("TopP"),
+            TopK = p.Int("TopK"),
+            RepeatPenalty = p.Double("RepeatPenalty"),
+            Quantization = p.String("Quantization"),
+            Phase = p.Enum<Phase>("Phase"),
+            Prompt = p.String("Prompt"),
+            Source = p.String("Source"),
+            Count = p.Int("Count") ?? 0,
+            FailedCount = p.Int("FailedCount") ?? 0,
+            Mean = p.Double("Mean"),
+            StdDev = p.Double("StdDev"),
+            Min = p.Double("Min"),
+            P50 = p.Double("P50"),
+            P90 = p.Double("P90"),
+            P95 = p.Double("P95"),
+            P99 = p.Double("P99"),
+            Max = p.Double("Max"),
+            CV = p.Double("CV"),
+            Percentiles = p.Items("Percentiles").Select(ToPercentile).Where(v => v is not null).ToArray()!,
+            Values = p.Doubles("Values"),
+            Sources = p.Strings("Sources"),
+            Inventory = ToInventorySummary(p.Raw("Inventory")),
+            ColdCount = p.Int("ColdCount") ?? 0,
+            SourceCounts = p.Ints("SourceCounts"),
+            SourceFailedCounts = p.Ints("SourceFailedCounts"),
+            FailedSources = p.Strings("FailedSources"),
+            TopError = p.String("TopError"),
+            DuplicateSources = p.Strings("DuplicateSources"),
+            RedundantSources = p.Strings("RedundantSources"),
+            LatestTimestamp = p.DateTime("LatestTimestamp"),
+        };
+    }
+
+    public static BenchmarkFile ToFile(PSObject input)
+    {
+        if (input.BaseObject is BenchmarkFile live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        var fullName = p.String("FullName") ?? "";
+        return new BenchmarkFile
+        {
+            FullName = fullName,
+            RelativePath = p.String("RelativePath") ?? Path.GetFileName(fullName),
+            Root = p.String("Root") ?? Path.GetDirectoryName(fullName) ?? "",
+            Name = p.String("Name") ?? Path.GetFileName(fullName),
+            Kind = p.Enum<ArtifactKind>("Kind") ?? ArtifactKinds.FromPath(fullName) ?? ArtifactKind.Csv,
+            Length = (long)(p.Double("Length") ?? 0),
+            LastWriteTimeUtc = p.DateTime("LastWriteTimeUtc") ?? default,
+            ContentHash = p.String("ContentHash"),
+            DuplicateOf = p.String("DuplicateOf"),
+            Family = p.String("Family") ?? "",
+            RunTimestamp = p.DateTime("RunTimestamp"),
+        };
+    }
+
+    public static InsightReport ToReport(PSObject input)
+    {
+        if (input.BaseObject is InsightReport live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        return new InsightReport
+        {
+            AgentType = p.String("AgentType") ?? "Chimera Insight",
+            Run = p.Int("Run") ?? 1,
+            Profile = p.String("Profile"),
+            Model = p.String("Model") ?? "",
+            Provider = p.Enum<ReportProvider>("Provider") ?? ReportProvider.Ollama,
+            OllamaUri = p.String("OllamaUri"),
+            OllamaVersion = p.String("OllamaVersion"),
+            Configuration = p.String("Configuration") ?? "",
+            NumGpu = p.Int("NumGpu"),
+            NumCtx = p.Int("NumCtx"),
+            Temperature = p.Double("Temperature"),
+            TopP = p.Double("TopP"),
+            TopK = p.Int("TopK"),
+            RepeatPenalty = p.Double("RepeatPenalty"),
+            Persona = p.String("Persona") ?? "",
+            GeneratedAt = p.DateTime("GeneratedAt") ?? default,
+            Text = p.String("Text") ?? "",
+            Markdown = p.String("Markdown") ?? "",
+            Recommendations = p.Strings("Recommendations"),
+            Metrics = p.Items("Metrics").OfType<PSObject>().Select(ToMetric).ToArray(),
+            Inventory = ToInventorySummary(p.Raw("Inventory")),
+            TtftMs = p.Double("TtftMs"),
+            TokensPerSecond = p.Double("TokensPerSecond"),
+            TotalDurationMs = p.Double("TotalDurationMs"),
+            LoadDurationMs = p.Double("LoadDurationMs"),
+            PromptEvalDurationMs = p.Double("PromptEvalDurationMs"),
+            EvalDurationMs = p.Double("EvalDurationMs"),
+            PromptTokens = p.Int("PromptTokens"),
+            TokensGenerated = p.Int("TokensGenerated"),
+            DoneReason = p.String("DoneReason"),
+            IngestSeconds = p.Double("IngestSeconds") ?? 0,
+            AnalysisSeconds = p.Double("AnalysisSeconds") ?? 0,
+            ReportSeconds = p.Double("ReportSeconds") ?? 0,
+            TotalSeconds = p.Double("TotalSeconds") ?? 0,
+            FilesAnalyzed = p.Int("FilesAnalyzed") ?? 0,
+            GpuOffloadPercent = p.Double("GpuOffloadPercent"),
+            ContextLength = p.Int("ContextLength"),
+            PromptFitsContext = p.Has("PromptFitsContext") && p.Raw("PromptFitsContext") is not null ? p.Bool("PromptFitsContext") : null,
+            EstimatedPromptTokens = p.Int("EstimatedPromptTokens"),
+            Complete = !p.Has("Complete") || p.Raw("Complete") is null || p.Bool("Complete"),
+            Warnings = p.Strings("Warnings"),
+        };
+    }
+
+    /// <summary>An inventory summary from a live object or property bag; null when it arrived as text only
+    /// (nested deeper than the serialization depth).</summary>
+    public static BenchmarkInventorySummary? ToInventorySummary(object? value)
+    {
+        switch (value)
+        {
+            case BenchmarkInventorySummary live:
+                return live;
+            case PSObject { BaseObject: BenchmarkInventorySummary wrapped }:
+                return wrapped;
+            case PSObject bag:
+                var p = new PropertyReader(bag);
+                return new BenchmarkInventorySummary
+                {
+                    Roots = p.Strings("Roots"),
+                    FileCount = p.Int("FileCount") ?? 0,
+                    TotalBytes = (long)(p.Double("TotalBytes") ?? 0),
+                    Kinds = p.Items("Kinds").Select(ToKindSummary).Where(k => k is not null).ToArray()!,
+                    DuplicateGroups = p.Items("DuplicateGroups").Select(ToDuplicateGroup).Where(g => g is not null).ToArray()!,
+                    Families = p.Items("Families").Select(ToFamilyCount).Where(f => f is not null).ToArray()!,
+                    SkippedCount = p.Int("SkippedCount") ?? 0,
+                    Skipped = p.Strings("Skipped"),
+                    LatestModifiedUtc = p.DateTime("LatestModifiedUtc"),
+                };
+            default:
+                return null;
+        }
+    }
+
+    private static readonly Regex PercentileText = new(@"^P(?<p>[^=]+)=(?<v>.+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex KindText = new(@"^(?<kind>\w+): (?<count>\d+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex FamilyText = new(@"^(?<family>.*) \((?<count>\d+)\)$", RegexOptions.CultureInvariant);
+
+    private static PercentileValue? ToPercentile(object? item)
+    {
+        switch (PropertyReader.Unwrap(item))
+        {
+            case PercentileValue live:
+                return live;
+            case PSObject bag:
+                var p = new PropertyReader(bag);
+                return p.Double("Percentile") is { } percentile && p.Double("Value") is { } value
+                    ? new PercentileValue { Percentile = percentile, Value = value }
+                    : null;
+            case string text when PercentileText.Match(text) is { Success: true } m
+                && PropertyReader.ParseDouble(m.Groups["p"].Value) is { } pp && PropertyReader.ParseDouble(m.Groups["v"].Value) is { } vv:
+                return new PercentileValue { Percentile = pp, Value = vv };
+            default:
+                return null;
+        }
+    }
+
+    private static KindSummary? ToKindSummary(object? item)
+    {
+        switch (PropertyReader.Unwrap(item))
+        {
+            case KindSummary live:
+                return live;
+            case PSObject bag:
+                var p = new PropertyReader(bag);
+                return new KindSummary
+                {
+                    Kind = p.Enum<ArtifactKind>("Kind") ?? ArtifactKind.Csv,
+                    Count = p.Int("Count") ?? 0,
+                    SharePercent = p.Double("SharePercent") ?? 0,
+                    Bytes = (long)(p.Double("Bytes") ?? 0),
+                    LatestModifiedUtc = p.DateTime("LatestModifiedUtc"),
+                };
+            case string text when KindText.Match(text) is { Success: true } m
+                && Enum.TryParse<ArtifactKind>(m.Groups["kind"].Value, out var kind):
+                return new KindSummary { Kind = kind, Count = int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture) };
+            default:
+                return null;
+        }
+    }
+
+    private static DuplicateGroup? ToDuplicateGroup(object? item) => PropertyReader.Unwrap(item) switch
+    {
+        DuplicateGroup live => live,
+        PSObject bag => new DuplicateGroup
+        {
+            ContentHash = new PropertyReader(bag).String("ContentHash") ?? "",
+            Files = new PropertyReader(bag).Strings("Files"),
+        },
+        string text => new DuplicateGroup { Files = text.Split([" = "], StringSplitOptions.None) },
+        _ => null,
+    };
+
+    private static FamilyCount? ToFamilyCount(object? item)
+    {
+        switch (PropertyReader.Unwrap(item))
+        {
+            case FamilyCount live:
+                return live;
+            case PSObject bag:
+                var p = new PropertyReader(bag);
+                return new FamilyCount { Family = p.String("Family") ?? "", Count = p.Int("Count") ?? 0 };
+            case string text when FamilyText.Match(text) is { Success: true } m:
+                return new FamilyCount
+                {
+                    Family = m.Groups["family"].Value,
+                    Count = int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                };
+            default:
+                return null;
+        }
+    }
+}

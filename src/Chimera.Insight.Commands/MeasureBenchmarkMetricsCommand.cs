@@ -1,0 +1,145 @@
+using System.Management.Automation;
+using Chimera.Insight.Commands.Input;
+using Chimera.Insight.Inventory;
+using Chimera.Insight.Statistics;
+
+namespace Chimera.Insight.Commands;
+
+/// <summary>Measure-BenchmarkMetrics: statistics per metric and group from files (read in parallel), samples,
+/// earlier metrics, reports or paths; with -Findings, the deterministic findings instead.</summary>
+[Cmdlet(VerbsDiagnostic.Measure, "BenchmarkMetrics", DefaultParameterSetName = InputObjectSet)]
+[OutputType("Chimera.Insight.BenchmarkMetric", "Chimera.Insight.Finding")]
+public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
+{
+    private const string InputObjectSet = "InputObject";
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    private readonly CancellationTokenSource cancellation = new();
+    private MeasurementSession? session;
+    private InputRouter? router;
+
+    [Parameter(ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public PSObject[]? InputObject { get; set; }
+
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
+
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[]? LiteralPath { get; set; }
+
+    [Parameter]
+    [ValidateSet("Model", "Configuration", "Backend", "Phase", "Source", "Prompt", IgnoreCase = true)]
+    public string[]? GroupBy { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Metric { get; set; }
+
+    [Parameter]
+    [ValidateRange(0.0, 100.0)]
+    public double[]? Percentile { get; set; }
+
+    [Parameter]
+    public SwitchParameter Findings { get; set; }
+
+    [Parameter]
+    [ValidateRange(0.0, 36500.0)]
+    public double StaleAfterDays { get; set; } = 30;
+
+    [Parameter]
+    [ValidateRange(1, 256)]
+    public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+    protected override void BeginProcessing()
+    {
+        var options = new MeasurementOptions
+        {
+            GroupBy = GroupingKeysParser.Parse(GroupBy),
+            MetricFilter = MetricFilters.Create(Metric),
+            ExtraPercentiles = Percentile ?? [],
+            MaxDegreeOfParallelism = ThrottleLimit,
+        };
+        session = new MeasurementSession(options, cancellation.Token);
+        router = new InputRouter(this, session);
+    }
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case PathSet:
+                foreach (var path in Path!)
+                {
+                    router!.AddPath(path, literal: false);
+                }
+
+                break;
+            case LiteralPathSet:
+                foreach (var path in LiteralPath!)
+                {
+                    router!.AddPath(path, literal: true);
+                }
+
+                break;
+            default:
+                foreach (var item in InputObject ?? [])
+                {
+                    router!.Add(item);
+                }
+
+                break;
+        }
+
+        NoticeWriter.Write(this, session!.TakeNotices());
+    }
+
+    protected override void EndProcessing()
+    {
+        session!.Complete();
+        NoticeWriter.Write(this, session.TakeNotices());
+
+        var metrics = session.BuildMetrics(SummarizeInventory());
+        if (session.MixedPhaseGroupCount > 0)
+        {
+            WriteWarning(StatisticsMessages.MixedPhases(session.MixedPhaseGroupCount));
+        }
+
+        if (Findings)
+        {
+            var findingOptions = new FindingOptions { StaleAfterDays = StaleAfterDays };
+            foreach (var finding in FindingAnalyzer.Analyze(metrics, findingOptions))
+            {
+                WriteObject(finding);
+            }
+
+            return;
+        }
+
+        foreach (var metric in metrics)
+        {
+            WriteObject(metric);
+        }
+    }
+
+    protected override void StopProcessing() => cancellation.Cancel();
+
+    /// <summary>From the inventory summarizer when files were given; else the inventory the metrics given carried;
+    /// else built from the distinct sources of the samples.</summary>
+    private BenchmarkInventorySummary SummarizeInventory()
+    {
+        var others = session!.OtherSources;
+        if (session.Files.Count == 0)
+        {
+            return session.InheritedInventory ?? SourceInventory.Summarize(others);
+        }
+
+        var files = session.Files.Concat(others.Select(ArtifactKinds.Describe).Where(f => f is not null)).ToList();
+        return InventorySummarizer.Summarize(files!, router!.Skipped);
+    }
+}

@@ -1,0 +1,44 @@
+using MathNet.Numerics.Statistics;
+
+namespace Chimera.Insight.Statistics;
+
+/// <summary>The descriptive statistics of one group's values: MathNet.Numerics does the arithmetic.
+/// Quantiles use linear interpolation between closest ranks (Hyndman-Fan type 7, numpy's default,
+/// MathNet's <see cref="QuantileDefinition.R7"/>).</summary>
+public static class DescriptiveSummary
+{
+    /// <summary>The standard percentiles every metric carries.</summary>
+    public static readonly double[] StandardPercentiles = [50, 90, 95, 99];
+
+    /// <summary>Fills Mean, StdDev (sample, n - 1), Min, P50, P90, P95, P99, Max, CV and the extra percentiles.
+    /// With no values every figure stays null.</summary>
+    public static void Fill(BenchmarkMetric metric, IReadOnlyList<double> values, IReadOnlyList<double> extraPercentiles)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        metric.Mean = ArrayStatistics.Mean(sorted);
+        metric.StdDev = sorted.Length > 1 ? ArrayStatistics.StandardDeviation(sorted) : null;
+        metric.Min = sorted[0];
+        metric.Max = sorted[sorted.Length - 1];
+        metric.P50 = Percentile(sorted, 50);
+        metric.P90 = Percentile(sorted, 90);
+        metric.P95 = Percentile(sorted, 95);
+        metric.P99 = Percentile(sorted, 99);
+        metric.CV = metric.StdDev is { } sd && metric.Mean is { } mean && mean != 0 ? sd / Math.Abs(mean) * 100 : null;
+        metric.Percentiles = extraPercentiles
+            .Where(p => !DescriptiveSummary.StandardPercentiles.Contains(p))
+            .Distinct()
+            .OrderBy(p => p)
+            .Select(p => new PercentileValue { Percentile = p, Value = Percentile(sorted, p) })
+            .ToArray();
+    }
+
+    /// <summary>The percentile (0..100) of sorted values, type 7 (numpy's linear).</summary>
+    public static double Percentile(double[] sortedValues, double percentile) =>
+        SortedArrayStatistics.QuantileCustom(sortedValues, percentile / 100.0, QuantileDefinition.R7);
+}

@@ -1,0 +1,310 @@
+namespace Chimera.Insight.Statistics;
+
+/// <summary>Thresholds of the findings.</summary>
+public sealed class FindingOptions
+{
+    /// <summary>A coefficient of variation above this (percent) is high variance.</summary>
+    public double HighVariancePercent { get; set; } = 20;
+    /// <summary>High variance needs at least this many values.</summary>
+    public int MinimumCountForVariance { get; set; } = 3;
+    /// <summary>The newest data older than this many days is stale.</summary>
+    public double StaleAfterDays { get; set; } = 30;
+    /// <summary>A model whose latest data is this many days older than the newest data overall is stale.</summary>
+    public double StaleGapDays { get; set; } = 30;
+    /// <summary>The time staleness is judged against; null: now.</summary>
+    public DateTime? NowUtc { get; set; }
+}
+
+/// <summary>Deterministic findings drawn from metrics alone (live or deserialized), each with the figures it
+/// rests on. Cold-start findings need Phase among the group keys; configuration findings need Configuration.</summary>
+public static class FindingAnalyzer
+{
+    public const string ThroughputMetric = "TokensPerSecond";
+    public const string TtftMetric = "TtftMs";
+
+    public static List<Finding> Analyze(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions? options = null)
+    {
+        options ??= new FindingOptions();
+        var findings = new List<Finding>();
+        findings.AddRange(Configurations(metrics));
+        findings.AddRange(ColdStarts(metrics));
+        findings.AddRange(FailureRates(metrics));
+        findings.AddRange(HighVariance(metrics, options));
+        findings.AddRange(Repeats(metrics));
+        findings.AddRange(StaleData(metrics, options));
+        findings.AddRange(MissingMetrics(metrics));
+        return findings;
+    }
+
+    private static string ModelKey(BenchmarkMetric m) => m.Model ?? "";
+
+    private static IEnumerable<IGrouping<string, BenchmarkMetric>> ByModel(IEnumerable<BenchmarkMetric> metrics) =>
+        metrics.GroupBy(ModelKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+
+    private static Finding New(string kind, FindingSeverity severity, string? model, string? subject, string text,
+        params FindingFigure[] figures) => new()
+    {
+        Kind = kind,
+        Severity = severity,
+        Model = string.IsNullOrEmpty(model) ? null : model,
+        Subject = subject,
+        Text = text,
+        Figures = figures,
+    };
+
+    private static FindingFigure Figure(string name, double value, string unit = "") => new() { Name = name, Value = value, Unit = unit };
+
+    /// <summary>Best and worst configuration by warm throughput, per model (raw samples where there are any,
+    /// else the reported means).</summary>
+    private static IEnumerable<Finding> Configurations(IReadOnlyList<BenchmarkMetric> metrics)
+    {
+        var throughput = metrics.Where(m => m.Metric == ThroughputMetric && m.Configuration is not null
+            && m.Phase != Phase.Cold && m.Count > 0 && m.Mean is not null).ToList();
+        foreach (var model in ByModel(throughput))
+        {
+            var measured = model.Where(m => m.Origin == MetricOrigin.Measured).ToList();
+            var pool = measured.Count > 0 ? measured : model.Where(m => m.Statistic == Insight.Statistic.Mean).ToList();
+            var configurations = pool.GroupBy(m => m.Configuration!, StringComparer.Ordinal)
+                .Select(g => (Configuration: g.Key, Mean: WeightedMean(g), Count: g.Sum(m => m.Count), Unit: g.First().Unit))
+                .OrderByDescending(c => c.Mean).ThenBy(c => c.Configuration, StringComparer.Ordinal)
+                .ToList();
+            if (configurations.Count < 2)
+            {
+                continue;
+            }
+
+            var best = configurations[0];
+            var worst = configurations[configurations.Count - 1];
+            var gap = worst.Mean != 0 ? (best.Mean - worst.Mean) / worst.Mean * 100 : 0;
+            yield return New("BestConfiguration", FindingSeverity.Info, model.Key, best.Configuration,
+                StatisticsMessages.BestConfiguration(model.Key, best.Configuration, best.Mean, best.Unit, best.Count, gap, worst.Configuration, configurations.Count),
+                Figure("Mean", best.Mean, best.Unit), Figure("Count", best.Count), Figure("AboveWorst", gap, "%"), Figure("Configurations", configurations.Count));
+            yield return New("WorstConfiguration", FindingSeverity.Info, model.Key, worst.Configuration,
+                StatisticsMessages.WorstConfiguration(model.Key, worst.Configuration, worst.Mean, worst.Unit, worst.Count, gap, best.Configuration),
+                Figure("Mean", worst.Mean, worst.Unit), Figure("Count", worst.Count), Figure("BelowBest", best.Mean != 0 ? (best.Mean - worst.Mean) / best.Mean * 100 : 0, "%"));
+        }
+    }
+
+    private static double WeightedMean(IEnumerable<BenchmarkMetric> metrics)
+    {
+        double sum = 0, count = 0;
+        foreach (var m in metrics)
+        {
+            var weight = Math.Max(1, m.Count);
+            sum += m.Mean!.Value * weight;
+            count += weight;
+        }
+
+        return sum / count;
+    }
+
+    /// <summary>Cold TTFT against the warm median, per model, and the reloads configuration changes caused.</summary>
+    private static IEnumerable<Finding> ColdStarts(IReadOnlyList<BenchmarkMetric> metrics)
+    {
+        var ttft = metrics.Where(m => m.Metric == TtftMetric && m.Origin == MetricOrigin.Measured && m.Phase is not null && m.Count > 0).ToList();
+        foreach (var model in ByModel(ttft))
+        {
+            var cold = model.Where(m => m.Phase == Phase.Cold).ToList();
+            var warm = model.Where(m => m.Phase == Phase.Warm).ToList();
+            if (cold.Count == 0 || warm.Count == 0)
+            {
+                continue;
+            }
+
+            var coldValues = cold.SelectMany(RawOrMean).ToArray();
+            var warmValues = warm.SelectMany(RawOrMean).OrderBy(v => v).ToArray();
+            var coldMean = coldValues.Average();
+            var warmMedian = DescriptiveSummary.Percentile(warmValues, 50);
+            var penalty = coldMean - warmMedian;
+            var ratio = warmMedian > 0 ? coldMean / warmMedian : 0;
+            var unit = model.First().Unit;
+            yield return New("ColdStartPenalty", ratio >= 2 ? FindingSeverity.Warning : FindingSeverity.Info, model.Key, TtftMetric,
+                StatisticsMessages.ColdStartPenalty(model.Key, coldMean, warmMedian, unit, ratio, coldValues.Length, warmValues.Length),
+                Figure("ColdMean", coldMean, unit), Figure("WarmMedian", warmMedian, unit), Figure("Penalty", penalty, unit),
+                Figure("Ratio", ratio, "x"), Figure("ColdCount", coldValues.Length), Figure("WarmCount", warmValues.Length));
+
+            var coldConfigurations = cold.Where(m => m.Configuration is not null)
+                .GroupBy(m => m.Configuration!, StringComparer.Ordinal)
+                .Select(g => (Configuration: g.Key, Count: g.Sum(m => m.Count)))
+                .OrderBy(c => c.Configuration, StringComparer.Ordinal)
+                .ToList();
+            if (coldConfigurations.Count >= 2)
+            {
+                var reloads = coldConfigurations.Sum(c => c.Count);
+                yield return New("Reload", FindingSeverity.Info, model.Key, string.Join("; ", coldConfigurations.Select(c => c.Configuration)),
+                    StatisticsMessages.Reloads(model.Key, reloads, coldConfigurations.Count, penalty, unit),
+                    Figure("Reloads", reloads), Figure("Configurations", coldConfigurations.Count), Figure("PenaltyPerReload", penalty, unit));
+            }
+        }
+    }
+
+    private static IEnumerable<double> RawOrMean(BenchmarkMetric m) =>
+        m.Values.Length > 0 ? m.Values : Enumerable.Repeat(m.Mean ?? 0, m.Mean is null ? 0 : m.Count);
+
+    /// <summary>Per source: the runs of its best-covered metric, how many failed, and the dominant error text.</summary>
+    private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics)
+    {
+        var tallies = new Dictionary<(string Source, string Metric), (int Runs, int Failed)>();
+        var errors = new Dictionary<string, (string Error, int Failed)>(StringComparer.Ordinal);
+        foreach (var metric in metrics.Where(m => m.Origin == MetricOrigin.Measured))
+        {
+            foreach (var (source, count, failed) in PerSource(metric))
+            {
+                var key = (source, metric.Metric);
+                tallies.TryGetValue(key, out var t);
+                tallies[key] = (t.Runs + count + failed, t.Failed + failed);
+                if (failed > 0 && metric.TopError is { } error
+                    && (!errors.TryGetValue(source, out var known) || failed > known.Failed))
+                {
+                    errors[source] = (error, failed);
+                }
+            }
+        }
+
+        foreach (var source in tallies.GroupBy(p => p.Key.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var widest = source.OrderByDescending(p => p.Value.Runs).ThenByDescending(p => p.Value.Failed)
+                .ThenBy(p => p.Key.Metric, StringComparer.Ordinal).First().Value;
+            if (widest.Failed == 0)
+            {
+                continue;
+            }
+
+            var rate = (double)widest.Failed / widest.Runs * 100;
+            var error = errors.TryGetValue(source.Key, out var e) ? e.Error : null;
+            yield return New("FailureRate", FindingSeverity.Warning, null, source.Key,
+                StatisticsMessages.FailureRate(source.Key, widest.Failed, widest.Runs, rate, error),
+                Figure("Failed", widest.Failed), Figure("Runs", widest.Runs), Figure("FailureRate", rate, "%"));
+        }
+    }
+
+    private static IEnumerable<(string Source, int Count, int Failed)> PerSource(BenchmarkMetric metric)
+    {
+        if (metric.Sources.Length > 0 && metric.SourceCounts.Length == metric.Sources.Length
+            && metric.SourceFailedCounts.Length == metric.Sources.Length)
+        {
+            for (var i = 0; i < metric.Sources.Length; i++)
+            {
+                yield return (metric.Sources[i], metric.SourceCounts[i], metric.SourceFailedCounts[i]);
+            }
+        }
+        else if (metric.Source is { } source || (metric.Sources.Length == 1 && (source = metric.Sources[0]) is not null))
+        {
+            yield return (source, metric.Count, metric.FailedCount);
+        }
+    }
+
+    private static IEnumerable<Finding> HighVariance(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options) =>
+        metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count >= options.MinimumCountForVariance
+                && m.CV is { } cv && cv > options.HighVariancePercent)
+            .OrderByDescending(m => m.CV)
+            .Select(m => New("HighVariance", FindingSeverity.Warning, m.Model, Subject(m),
+                StatisticsMessages.HighVariance(Subject(m), m.CV!.Value, m.Mean ?? 0, m.StdDev ?? 0, m.Unit, m.Count),
+                Figure("CV", m.CV!.Value, "%"), Figure("Mean", m.Mean ?? 0, m.Unit), Figure("StdDev", m.StdDev ?? 0, m.Unit), Figure("Count", m.Count)));
+
+    /// <summary>"TtftMs of llama3 (num_ctx=1024), Warm".</summary>
+    internal static string Subject(BenchmarkMetric m)
+    {
+        var parts = new[] { m.Model, m.Configuration, m.Backend, m.Prompt, m.Source }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        var text = parts.Count > 0 ? $"{m.Metric} of {string.Join(", ", parts)}" : m.Metric;
+        return m.Phase is { } phase ? $"{text} ({phase})" : text;
+    }
+
+    private static IEnumerable<Finding> Repeats(IReadOnlyList<BenchmarkMetric> metrics)
+    {
+        var duplicates = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var pair in metrics.SelectMany(m => m.DuplicateSources))
+        {
+            duplicates[pair] = duplicates.TryGetValue(pair, out var n) ? n + 1 : 1;
+        }
+
+        foreach (var group in metrics.Select(m => m.Inventory).Where(i => i is not null).SelectMany(i => i!.DuplicateGroups))
+        {
+            for (var i = 1; i < group.Files.Length; i++)
+            {
+                var pair = group.Files[0] + " = " + group.Files[i];
+                if (!duplicates.ContainsKey(pair) && !duplicates.Keys.Any(k => k.EndsWith(group.Files[i], StringComparison.Ordinal)))
+                {
+                    duplicates[pair] = 0;
+                }
+            }
+        }
+
+        foreach (var pair in duplicates)
+        {
+            var (original, copy) = Split(pair.Key);
+            yield return New("Duplicate", FindingSeverity.Warning, null, copy, StatisticsMessages.DuplicateFinding(copy, original, pair.Value),
+                Figure("Files", 2), Figure("GroupsAffected", pair.Value));
+        }
+
+        var redundant = metrics.SelectMany(m => m.RedundantSources).GroupBy(p => p, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var pair in redundant)
+        {
+            var (original, copy) = Split(pair.Key);
+            yield return New("Redundant", FindingSeverity.Warning, null, copy, StatisticsMessages.RedundantFinding(copy, original, pair.Count()),
+                Figure("Files", 2), Figure("GroupsAffected", pair.Count()));
+        }
+    }
+
+    private static (string Original, string Copy) Split(string pair)
+    {
+        var at = pair.IndexOf(" = ", StringComparison.Ordinal);
+        return at < 0 ? (pair, pair) : (pair.Substring(0, at), pair.Substring(at + 3));
+    }
+
+    private static IEnumerable<Finding> StaleData(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
+    {
+        var dated = metrics.Where(m => m.LatestTimestamp is not null).ToList();
+        if (dated.Count == 0)
+        {
+            yield break;
+        }
+
+        var now = options.NowUtc ?? DateTime.UtcNow;
+        var newest = dated.Max(m => m.LatestTimestamp!.Value);
+        var age = (now - newest).TotalDays;
+        if (age > options.StaleAfterDays)
+        {
+            yield return New("StaleData", FindingSeverity.Warning, null, null, StatisticsMessages.StaleData(newest, age, options.StaleAfterDays),
+                Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
+        }
+
+        foreach (var model in ByModel(dated).Where(g => g.Key.Length > 0))
+        {
+            var latest = model.Max(m => m.LatestTimestamp!.Value);
+            var gap = (newest - latest).TotalDays;
+            if (gap > options.StaleGapDays)
+            {
+                yield return New("StaleData", FindingSeverity.Info, model.Key, model.Key, StatisticsMessages.StaleModel(model.Key, latest, gap),
+                    Figure("GapDays", Math.Round(gap, 1), "days"));
+            }
+        }
+    }
+
+    /// <summary>Per model: metrics measured for some configurations and missing for others.</summary>
+    private static IEnumerable<Finding> MissingMetrics(IReadOnlyList<BenchmarkMetric> metrics)
+    {
+        var measured = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Configuration is not null && m.Phase != Phase.Cold).ToList();
+        foreach (var model in ByModel(measured))
+        {
+            var byConfiguration = model.GroupBy(m => m.Configuration!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new HashSet<string>(g.Select(m => m.Metric), StringComparer.Ordinal), StringComparer.Ordinal);
+            if (byConfiguration.Count < 2)
+            {
+                continue;
+            }
+
+            var all = byConfiguration.Values.SelectMany(s => s).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal);
+            foreach (var metric in all)
+            {
+                var missing = byConfiguration.Where(p => !p.Value.Contains(metric)).Select(p => p.Key).OrderBy(s => s, StringComparer.Ordinal).ToList();
+                if (missing.Count > 0)
+                {
+                    yield return New("MissingMetric", FindingSeverity.Info, model.Key, metric,
+                        StatisticsMessages.MissingMetric(model.Key, metric, missing, byConfiguration.Count),
+                        Figure("Missing", missing.Count), Figure("Configurations", byConfiguration.Count));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+using Chimera.Insight.Extraction;
+
+namespace Chimera.Insight.Statistics;
+
+/// <summary>How Measure-BenchmarkMetrics groups and summarises.</summary>
+public sealed class MeasurementOptions
+{
+    public GroupingKeys GroupBy { get; set; } = GroupingKeys.Default;
+    /// <summary>Keeps only the metrics it accepts; null keeps every metric.</summary>
+    public Func<string, bool>? MetricFilter { get; set; }
+    /// <summary>Percentiles (0..100) beyond P50, P90, P95, P99, reported in <see cref="BenchmarkMetric.Percentiles"/>.</summary>
+    public IReadOnlyList<double> ExtraPercentiles { get; set; } = [];
+    /// <summary>Files read at the same time.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+    public ExtractionOptions? Extraction { get; set; }
+}
+
+public enum MeasurementNoticeKind
+{
+    /// <summary>A file, row or value that could not be used (an ExtractionError, or NaN/infinite/negative time).</summary>
+    InvalidData,
+    /// <summary>A file that could not be read at all.</summary>
+    ReadFailed,
+    /// <summary>A byte-identical copy of a file already counted.</summary>
+    Duplicate,
+    /// <summary>The same records as a file already counted (a CSV and a JSON export of one run).</summary>
+    Redundant,
+}
+
+/// <summary>Something the user must hear about; the cmdlet writes it on the pipeline thread.</summary>
+public sealed class MeasurementNotice
+{
+    public MeasurementNoticeKind Kind { get; set; }
+    public string Source { get; set; } = "";
+    public string? Location { get; set; }
+    public string Message { get; set; } = "";
+    /// <summary>For repeats: the file counted instead.</summary>
+    public string? Original { get; set; }
+    public Exception? Exception { get; set; }
+    public override string ToString() => Message;
+}
+
+/// <summary>One measurement run: takes files (read in parallel on worker threads, each aggregated there without
+/// keeping its samples), samples, and earlier metrics, counts repeated content once, and builds the metrics.
+/// Call everything from one thread (the pipeline thread); only file reading runs elsewhere.</summary>
+public sealed class MeasurementSession
+{
+    private readonly MeasurementOptions options;
+    private readonly MetricAggregator aggregator;
+    private readonly RedundancyRegistry registry = new();
+    private readonly OrderedParallelReader<FileJob, FileOutcome> reader;
+    private readonly HashSet<string> contentHashesSeen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GroupKey[]> groupsBySource = new(StringComparer.Ordinal);
+    private readonly List<MeasurementNotice> notices = [];
+    private readonly List<BenchmarkFile> files = [];
+    private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
+    private readonly List<string> sampleSourceOrder = [];
+    private readonly HashSet<string> metricSources = new(StringComparer.Ordinal);
+    private bool completed;
+
+    public MeasurementSession(MeasurementOptions? options = null, CancellationToken token = default)
+    {
+        this.options = options ?? new MeasurementOptions();
+        aggregator = new MetricAggregator(this.options.GroupBy, this.options.MetricFilter);
+        reader = new OrderedParallelReader<FileJob, FileOutcome>(ReadFile, this.options.MaxDegreeOfParallelism, token);
+    }
+
+    /// <summary>The files given, in order (for the inventory summary).</summary>
+    public IReadOnlyList<BenchmarkFile> Files => files;
+
+    /// <summary>Sources of samples and metrics that did not come from a file given to this session.</summary>
+    public IReadOnlyList<string> OtherSources
+    {
+        get
+        {
+            var fileNames = new HashSet<string>(files.Select(f => f.FullName), StringComparer.Ordinal);
+            return sampleSourceOrder.Concat(metricSources.OrderBy(s => s, StringComparer.Ordinal))
+                .Where(s => s.Length > 0 && !fileNames.Contains(s))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    /// <summary>The inventory summary the first metric given (measured earlier) carried, if any.</summary>
+    public BenchmarkInventorySummary? InheritedInventory { get; private set; }
+
+    /// <summary>Groups holding cold and warm values together (possible only when Phase is not a group key).</summary>
+    public int MixedPhaseGroupCount => aggregator.MixedPhaseGroupCount;
+
+    /// <summary>Measures samples in one call (no files): the engine entry point for code that holds samples.</summary>
+    public static List<BenchmarkMetric> Measure(IEnumerable<BenchmarkSample> samples, MeasurementOptions? options = null,
+        BenchmarkInventorySummary? inventory = null)
+    {
+        var session = new MeasurementSession(options);
+        foreach (var sample in samples)
+        {
+            session.AddSample(sample);
+        }
+
+        session.Complete();
+        return session.BuildMetrics(inventory);
+    }
+
+    /// <summary>Starts reading the file on a worker thread; results are merged in the order files were added.
+    /// A file whose content hash was seen before is a byte-identical copy: it is not read again.</summary>
+    public void AddFile(BenchmarkFile file)
+    {
+        files.Add(file);
+        var copy = file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
+        foreach (var outcome in reader.Add(new FileJob(file, copy)))
+        {
+            Merge(outcome);
+        }
+    }
+
+    /// <summary>Samples are held per source until <see cref="Complete"/>, when each source's content is known whole.</summary>
+    public void AddSample(BenchmarkSample sample)
+    {
+        var source = sample.Source ?? "";
+        if (!samplesBySource.TryGetValue(source, out var list))
+        {
+            list = [];
+            samplesBySource.Add(source, list);
+            sampleSourceOrder.Add(source);
+        }
+
+        list.Add(sample);
+    }
+
+    /// <summary>A metric measured earlier (live or deserialized): regrouped with its raw values and failures.</summary>
+    public void AddMetric(BenchmarkMetric metric)
+    {
+        metricSources.UnionWith(metric.Sources);
+        InheritedInventory ??= metric.Inventory;
+        aggregator.AddMetric(metric);
+        TakeRejected(aggregator);
+    }
+
+    /// <summary>The notices gathered since the last call.</summary>
+    public IReadOnlyList<MeasurementNotice> TakeNotices()
+    {
+        var taken = notices.ToList();
+        notices.Clear();
+        return taken;
+    }
+
+    /// <summary>Waits for every file still being read and takes in the buffered samples.</summary>
+    public void Complete()
+    {
+        if (completed)
+        {
+            return;
+        }
+
+        completed = true;
+        foreach (var outcome in reader.Complete())
+        {
+            Merge(outcome);
+        }
+
+        foreach (var source in sampleSourceOrder)
+        {
+            var samples = samplesBySource[source];
+            var part = new MetricAggregator(options.GroupBy, options.MetricFilter);
+            foreach (var sample in samples)
+            {
+                part.Add(sample);
+            }
+
+            MergePart(source, contentHash: null, ContentFingerprint.Compute(samples), part, extractionErrors: []);
+        }
+
+        samplesBySource.Clear();
+    }
+
+    public List<BenchmarkMetric> BuildMetrics(BenchmarkInventorySummary? inventory)
+    {
+        Complete();
+        return aggregator.Build(options.ExtraPercentiles, inventory);
+    }
+
+    private FileOutcome ReadFile(FileJob job, CancellationToken token)
+    {
+        token.ThrowIfCancellationRequested();
+        var file = job.File;
+        if (job.KnownCopy)
+        {
+            return new FileOutcome(file, null, null, [], null);
+        }
+
+        ExtractionResult result;
+        try
+        {
+            result = ArtifactReader.Read(file.FullName, file.Kind, options.Extraction);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new FileOutcome(file, null, null, [], ex);
+        }
+
+        var part = new MetricAggregator(options.GroupBy, options.MetricFilter);
+        var fallbackTime = file.RunTimestamp ?? (file.LastWriteTimeUtc == default ? null : file.LastWriteTimeUtc);
+        foreach (var sample in result.Samples)
+        {
+            part.Add(sample, fallbackTime);
+        }
+
+        return new FileOutcome(file, part, ContentFingerprint.Compute(result.Samples), result.Errors, null);
+    }
+
+    private void Merge(FileOutcome outcome)
+    {
+        if (outcome.Exception is { } ex)
+        {
+            notices.Add(new MeasurementNotice
+            {
+                Kind = MeasurementNoticeKind.ReadFailed,
+                Source = outcome.File.FullName,
+                Message = StatisticsMessages.ReadFailed(outcome.File.FullName, ex.Message),
+                Exception = ex,
+            });
+            return;
+        }
+
+        if (outcome.Part is null)
+        {
+            MergeKnownCopy(outcome.File);
+            return;
+        }
+
+        MergePart(outcome.File.FullName, outcome.File.ContentHash, outcome.Fingerprint!, outcome.Part, outcome.Errors);
+    }
+
+    /// <summary>A byte-identical copy of a file merged earlier: its values are left out of the groups the original fed.</summary>
+    private void MergeKnownCopy(BenchmarkFile file)
+    {
+        var copy = file.FullName;
+        if (registry.OriginalOf(file.ContentHash!) is not { } original)
+        {
+            return; // The original could not be read: its error was written already.
+        }
+
+        if (groupsBySource.TryGetValue(original, out var keys))
+        {
+            aggregator.NoteRepeat(keys, RepeatKind.Duplicate, original, copy);
+        }
+
+        notices.Add(new MeasurementNotice
+        {
+            Kind = MeasurementNoticeKind.Duplicate,
+            Source = copy,
+            Original = original,
+            Message = StatisticsMessages.DuplicateCountedOnce(copy, original),
+        });
+    }
+
+    private void MergePart(string source, string? contentHash, ContentFingerprint fingerprint, MetricAggregator part,
+        IReadOnlyList<ExtractionError> extractionErrors)
+    {
+        var measured = registry.Register(source, contentHash, fingerprint, MetricOrigin.Measured);
+        var reported = registry.Register(source, contentHash, fingerprint, MetricOrigin.Reported);
+        var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
+        if (!duplicate)
+        {
+            foreach (var error in extractionErrors)
+            {
+                notices.Add(InvalidData(error));
+            }
+
+            TakeRejected(part);
+        }
+
+        aggregator.Merge(part, origin => (origin == MetricOrigin.Measured ? measured : reported) is null);
+        if (contentHash is { Length: > 0 } && !duplicate)
+        {
+            groupsBySource[source] = aggregator.SharedKeys(part);
+        }
+
+        foreach (var repeat in new[] { measured, reported }.Where(r => r is not null).GroupBy(r => r!.Original))
+        {
+            var first = repeat.First()!;
+            aggregator.NoteRepeat(part, origin => (origin == MetricOrigin.Measured ? measured : reported)?.Original == first.Original,
+                first.Kind, first.Original, source);
+            notices.Add(new MeasurementNotice
+            {
+                Kind = first.Kind == RepeatKind.Duplicate ? MeasurementNoticeKind.Duplicate : MeasurementNoticeKind.Redundant,
+                Source = source,
+                Original = first.Original,
+                Message = first.Kind == RepeatKind.Duplicate
+                    ? StatisticsMessages.DuplicateCountedOnce(source, first.Original)
+                    : StatisticsMessages.RedundantCountedOnce(source, first.Original),
+            });
+        }
+    }
+
+    private void TakeRejected(MetricAggregator part)
+    {
+        foreach (var error in part.Rejected)
+        {
+            notices.Add(InvalidData(error));
+        }
+
+        part.Rejected.Clear();
+    }
+
+    private static MeasurementNotice InvalidData(ExtractionError error) => new()
+    {
+        Kind = MeasurementNoticeKind.InvalidData,
+        Source = error.Source,
+        Location = error.Location,
+        Message = error.ToString(),
+    };
+
+    private sealed class FileJob(BenchmarkFile file, bool knownCopy)
+    {
+        public BenchmarkFile File { get; } = file;
+        /// <summary>Its content hash was seen before: a copy, not read again.</summary>
+        public bool KnownCopy { get; } = knownCopy;
+    }
+
+    private sealed class FileOutcome(BenchmarkFile file, MetricAggregator? part, ContentFingerprint? fingerprint,
+        IReadOnlyList<ExtractionError> errors, Exception? exception)
+    {
+        public BenchmarkFile File { get; } = file;
+        public MetricAggregator? Part { get; } = part;
+        public ContentFingerprint? Fingerprint { get; } = fingerprint;
+        public IReadOnlyList<ExtractionError> Errors { get; } = errors;
+        public Exception? Exception { get; } = exception;
+    }
+}

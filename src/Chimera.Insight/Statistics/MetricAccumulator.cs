@@ -1,0 +1,213 @@
+namespace Chimera.Insight.Statistics;
+
+/// <summary>Everything one group collects before its statistics are computed: the values, the failed runs
+/// (counted, never averaged), the sources, the errors, and the files left out as repeats.</summary>
+internal sealed class MetricAccumulator
+{
+    private readonly List<double> values = [];
+    private readonly Dictionary<string, int> errorCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceTally> sources = new(StringComparer.Ordinal);
+    private readonly List<string> sourceOrder = [];
+    private readonly SortedSet<string> duplicates = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> redundant = new(StringComparer.Ordinal);
+    private HashSet<string>? failedRecords;
+    private ConfigurationParts? parts;
+
+    public MetricAccumulator(GroupKey key) => Key = key;
+
+    public GroupKey Key { get; }
+    public int FailedCount { get; private set; }
+    public int ColdCount { get; private set; }
+    public int WarmCount { get; private set; }
+    public DateTime? LatestTimestamp { get; private set; }
+    public IReadOnlyList<double> Values => values;
+
+    public void AddValue(BenchmarkSample sample, DateTime? fallbackTime)
+    {
+        values.Add(sample.Value);
+        Tally(sample.Source).Count++;
+        if (sample.Phase == Phase.Cold)
+        {
+            ColdCount++;
+        }
+        else
+        {
+            WarmCount++;
+        }
+
+        NoteTime(sample.Timestamp ?? fallbackTime);
+        NoteParts(sample);
+    }
+
+    /// <summary>A failed run counts once per record, whatever figures it carried.</summary>
+    public void AddFailure(BenchmarkSample sample, DateTime? fallbackTime)
+    {
+        if (sample.Record is { } record)
+        {
+            failedRecords ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!failedRecords.Add(sample.Source + "\u001f" + record))
+            {
+                return;
+            }
+        }
+
+        FailedCount++;
+        Tally(sample.Source).FailedCount++;
+        var error = string.IsNullOrWhiteSpace(sample.Error) ? StatisticsMessages.NoErrorText : sample.Error!.Trim();
+        errorCounts[error] = errorCounts.TryGetValue(error, out var count) ? count + 1 : 1;
+        NoteTime(sample.Timestamp ?? fallbackTime);
+        NoteParts(sample);
+    }
+
+    /// <summary>Takes in a metric computed earlier (live or deserialized): its raw values, failures and provenance.</summary>
+    /// <summary>A reported metric brings its figure (Mean) once per figure it summarised; a measured one its raw
+    /// <paramref name="cleanValues"/> (its Values without NaN, infinities or negative times).</summary>
+    public void AddMetric(BenchmarkMetric metric, double[] cleanValues)
+    {
+        var figures = metric.Origin == MetricOrigin.Measured || cleanValues.Length > 0
+            ? cleanValues
+            : metric.Mean is { } mean && IsFinite(mean) && metric.Count > 0 ? Enumerable.Repeat(mean, metric.Count).ToArray() : [];
+        values.AddRange(figures);
+        FailedCount += metric.FailedCount;
+        ColdCount += metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
+        WarmCount += figures.Length - (metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length));
+        for (var i = 0; i < metric.Sources.Length; i++)
+        {
+            var tally = Tally(metric.Sources[i]);
+            tally.Count += i < metric.SourceCounts.Length ? metric.SourceCounts[i] : 0;
+            tally.FailedCount += i < metric.SourceFailedCounts.Length ? metric.SourceFailedCounts[i] : 0;
+        }
+
+        if (metric.TopError is { } topError && metric.FailedCount > 0)
+        {
+            errorCounts[topError] = (errorCounts.TryGetValue(topError, out var count) ? count : 0) + metric.FailedCount;
+        }
+
+        duplicates.UnionWith(metric.DuplicateSources);
+        redundant.UnionWith(metric.RedundantSources);
+        NoteTime(metric.LatestTimestamp);
+        NoteParts(ConfigurationParts.Of(metric));
+    }
+
+    public void Merge(MetricAccumulator other)
+    {
+        values.AddRange(other.values);
+        FailedCount += other.FailedCount;
+        ColdCount += other.ColdCount;
+        WarmCount += other.WarmCount;
+        foreach (var source in other.sourceOrder)
+        {
+            var theirs = other.sources[source];
+            var mine = Tally(source);
+            mine.Count += theirs.Count;
+            mine.FailedCount += theirs.FailedCount;
+        }
+
+        foreach (var pair in other.errorCounts)
+        {
+            errorCounts[pair.Key] = (errorCounts.TryGetValue(pair.Key, out var count) ? count : 0) + pair.Value;
+        }
+
+        duplicates.UnionWith(other.duplicates);
+        redundant.UnionWith(other.redundant);
+        NoteTime(other.LatestTimestamp);
+        if (other.parts is { } otherParts)
+        {
+            NoteParts(otherParts);
+        }
+    }
+
+    public void NoteRepeat(RepeatKind kind, string original, string copy) =>
+        (kind == RepeatKind.Duplicate ? duplicates : redundant).Add(original + " = " + copy);
+
+    public BenchmarkMetric ToMetric(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory)
+    {
+        var metric = new BenchmarkMetric
+        {
+            Metric = Key.Metric,
+            Unit = Key.Unit,
+            Origin = Key.Origin,
+            Statistic = Key.Origin == MetricOrigin.Reported ? Key.Statistic : null,
+            Model = Key.Model,
+            Backend = Key.Backend,
+            Configuration = Key.Configuration,
+            Phase = Key.Phase,
+            Prompt = Key.Prompt,
+            Source = Key.Source,
+            Count = values.Count,
+            FailedCount = FailedCount,
+            ColdCount = Key.Phase is null ? ColdCount : 0,
+            Values = Key.Origin == MetricOrigin.Measured ? values.ToArray() : [],
+            Sources = sourceOrder.ToArray(),
+            SourceCounts = sourceOrder.Select(s => sources[s].Count).ToArray(),
+            SourceFailedCounts = sourceOrder.Select(s => sources[s].FailedCount).ToArray(),
+            FailedSources = sourceOrder.Where(s => sources[s].FailedCount > 0).ToArray(),
+            TopError = errorCounts.Count == 0
+                ? null
+                : errorCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key,
+            DuplicateSources = duplicates.ToArray(),
+            RedundantSources = redundant.ToArray(),
+            LatestTimestamp = LatestTimestamp,
+            Inventory = inventory,
+        };
+        parts?.ApplyTo(metric);
+        DescriptiveSummary.Fill(metric, values, extraPercentiles);
+        return metric;
+    }
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+    private SourceTally Tally(string source)
+    {
+        if (!sources.TryGetValue(source, out var tally))
+        {
+            tally = new SourceTally();
+            sources.Add(source, tally);
+            sourceOrder.Add(source);
+        }
+
+        return tally;
+    }
+
+    private void NoteTime(DateTime? time)
+    {
+        if (time is { } t && (LatestTimestamp is null || t > LatestTimestamp))
+        {
+            LatestTimestamp = t;
+        }
+    }
+
+    private void NoteParts(BenchmarkSample sample)
+    {
+        if (parts is null || !parts.Matches(sample))
+        {
+            NoteParts(ConfigurationParts.Of(sample));
+        }
+    }
+
+    private void NoteParts(ConfigurationParts incoming)
+    {
+        if (parts is null)
+        {
+            parts = incoming;
+        }
+        else
+        {
+            parts.Combine(incoming);
+        }
+    }
+
+    private sealed class SourceTally
+    {
+        public int Count;
+        public int FailedCount;
+    }
+}
+
+internal enum RepeatKind
+{
+    /// <summary>Byte-identical copy (same content hash).</summary>
+    Duplicate,
+    /// <summary>Different bytes, the same records with the same values (a CSV and a JSON export of one run).</summary>
+    Redundant,
+}

@@ -1,0 +1,161 @@
+using Chimera.Insight.Extraction;
+
+namespace Chimera.Insight.Statistics;
+
+/// <summary>Groups samples into accumulators by metric, origin and the -GroupBy keys. Not thread-safe: each
+/// worker fills its own aggregator for one file, the pipeline thread merges them in input order.</summary>
+internal sealed class MetricAggregator
+{
+    private readonly Dictionary<GroupKey, MetricAccumulator> groups = [];
+    private readonly List<GroupKey> order = [];
+    private readonly Func<string, bool>? metricFilter;
+
+    public MetricAggregator(GroupingKeys keys, Func<string, bool>? metricFilter = null)
+    {
+        Keys = keys;
+        this.metricFilter = metricFilter;
+    }
+
+    public GroupingKeys Keys { get; }
+
+    /// <summary>This aggregator's own key objects for the groups of <paramref name="part"/> (after merging it), so
+    /// that remembering them costs a reference each.</summary>
+    public GroupKey[] SharedKeys(MetricAggregator part) =>
+        part.order.Select(k => groups.TryGetValue(k, out var group) ? group.Key : k).ToArray();
+
+    /// <summary>Values kept out of the statistics (NaN, infinite, negative times), each naming where it stands.</summary>
+    public List<ExtractionError> Rejected { get; } = [];
+
+    public int GroupCount => groups.Count;
+
+    public void Add(BenchmarkSample sample, DateTime? fallbackTime = null)
+    {
+        if (string.IsNullOrEmpty(sample.Metric) || (metricFilter is not null && !metricFilter(sample.Metric)))
+        {
+            return;
+        }
+
+        var group = GetOrAdd(GroupKey.For(sample, Keys));
+        if (sample.Failed)
+        {
+            group.AddFailure(sample, fallbackTime);
+            return;
+        }
+
+        if (SampleValidator.Check(sample) is { } problem)
+        {
+            Rejected.Add(problem);
+            return;
+        }
+
+        group.AddValue(sample, fallbackTime);
+    }
+
+    public void AddMetric(BenchmarkMetric metric)
+    {
+        if (string.IsNullOrEmpty(metric.Metric) || (metricFilter is not null && !metricFilter(metric.Metric)))
+        {
+            return;
+        }
+
+        var clean = metric.Values.Where(v => !double.IsNaN(v) && !double.IsInfinity(v)
+            && !(v < 0 && SampleValidator.MustBeNonNegative(metric.Metric, metric.Unit))).ToArray();
+        if (clean.Length != metric.Values.Length)
+        {
+            Rejected.Add(new ExtractionError
+            {
+                Source = metric.Sources.FirstOrDefault() ?? "",
+                Reason = StatisticsMessages.RejectedMetricValues(metric.Metric, metric.Values.Length - clean.Length),
+            });
+        }
+
+        GetOrAdd(GroupKey.For(metric, Keys)).AddMetric(metric, clean);
+    }
+
+    /// <summary>Adds the groups of another aggregator (one file's or one source's) that <paramref name="include"/> accepts.</summary>
+    public void Merge(MetricAggregator other, Func<MetricOrigin, bool> include)
+    {
+        foreach (var key in other.order)
+        {
+            if (include(key.Origin))
+            {
+                GetOrAdd(key).Merge(other.groups[key]);
+            }
+        }
+    }
+
+    /// <summary>Marks every group the repeated content would have fed as holding that repeat, leaving its values out.</summary>
+    public void NoteRepeat(MetricAggregator repeat, Func<MetricOrigin, bool> include, RepeatKind kind, string original, string copy)
+    {
+        foreach (var key in repeat.order)
+        {
+            if (include(key.Origin))
+            {
+                GetOrAdd(key).NoteRepeat(kind, original, copy);
+            }
+        }
+    }
+
+    /// <summary>Marks the given groups as holding a repeat of <paramref name="original"/>.</summary>
+    public void NoteRepeat(IEnumerable<GroupKey> keys, RepeatKind kind, string original, string copy)
+    {
+        foreach (var key in keys)
+        {
+            GetOrAdd(key).NoteRepeat(kind, original, copy);
+        }
+    }
+
+    /// <summary>Groups holding both cold and warm values (only possible when Phase is not a group key).</summary>
+    public int MixedPhaseGroupCount => groups.Values.Count(g => g.Key.Phase is null && g.ColdCount > 0 && g.WarmCount > 0);
+
+    public bool HasOrigin(MetricOrigin origin) => order.Any(k => k.Origin == origin);
+
+    public List<BenchmarkMetric> Build(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory) =>
+        order.OrderBy(k => k, GroupKeyOrder.Instance)
+            .Select(k => groups[k].ToMetric(extraPercentiles, inventory))
+            .ToList();
+
+    private MetricAccumulator GetOrAdd(GroupKey key)
+    {
+        if (!groups.TryGetValue(key, out var group))
+        {
+            group = new MetricAccumulator(key);
+            groups.Add(key, group);
+            order.Add(key);
+        }
+
+        return group;
+    }
+}
+
+/// <summary>The order metrics are written in: by model, configuration, backend, prompt, source, phase (warm
+/// first), metric, then measured before reported.</summary>
+internal sealed class GroupKeyOrder : IComparer<GroupKey>
+{
+    public static readonly GroupKeyOrder Instance = new();
+
+    public int Compare(GroupKey? x, GroupKey? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? -1 : 1;
+        }
+
+        var c = string.CompareOrdinal(x.Model, y.Model);
+        if (c == 0) c = string.CompareOrdinal(x.Configuration, y.Configuration);
+        if (c == 0) c = string.CompareOrdinal(x.Backend, y.Backend);
+        if (c == 0) c = string.CompareOrdinal(x.Prompt, y.Prompt);
+        if (c == 0) c = string.CompareOrdinal(x.Source, y.Source);
+        if (c == 0) c = Nullable.Compare(x.Phase, y.Phase);
+        if (c == 0) c = string.CompareOrdinal(x.Metric, y.Metric);
+        if (c == 0) c = x.Origin.CompareTo(y.Origin);
+        if (c == 0) c = string.CompareOrdinal(x.Statistic, y.Statistic);
+        if (c == 0) c = string.CompareOrdinal(x.Unit, y.Unit);
+        return c;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Chimera.Insight.Statistics;
+
+/// <summary>Runs a piece of work per item on worker threads, at most <c>degree</c> at a time, and hands the
+/// results back in the order the items came, never holding more than a bounded window of them.</summary>
+internal sealed class OrderedParallelReader<TIn, TOut>
+{
+    private readonly Func<TIn, CancellationToken, TOut> work;
+    private readonly SemaphoreSlim slots;
+    private readonly Queue<Task<TOut>> pending = new();
+    private readonly int window;
+    private readonly CancellationToken token;
+
+    public OrderedParallelReader(Func<TIn, CancellationToken, TOut> work, int degree, CancellationToken token)
+    {
+        this.work = work;
+        this.token = token;
+        var bounded = Math.Max(1, degree);
+        slots = new SemaphoreSlim(bounded, bounded);
+        window = bounded * 4;
+    }
+
+    /// <summary>Starts the work on <paramref name="item"/>; returns the results finished so far, in order.
+    /// Blocks only when the window is full, until the oldest result is ready.</summary>
+    public IReadOnlyList<TOut> Add(TIn item)
+    {
+        token.ThrowIfCancellationRequested();
+        pending.Enqueue(Task.Run(() => Run(item), token));
+        var ready = new List<TOut>();
+        while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count > window))
+        {
+            ready.Add(pending.Dequeue().GetAwaiter().GetResult());
+        }
+
+        return ready;
+    }
+
+    /// <summary>Waits for every item still running and returns their results, in order.</summary>
+    public IEnumerable<TOut> Complete()
+    {
+        while (pending.Count > 0)
+        {
+            yield return pending.Dequeue().GetAwaiter().GetResult();
+        }
+    }
+
+    private TOut Run(TIn item)
+    {
+        slots.Wait(token);
+        try
+        {
+            return work(item, token);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+}

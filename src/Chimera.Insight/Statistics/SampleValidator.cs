@@ -1,0 +1,43 @@
+using System.Globalization;
+using Chimera.Insight.Extraction;
+
+namespace Chimera.Insight.Statistics;
+
+/// <summary>Keeps NaN, infinities and negative times, throughputs or counts away from every statistic.</summary>
+internal static class SampleValidator
+{
+    private static readonly string[] NonNegativeUnits = ["ms", "s", "ns", "us", "µs", "tok/s", "tokens", "%", "MB", "GB", "W"];
+    private static readonly string[] NonNegativeSuffixes = ["Ms", "Seconds", "PerSecond", "Tokens", "Percent", "Mb", "Watts"];
+
+    /// <summary>Null when the value may enter a statistic, else the problem, naming the value and where it stands.</summary>
+    public static ExtractionError? Check(BenchmarkSample sample)
+    {
+        var value = sample.Value;
+        string? problem = null;
+        if (double.IsNaN(value))
+        {
+            problem = StatisticsMessages.NotANumber;
+        }
+        else if (double.IsInfinity(value))
+        {
+            problem = StatisticsMessages.Infinite;
+        }
+        else if (value < 0 && MustBeNonNegative(sample.Metric, sample.Unit))
+        {
+            problem = StatisticsMessages.Negative;
+        }
+
+        return problem is null
+            ? null
+            : new ExtractionError
+            {
+                Source = sample.Source,
+                Location = sample.Location,
+                Reason = StatisticsMessages.RejectedValue(sample.Metric, value.ToString("R", CultureInfo.InvariantCulture), problem),
+            };
+    }
+
+    public static bool MustBeNonNegative(string metric, string? unit) =>
+        (unit is not null && NonNegativeUnits.Contains(unit, StringComparer.OrdinalIgnoreCase))
+        || NonNegativeSuffixes.Any(suffix => metric.EndsWith(suffix, StringComparison.Ordinal));
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace Chimera.Insight.Statistics;
+
+/// <summary>Every user-facing text of the statistics area (Measure-/Compare-BenchmarkMetrics, findings).
+/// Numbers are formatted with the invariant culture, whatever the session's culture.</summary>
+public static class StatisticsMessages
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public const string NotANumber = "is not a number";
+    public const string Infinite = "is infinite";
+    public const string Negative = "is negative, which a time, throughput or count cannot be";
+    public const string NoErrorText = "(no error text)";
+
+    private static string F(double value, int decimals = 2) => value.ToString("F" + decimals.ToString(Invariant), Invariant);
+
+    private static string Model(string model) => string.IsNullOrEmpty(model) ? "(no model)" : model;
+
+    public static string UnknownGroupingKey(string name) =>
+        $"'{name}' is not a grouping key. Use any of: {string.Join(", ", GroupingKeysParser.Names)}.";
+
+    public static string RejectedValue(string metric, string value, string problem) =>
+        $"{metric} value {value} {problem}: left out of every statistic.";
+
+    public static string RejectedMetricValues(string metric, int count) =>
+        $"{metric}: {count.ToString(Invariant)} value(s) that are NaN, infinite or a negative time were left out of every statistic.";
+
+    public static string ReadFailed(string path, string reason) => $"{path}: could not be read: {reason}";
+
+    public static string DuplicateCountedOnce(string copy, string original) =>
+        $"{copy} is a byte-identical copy of {original}: its values are counted once.";
+
+    public static string RedundantCountedOnce(string copy, string original) =>
+        $"{copy} holds the same records with the same values as {original}: its values are counted once.";
+
+    public static string MixedPhases(int groups) =>
+        $"{groups.ToString(Invariant)} group(s) mix cold-start and warm values because Phase is not in -GroupBy; " +
+        "ColdCount shows how many values in each are cold. Add Phase to -GroupBy to keep them apart.";
+
+    public static string NotBenchmarkArtifact(string path) =>
+        $"{path}: not a benchmark artifact (.csv, .json, .jsonl, .md): skipped.";
+
+    public static string PathNotFound(string path) => $"Cannot find path '{path}' because it does not exist.";
+
+    public static string UnsupportedInput(string typeName) =>
+        $"Input of type '{typeName}' is neither a benchmark file, sample, metric, report nor a path: skipped.";
+
+    public static string NoInput(string side) => $"-{side} holds no benchmark data: nothing to compare.";
+
+    public static string BestConfiguration(string model, string configuration, double mean, string unit, int count,
+        double gapPercent, string worst, int configurations) =>
+        $"{Model(model)}: best throughput with {configuration}: {F(mean)} {unit} (n={count.ToString(Invariant)}), " +
+        $"{F(gapPercent, 1)}% above the worst of {configurations.ToString(Invariant)} configurations ({worst}).";
+
+    public static string WorstConfiguration(string model, string configuration, double mean, string unit, int count,
+        double gapPercent, string best) =>
+        $"{Model(model)}: worst throughput with {configuration}: {F(mean)} {unit} (n={count.ToString(Invariant)}); " +
+        $"the best ({best}) is {F(gapPercent, 1)}% higher.";
+
+    public static string ColdStartPenalty(string model, double coldMean, double warmMedian, string unit, double ratio,
+        int coldCount, int warmCount) =>
+        $"{Model(model)}: cold-start TTFT averages {F(coldMean)} {unit} (n={coldCount.ToString(Invariant)}) against a warm median of " +
+        $"{F(warmMedian)} {unit} (n={warmCount.ToString(Invariant)}): {F(ratio, 1)}x.";
+
+    public static string Reloads(string model, int reloads, int configurations, double penalty, string unit) =>
+        $"{Model(model)}: {reloads.ToString(Invariant)} cold start(s) across {configurations.ToString(Invariant)} configurations: " +
+        $"configuration changes reloaded the model, each costing about {F(penalty)} {unit} of TTFT.";
+
+    public static string FailureRate(string source, int failed, int runs, double rate, string? error) =>
+        $"{source}: {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%)" +
+        (error is null ? "." : $"; most common error: {error}");
+
+    public static string HighVariance(string subject, double cv, double mean, double stdDev, string unit, int count) =>
+        $"{subject}: high variance, CV {F(cv, 1)}% (mean {F(mean)} {unit}, std dev {F(stdDev)} {unit}, n={count.ToString(Invariant)}).";
+
+    public static string DuplicateFinding(string copy, string original, int groups) =>
+        $"{copy} is a byte-identical copy of {original}: counted once" +
+        (groups > 0 ? $" ({groups.ToString(Invariant)} metric group(s) affected)." : ".");
+
+    public static string RedundantFinding(string copy, string original, int groups) =>
+        $"{copy} holds the same records as {original} (another export of the same run): counted once " +
+        $"({groups.ToString(Invariant)} metric group(s) affected).";
+
+    public static string StaleData(DateTime newest, double ageDays, double limitDays) =>
+        $"The newest data is from {newest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old " +
+        $"(stale after {F(limitDays, 0)} days).";
+
+    public static string StaleModel(string model, DateTime latest, double gapDays) =>
+        $"{Model(model)}: latest data from {latest.ToString("yyyy-MM-dd", Invariant)}, {F(gapDays, 0)} days older than the newest data.";
+
+    public static string MissingMetric(string model, string metric, IReadOnlyList<string> missingIn, int configurations) =>
+        $"{Model(model)}: {metric} is missing for {missingIn.Count.ToString(Invariant)} of {configurations.ToString(Invariant)} " +
+        $"configurations ({string.Join("; ", missingIn)}).";
+}

@@ -1,0 +1,358 @@
+using System.Globalization;
+using Chimera.Insight;
+using Chimera.Insight.Statistics;
+using Xunit;
+
+namespace Chimera.Insight.Tests.Statistics;
+
+public class MeasurementSessionTests
+{
+    private static List<BenchmarkMetric> Measure(IEnumerable<BenchmarkSample> samples, MeasurementOptions? options = null) =>
+        MeasurementSession.Measure(samples, options);
+
+    [Fact]
+    public void Failed_runs_are_counted_never_averaged()
+    {
+        var samples = new[]
+        {
+            Samples.Of("TtftMs", 100, record: "1"),
+            Samples.Of("TtftMs", 120, record: "2"),
+            Samples.Of("TtftMs", 0, record: "3", failed: true, error: "timeout"),
+            Samples.Of("TtftMs", double.NaN, record: "4", failed: true, error: "timeout"),
+            Samples.Of("TtftMs", 0, record: "5", failed: true, error: "OOM"),
+        };
+
+        var metric = Assert.Single(Measure(samples));
+
+        Assert.Equal(2, metric.Count);
+        Assert.Equal(3, metric.FailedCount);
+        Assert.Equal(110, metric.Mean);
+        Assert.Equal(100, metric.Min);
+        Assert.Equal([100.0, 120.0], metric.Values);
+        Assert.Equal("timeout", metric.TopError);
+        Assert.Equal(["/data/run.csv"], metric.FailedSources);
+        Assert.Equal([2], metric.SourceCounts);
+        Assert.Equal([3], metric.SourceFailedCounts);
+    }
+
+    [Fact]
+    public void A_group_whose_every_run_failed_still_appears_with_count_zero()
+    {
+        var samples = Samples.Series("TokensPerSecond", [77.5, 78.1], "tok/s", configuration: "num_ctx=1024")
+            .Append(Samples.Of("TokensPerSecond", 0, "tok/s", configuration: "num_ctx=8192", record: "9", failed: true, error: "out of memory"))
+            .Append(Samples.Of("TokensPerSecond", 0, "tok/s", configuration: "num_ctx=8192", record: "10", failed: true, error: "out of memory"));
+
+        var metrics = Measure(samples);
+
+        var failed = Assert.Single(metrics, m => m.Configuration == "num_ctx=8192");
+        Assert.Equal(0, failed.Count);
+        Assert.Equal(2, failed.FailedCount);
+        Assert.Null(failed.Mean);
+        Assert.Empty(failed.Values);
+        Assert.Equal("out of memory", failed.TopError);
+    }
+
+    [Fact]
+    public void A_failed_record_counts_once_per_metric_even_with_several_samples()
+    {
+        var samples = new[]
+        {
+            Samples.Of("TtftMs", 0, record: "1", failed: true, error: "x"),
+            Samples.Of("TtftMs", 0, record: "1", failed: true, error: "x"),
+            Samples.Of("TtftMs", 50, record: "2"),
+        };
+
+        Assert.Equal(1, Assert.Single(Measure(samples)).FailedCount);
+    }
+
+    [Fact]
+    public void Cold_and_warm_are_separate_groups_by_default()
+    {
+        var samples = Samples.Series("TtftMs", [2300], phase: Phase.Cold)
+            .Concat(Samples.Series("TtftMs", [130, 128, 135], source: "/data/run.csv"));
+
+        var metrics = Measure(samples);
+
+        Assert.Equal(2, metrics.Count);
+        Assert.Equal(Phase.Warm, metrics[0].Phase);
+        Assert.Equal(131, metrics[0].Mean!.Value, 9);
+        Assert.Equal(Phase.Cold, metrics[1].Phase);
+        Assert.Equal(2300, metrics[1].Mean);
+    }
+
+    [Fact]
+    public void Without_phase_in_groupby_the_mix_is_counted_and_reported()
+    {
+        var session = new MeasurementSession(new MeasurementOptions { GroupBy = GroupingKeys.Model | GroupingKeys.Configuration });
+        foreach (var s in Samples.Series("TtftMs", [2300], phase: Phase.Cold).Concat(Samples.Series("TtftMs", [130, 128])))
+        {
+            session.AddSample(s);
+        }
+
+        var metric = Assert.Single(session.BuildMetrics(null));
+        Assert.Equal(1, session.MixedPhaseGroupCount);
+        Assert.Equal(1, metric.ColdCount);
+        Assert.Null(metric.Phase);
+        Assert.Equal(3, metric.Count);
+    }
+
+    [Fact]
+    public void Reported_figures_stay_apart_from_measured_ones()
+    {
+        var samples = Samples.Series("LatencyMs", [10, 12, 14], source: "/data/raw.csv")
+            .Append(Samples.Of("LatencyMs", 24.6, statistic: Statistic.Mean, source: "/data/kernel.json"))
+            .Append(Samples.Of("LatencyMs", 73.2, statistic: Statistic.StdDev, source: "/data/kernel.json"));
+
+        var metrics = Measure(samples);
+
+        Assert.Equal(3, metrics.Count);
+        var measured = Assert.Single(metrics, m => m.Origin == MetricOrigin.Measured);
+        Assert.Equal(12, measured.Mean);
+        Assert.Null(measured.Statistic);
+        var mean = Assert.Single(metrics, m => m.Statistic == Statistic.Mean);
+        Assert.Equal(MetricOrigin.Reported, mean.Origin);
+        Assert.Equal(24.6, mean.Mean);
+        Assert.Empty(mean.Values);
+        var stdDev = Assert.Single(metrics, m => m.Statistic == Statistic.StdDev);
+        Assert.Equal(73.2, stdDev.Mean);
+    }
+
+    [Fact]
+    public void NaN_infinite_and_negative_times_never_reach_a_statistic()
+    {
+        var session = new MeasurementSession();
+        session.AddSample(Samples.Of("TtftMs", 100, record: "1"));
+        session.AddSample(Samples.Of("TtftMs", double.NaN, record: "2"));
+        session.AddSample(Samples.Of("TtftMs", double.PositiveInfinity, record: "3"));
+        session.AddSample(Samples.Of("TtftMs", -5, record: "4"));
+        session.AddSample(Samples.Of("DeltaScore", -5, unit: "", record: "5"));
+
+        var metrics = session.BuildMetrics(null);
+        var notices = session.TakeNotices();
+
+        var ttft = Assert.Single(metrics, m => m.Metric == "TtftMs");
+        Assert.Equal(1, ttft.Count);
+        Assert.Equal(100, ttft.Mean);
+        Assert.Equal(-5, Assert.Single(metrics, m => m.Metric == "DeltaScore").Mean);
+        Assert.Equal(3, notices.Count);
+        Assert.All(notices, n => Assert.Equal(MeasurementNoticeKind.InvalidData, n.Kind));
+        Assert.All(notices, n => Assert.Equal("/data/run.csv", n.Source));
+        Assert.Contains(notices, n => n.Location == "row 4" && n.Message.Contains("-5") && n.Message.Contains("negative"));
+    }
+
+    [Fact]
+    public void The_same_records_in_two_files_are_counted_once_and_reported()
+    {
+        // A CSV and a JSON export of one run: same records, same values, other record ids and locations.
+        var csv = Samples.Series("TtftMs", [86.5, 83.0, 89.3], source: "/data/run.csv");
+        var json = Samples.Series("TtftMs", [86.5, 83.0, 89.3], source: "/data/run.json")
+            .Select(s => { s.Record = "$[" + s.Record + "]"; s.Location = s.Record; return s; });
+        var session = new MeasurementSession();
+        foreach (var s in csv.Concat(json))
+        {
+            session.AddSample(s);
+        }
+
+        var metric = Assert.Single(session.BuildMetrics(null));
+        var notice = Assert.Single(session.TakeNotices());
+
+        Assert.Equal(3, metric.Count);
+        Assert.Equal(["/data/run.csv"], metric.Sources);
+        Assert.Equal(["/data/run.csv = /data/run.json"], metric.RedundantSources);
+        Assert.Equal(MeasurementNoticeKind.Redundant, notice.Kind);
+        Assert.Equal("/data/run.json", notice.Source);
+        Assert.Equal("/data/run.csv", notice.Original);
+    }
+
+    [Fact]
+    public void Different_runs_with_the_same_shape_are_both_counted()
+    {
+        var first = Samples.Series("TtftMs", [86.5, 83.0], source: "/data/a.csv");
+        var second = Samples.Series("TtftMs", [86.5, 83.1], source: "/data/b.csv");
+
+        var metric = Assert.Single(Measure(first.Concat(second)));
+
+        Assert.Equal(4, metric.Count);
+        Assert.Empty(metric.RedundantSources);
+    }
+
+    [Fact]
+    public void A_byte_identical_copy_is_a_duplicate()
+    {
+        var registry = new RedundancyRegistry();
+        var print = ContentFingerprint.Compute(Samples.Series("TtftMs", [1, 2]));
+
+        Assert.Null(registry.Register("/a/run.csv", "abc", print, MetricOrigin.Measured));
+        var repeat = registry.Register("/b/run.csv", "abc", print, MetricOrigin.Measured);
+
+        Assert.NotNull(repeat);
+        Assert.Equal(RepeatKind.Duplicate, repeat!.Kind);
+        Assert.Equal("/a/run.csv", repeat.Original);
+    }
+
+    [Fact]
+    public void A_summary_added_to_an_export_does_not_hide_the_repeated_raw_rows()
+    {
+        var csv = Samples.Series("TtftMs", [86.5, 83.0], source: "/data/run.csv");
+        var json = Samples.Series("TtftMs", [86.5, 83.0], source: "/data/run.json")
+            .Append(Samples.Of("TtftMs", 84.75, statistic: Statistic.Mean, source: "/data/run.json"));
+
+        var metrics = Measure(csv.Concat(json));
+
+        Assert.Equal(2, Assert.Single(metrics, m => m.Origin == MetricOrigin.Measured).Count);
+        Assert.Equal(84.75, Assert.Single(metrics, m => m.Origin == MetricOrigin.Reported).Mean);
+    }
+
+    [Fact]
+    public void Metric_filter_groupby_source_and_extra_percentiles()
+    {
+        var samples = Samples.Series("TtftMs", [1, 2, 3, 4], source: "/a.csv")
+            .Concat(Samples.Series("TtftMs", [10, 20], source: "/b.csv"))
+            .Concat(Samples.Series("TokensPerSecond", [70, 71], "tok/s", source: "/a.csv"));
+        var options = new MeasurementOptions
+        {
+            GroupBy = GroupingKeysParser.Parse(["Source"]),
+            MetricFilter = m => m.StartsWith("Ttft", StringComparison.Ordinal),
+            ExtraPercentiles = [25, 50],
+        };
+
+        var metrics = Measure(samples, options);
+
+        Assert.Equal(2, metrics.Count);
+        Assert.All(metrics, m => Assert.Equal("TtftMs", m.Metric));
+        Assert.All(metrics, m => Assert.Null(m.Model));
+        Assert.Equal("/a.csv", metrics[0].Source);
+        Assert.Equal(1.75, Assert.Single(metrics[0].Percentiles).Value, 10);
+    }
+
+    [Fact]
+    public void Unknown_grouping_key_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => GroupingKeysParser.Parse(["Colour"]));
+        Assert.Equal(GroupingKeys.Default, GroupingKeysParser.Parse(null));
+        Assert.Equal(GroupingKeys.Model | GroupingKeys.Prompt, GroupingKeysParser.Parse(["model", "Prompt"]));
+    }
+
+    [Fact]
+    public void Metrics_measured_earlier_regroup_to_the_same_figures()
+    {
+        var samples = Samples.Series("TtftMs", [100, 110, 120, 130], configuration: "num_ctx=1024")
+            .Concat(Samples.Series("TtftMs", [200, 210], configuration: "num_ctx=2048", source: "/data/other.csv"))
+            .Append(Samples.Of("TtftMs", 0, configuration: "num_ctx=2048", source: "/data/other.csv", record: "9", failed: true, error: "boom"));
+        var byConfiguration = Measure(samples);
+
+        var session = new MeasurementSession(new MeasurementOptions { GroupBy = GroupingKeys.Model | GroupingKeys.Phase });
+        foreach (var m in byConfiguration)
+        {
+            session.AddMetric(m);
+        }
+
+        var pooled = Assert.Single(session.BuildMetrics(null));
+        var direct = Assert.Single(Measure(samples, new MeasurementOptions { GroupBy = GroupingKeys.Model | GroupingKeys.Phase }));
+        Assert.Equal(direct.Count, pooled.Count);
+        Assert.Equal(direct.FailedCount, pooled.FailedCount);
+        Assert.Equal(direct.Mean, pooled.Mean);
+        Assert.Equal(direct.P95, pooled.P95);
+        Assert.Equal(direct.StdDev, pooled.StdDev);
+        Assert.Equal(direct.Sources, pooled.Sources);
+        Assert.Equal(direct.SourceFailedCounts, pooled.SourceFailedCounts);
+        Assert.Equal("boom", pooled.TopError);
+    }
+
+    [Fact]
+    public void Configuration_parts_are_kept_when_the_group_agrees_and_dropped_when_not()
+    {
+        var a = Samples.Of("TtftMs", 1, record: "1");
+        a.NumCtx = 1024; a.NumGpu = 80;
+        var b = Samples.Of("TtftMs", 2, record: "2");
+        b.NumCtx = 1024; b.NumGpu = 40;
+
+        var metric = Assert.Single(Measure([a, b]));
+
+        Assert.Equal(1024, metric.NumCtx);
+        Assert.Null(metric.NumGpu);
+    }
+
+    [Fact]
+    public void Figures_and_messages_do_not_depend_on_the_culture()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var session = new MeasurementSession();
+            session.AddSample(Samples.Of("TtftMs", 1.5, record: "1"));
+            session.AddSample(Samples.Of("TtftMs", -2.5, record: "2"));
+            var metric = Assert.Single(session.BuildMetrics(null));
+
+            Assert.Equal(1.5, metric.Mean);
+            Assert.Contains("-2.5", Assert.Single(session.TakeNotices()).Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Inventory_from_sources_when_only_samples_were_given()
+    {
+        var summary = SourceInventory.Summarize(["/x/a.csv", "/x/b.json", "/y/c.json", "/x/a.csv"]);
+
+        Assert.Equal(3, summary.FileCount);
+        Assert.Equal(2, summary.Kinds.Single(k => k.Kind == ArtifactKind.Json).Count);
+        Assert.Equal(["/x", "/y"], summary.Roots);
+    }
+
+    [Fact]
+    public void Results_come_back_in_input_order_from_parallel_work()
+    {
+        var reader = new OrderedParallelReader<int, int>((i, _) => { Thread.Sleep((7 - i % 7) * 2); return i; }, 3, CancellationToken.None);
+        var results = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            results.AddRange(reader.Add(i));
+        }
+
+        results.AddRange(reader.Complete());
+        Assert.Equal(Enumerable.Range(0, 40), results);
+    }
+}
+
+public class ContentFingerprintTests
+{
+    [Fact]
+    public void Seconds_converted_to_ms_match_the_same_figure_written_in_ms()
+    {
+        var fromSeconds = Samples.Series("TtftMs", [0.0865 * 1000, 0.083 * 1000], source: "/a.csv");
+        var fromMs = Samples.Series("TtftMs", [86.5, 83.0], source: "/a.json");
+
+        Assert.Equal(ContentFingerprint.Compute(fromSeconds).Raw, ContentFingerprint.Compute(fromMs).Raw);
+    }
+
+    [Fact]
+    public void Record_order_ids_and_locations_do_not_matter_but_values_and_dimensions_do()
+    {
+        var a = Samples.Series("TtftMs", [1, 2, 3]).ToList();
+        var reordered = Samples.Series("TtftMs", [3, 1, 2]).Select(s => { s.Record = "x" + s.Record; s.Location = null; return s; });
+        var otherValue = Samples.Series("TtftMs", [1, 2, 3.0001]);
+        var otherModel = Samples.Series("TtftMs", [1, 2, 3], model: "other");
+
+        var print = ContentFingerprint.Compute(a).Raw;
+        Assert.Equal(print, ContentFingerprint.Compute(reordered).Raw);
+        Assert.NotEqual(print, ContentFingerprint.Compute(otherValue).Raw);
+        Assert.NotEqual(print, ContentFingerprint.Compute(otherModel).Raw);
+        Assert.Null(ContentFingerprint.Compute(a).Reported);
+    }
+
+    [Fact]
+    public void Values_moved_between_records_change_the_fingerprint()
+    {
+        var together = new[] { Samples.Of("TtftMs", 1, record: "1"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "1"),
+            Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 80, "tok/s", record: "2") };
+        var swapped = new[] { Samples.Of("TtftMs", 1, record: "1"), Samples.Of("TokensPerSecond", 80, "tok/s", record: "1"),
+            Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "2") };
+
+        Assert.NotEqual(ContentFingerprint.Compute(together).Raw, ContentFingerprint.Compute(swapped).Raw);
+    }
+}
