@@ -605,6 +605,7 @@ public sealed class FakeOllama : IAsyncDisposable
                 chunk[key] = value;
             }
 
+            record.DoneChunk = chunk.DeepClone();
             if (stream)
             {
                 await WriteLineAsync(chunk);

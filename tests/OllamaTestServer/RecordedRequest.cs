@@ -26,6 +26,9 @@ public sealed class RecordedRequest
     public int ChunksSent { get; set; }
 
     public bool DoneSent { get; set; }
+
+    /// <summary>The final chunk as sent (streamed line or whole non-streamed answer).</summary>
+    public JsonNode? DoneChunk { get; set; }
     public long? LoadDurationNs { get; set; }
     public int? PromptEvalCount { get; set; }
     public bool Truncated { get; set; }

@@ -220,7 +220,8 @@ public sealed class OllamaGateway : IDisposable
         CallState call, IReadOnlyDictionary<string, object> options, Action<string>? onText, CancellationToken callToken, CancellationToken userToken)
     {
         var request = call.Request;
-        using var handler = new OllamaWireHandler(transport, request.ApiKey, options, request.IdleTimeout, callToken);
+        // Not disposed: a DelegatingHandler disposes its inner handler, the shared connection pool.
+        var handler = new OllamaWireHandler(transport, request.ApiKey, options, request.IdleTimeout, callToken);
         using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = BaseAddress(request.Uri), Timeout = Timeout.InfiniteTimeSpan };
         using var client = new OllamaApiClient(http);
         var attemptClock = Stopwatch.StartNew();
