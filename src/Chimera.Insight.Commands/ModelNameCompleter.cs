@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using Chimera.Insight.Configuration;
 using Chimera.Insight.Ollama;
 
@@ -48,13 +47,28 @@ public sealed class ModelNameCompleter : IArgumentCompleter
             ConfigurationPath = Text(bound, "ConfigurationPath"),
             Profile = Text(bound, "Profile"),
         };
-        var location = Runspace.DefaultRunspace?.SessionStateProxy?.Path?.CurrentFileSystemLocation?.ProviderPath;
+        var location = CurrentLocation();
         if (!string.IsNullOrEmpty(location))
         {
             parameters.WorkingDirectory = location;
         }
 
         return new SettingsResolver().Resolve(parameters);
+    }
+
+    /// <summary>PowerShell's current folder (where chimera-insight.yaml is looked for); the runspace is busy, so ask it through a nested pipeline.</summary>
+    private static string? CurrentLocation()
+    {
+        try
+        {
+            using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            shell.AddScript("$ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath");
+            return shell.Invoke().FirstOrDefault()?.BaseObject as string;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private static string? Text(IDictionary bound, string name) =>
