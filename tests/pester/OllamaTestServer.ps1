@@ -65,7 +65,7 @@ function Stop-OllamaTestServer {
 function Get-OllamaTestServerLog {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Server)
-    @(Invoke-RestMethod -Uri "$($Server.Uri)_test/log" -TimeoutSec 10)
+    foreach ($entry in (Invoke-RestMethod -Uri "$($Server.Uri)_test/log" -TimeoutSec 10)) { $entry }
 }
 
 function Clear-OllamaTestServerLog {
