@@ -26,7 +26,7 @@ public sealed class OllamaGateway : IDisposable
 
     /// <param name="retryBaseDelay">The first retry's delay before jitter (default 1 s); each retry doubles it, up to 30 s.</param>
     public OllamaGateway(TimeSpan? retryBaseDelay = null)
-        : this(new HttpClientHandler(), ownsTransport: true, retryBaseDelay)
+        : this(CreateTransport(), ownsTransport: true, retryBaseDelay)
     {
     }
 
@@ -208,6 +208,22 @@ public sealed class OllamaGateway : IDisposable
         {
             transport.Dispose();
         }
+    }
+
+    /// <summary>One connection pool for every call; parallel reports are not queued behind .NET Framework's two connections per host.</summary>
+    private static HttpMessageHandler CreateTransport()
+    {
+        var handler = new HttpClientHandler();
+        try
+        {
+            handler.MaxConnectionsPerServer = 32;
+        }
+        catch (PlatformNotSupportedException)
+        {
+            // Older runtimes keep their own limit.
+        }
+
+        return handler;
     }
 
     /// <summary>"gemma3" and "gemma3:latest" name the same model.</summary>
