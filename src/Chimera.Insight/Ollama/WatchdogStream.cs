@@ -10,11 +10,15 @@ namespace Chimera.Insight.Ollama;
 internal sealed class WatchdogStream : Stream
 {
     private const int MaxLineBytes = 1 << 20;
+    private const int None = 0;
+    private const int Idle = 1;
+    private const int Cancelled = 2;
 
     private readonly Stream inner;
     private readonly TimeSpan idleTimeout;
     private readonly CancellationToken callToken;
     private readonly MemoryStream currentLine = new();
+    private int abortReason;
 
     public WatchdogStream(Stream inner, TimeSpan idleTimeout, CancellationToken callToken)
     {
@@ -24,7 +28,7 @@ internal sealed class WatchdogStream : Stream
     }
 
     /// <summary>Set when a read was aborted because nothing arrived within the idle timeout.</summary>
-    public bool IdleTimedOut { get; private set; }
+    public bool IdleTimedOut => Volatile.Read(ref abortReason) == Idle;
 
     /// <summary>The last complete non-empty line received.</summary>
     public string? LastLine { get; private set; }
@@ -37,32 +41,46 @@ internal sealed class WatchdogStream : Stream
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
+        ThrowIfAborted();
         using var watch = CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken);
         if (idleTimeout > TimeSpan.Zero && idleTimeout != Timeout.InfiniteTimeSpan)
         {
             watch.CancelAfter(idleTimeout);
         }
 
-        // Disposing the body aborts a read that ignores its token (.NET Framework's HttpClient).
-        using var abort = watch.Token.Register(() => inner.Dispose());
+        // Disposing the body aborts a read that ignores its token (.NET Framework's HttpClient). The
+        // reason is kept first, so that a later read knows why the body is gone.
+        using var abort = watch.Token.Register(() =>
+        {
+            var reason = callToken.IsCancellationRequested || cancellationToken.IsCancellationRequested ? Cancelled : Idle;
+            Interlocked.CompareExchange(ref abortReason, reason, None);
+            inner.Dispose();
+        });
         int read;
         try
         {
             read = await inner.ReadAsync(buffer, offset, count, watch.Token).ConfigureAwait(false);
         }
-        catch (Exception) when (watch.IsCancellationRequested)
+        catch (Exception) when (watch.IsCancellationRequested || Volatile.Read(ref abortReason) != None)
         {
-            if (!callToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                IdleTimedOut = true;
-                throw new TimeoutException("idle timeout");
-            }
-
-            throw new OperationCanceledException(callToken.IsCancellationRequested ? callToken : cancellationToken);
+            Interlocked.CompareExchange(ref abortReason, callToken.IsCancellationRequested || cancellationToken.IsCancellationRequested ? Cancelled : Idle, None);
+            ThrowIfAborted();
+            throw;
         }
 
         Track(buffer, offset, read);
         return read;
+    }
+
+    private void ThrowIfAborted()
+    {
+        switch (Volatile.Read(ref abortReason))
+        {
+            case Idle:
+                throw new TimeoutException("idle timeout");
+            case Cancelled:
+                throw new OperationCanceledException(callToken);
+        }
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
