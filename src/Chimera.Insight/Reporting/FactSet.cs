@@ -127,6 +127,27 @@ public sealed class FactSet
                 _facts.Add(new Fact(figure.Value * 100, Quantity.Percent, label, topics, derived: true));
             }
         }
+
+        // The finding's sentence is written by the analysis, so the figures it states are facts too.
+        var findingTopics = GroundingVocabulary.TopicsOfMetric(finding.Subject ?? finding.Kind ?? "").ToArray();
+        foreach (var written in FigureScanner.Scan(finding.Text ?? ""))
+        {
+            var unit = written.Unit;
+            var topics = findingTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToArray();
+            var label = $"finding {finding.Kind}: \"{SafeText.Inline(written.Text, 40)}\"";
+            if (written.SettingKey is { } key)
+            {
+                AddSetting(key, written.Value, "finding " + finding.Kind);
+            }
+            else if (unit is null)
+            {
+                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics));
+            }
+            else
+            {
+                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null));
+            }
+        }
     }
 
     public void AddInventory(BenchmarkInventorySummary inventory)

@@ -80,6 +80,13 @@ public static class SafeText
         return builder.ToString().Replace("\r", "");
     }
 
+    /// <summary>A Markdown table cell: one line, no control characters, '|' escaped; text already made safe keeps its look.</summary>
+    public static string TableCell(string? value)
+    {
+        var text = Multiline(value).Replace('\n', ' ').Replace('\t', ' ').Trim();
+        return text.Replace("\\|", "|").Replace("|", "\\|");
+    }
+
     private static char Map(char c)
     {
         if (c == '\t' || c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029')
