@@ -194,7 +194,7 @@ internal static class GroundingVocabulary
     public static IEnumerable<string> TopicsOfMetric(string metric)
     {
         yield return metric;
-        var words = Normalise(Regex.Replace(metric, "([a-z0-9])([A-Z])", "$1 $2"));
+        var words = Normalise(metric);
         foreach (Match match in TopicRegex.Matches(words))
         {
             foreach (var topic in Topics.First(t => string.Equals(t.Phrase, match.Value, StringComparison.OrdinalIgnoreCase)).Topics)
@@ -220,8 +220,10 @@ internal static class GroundingVocabulary
         };
     }
 
-    /// <summary>Lower case, '_' as a space: "mean_ttft_s" reads "mean ttft s".</summary>
-    public static string Normalise(string text) => text.ToLowerInvariant().Replace('_', ' ');
+    private static readonly Regex CamelCase = new("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant);
+
+    /// <summary>Lower case, '_' and camel case as spaces: "mean_ttft_s" reads "mean ttft s", "WarmTtftMs" reads "warm ttft ms".</summary>
+    public static string Normalise(string text) => CamelCase.Replace(text, " ").ToLowerInvariant().Replace('_', ' ');
 
     private static WrittenUnit[] Sorted(WrittenUnit[] units) => units.OrderByDescending(u => u.Text.Length).ToArray();
 

@@ -22,7 +22,7 @@ public static class MarkdownReportWriter
         md.Append("**Configuration:** ").Append(ReportSections.ConfigurationLine(report)).Append("\n\n");
         md.Append("---\n\n");
 
-        var narrative = SafeText.Multiline(report.Text).Trim();
+        var narrative = NeutraliseHtml(SafeText.Multiline(report.Text).Trim());
         md.Append(narrative.Length > 0 ? narrative : "_No narrative was produced._").Append("\n\n");
         md.Append("---\n\n");
 
@@ -131,6 +131,11 @@ public static class MarkdownReportWriter
 
         return text.ToString();
     }
+
+    private static readonly System.Text.RegularExpressions.Regex HtmlTagStart = new(@"<(?=[A-Za-z/!?])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The narrative is model output: raw HTML tags in it are shown as text, never rendered by a Markdown viewer.</summary>
+    internal static string NeutraliseHtml(string markdown) => HtmlTagStart.Replace(markdown, "&lt;");
 
     internal static string Provider(InsightReport report)
     {

@@ -128,7 +128,7 @@ public static class OfflineNarrativeWriter
         var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < 5).OrderBy(m => m.Count).FirstOrDefault();
         if (small is not null)
         {
-            rows.Add(("Too few samples for firm percentiles", $"{MetricNames.Group(small)}: n={Numbers.Integer(small.Count)}", "Repeat the runs until each group has at least 5 samples, better 20 or more."));
+            rows.Add(("Too few samples for firm percentiles", $"{MetricNames.Group(small)}: n={Numbers.Integer(small.Count)}", "Repeat the runs until every group has enough samples for stable percentiles (twenty or more)."));
         }
 
         if (metrics.Any(m => m.Origin == MetricOrigin.Reported))

@@ -24,13 +24,12 @@ public static class ReportCharts
         var rows = ReportSections.OrderedMetrics(metrics.Where(m => Is(m, MetricNames.TokensPerSecond) && m.Mean.HasValue)).Take(30).ToList();
         if (rows.Count == 0) return null;
         var model = NewModel("Throughput per group (tok/s, mean)");
-        var categories = CategoryAxis(rows.Select(MetricNames.Group));
-        model.Axes.Add(categories);
+        model.Axes.Add(CategoryAxis(model, ShortLabels(rows)));
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "tok/s", MinimumPadding = 0, AbsoluteMinimum = 0, MajorGridlineStyle = LineStyle.Dot });
         var series = new BarSeries { Title = "Mean", FillColor = Palette[0], LabelFormatString = "{0:0.##}", LabelPlacement = LabelPlacement.Inside, TextColor = OxyColors.White };
         series.Items.AddRange(rows.Select(m => new BarItem(m.Mean!.Value)));
         model.Series.Add(series);
-        return Export(model, rows.Count);
+        return Export(model, rows.Count, "throughput");
     }
 
     /// <summary>TTFT percentiles (p50, p90, p95, p99) per group; null when there is no TTFT.</summary>
@@ -39,8 +38,8 @@ public static class ReportCharts
         var rows = ReportSections.OrderedMetrics(metrics.Where(m => Is(m, MetricNames.TtftMs) && (m.P50.HasValue || m.Mean.HasValue))).Take(20).ToList();
         if (rows.Count == 0) return null;
         var model = NewModel("TTFT percentiles per group (ms)");
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomRight, LegendPlacement = LegendPlacement.Inside, LegendBackground = OxyColor.FromAColor(220, OxyColors.White) });
-        model.Axes.Add(CategoryAxis(rows.Select(MetricNames.Group)));
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendPlacement = LegendPlacement.Outside, LegendOrientation = LegendOrientation.Horizontal });
+        model.Axes.Add(CategoryAxis(model, ShortLabels(rows)));
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "ms", MinimumPadding = 0, AbsoluteMinimum = 0, MajorGridlineStyle = LineStyle.Dot });
         var percentiles = new (string Name, Func<BenchmarkMetric, double?> Value)[]
         {
@@ -55,7 +54,7 @@ public static class ReportCharts
             model.Series.Add(series);
         }
 
-        return Export(model, rows.Count * 2);
+        return Export(model, rows.Count * 2, "ttft");
     }
 
     /// <summary>How the report's own LLM call spent its time: load, prompt eval, eval; null when offline.</summary>
@@ -67,17 +66,17 @@ public static class ReportCharts
         };
         if (parts.All(p => p.Value is null or <= 0)) return null;
         var model = NewModel("The report's LLM call: where the time went (ms)");
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomCenter, LegendPlacement = LegendPlacement.Outside, LegendOrientation = LegendOrientation.Horizontal });
-        model.Axes.Add(CategoryAxis(["LLM call"]));
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomCenter, LegendPlacement = LegendPlacement.Outside, LegendOrientation = LegendOrientation.Horizontal, LegendItemSpacing = 24 });
+        model.Axes.Add(CategoryAxis(model, ["LLM call"]));
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "ms", MinimumPadding = 0, AbsoluteMinimum = 0, MajorGridlineStyle = LineStyle.Dot });
         for (var i = 0; i < parts.Length; i++)
         {
-            var series = new BarSeries { Title = $"{parts[i].Name} {Numbers.Format(parts[i].Value ?? 0)} ms", FillColor = Palette[i], IsStacked = true };
+            var series = new BarSeries { Title = parts[i].Name, FillColor = Palette[i], IsStacked = true };
             series.Items.Add(new BarItem(parts[i].Value ?? 0));
             model.Series.Add(series);
         }
 
-        return Export(model, 1, minimumHeight: 170);
+        return Export(model, 1, "split", minimumHeight: 170);
     }
 
     private static bool Is(BenchmarkMetric metric, string name) => string.Equals(metric.Metric, name, StringComparison.OrdinalIgnoreCase);
@@ -87,22 +86,51 @@ public static class ReportCharts
         Title = title,
         TitleFontSize = 14,
         TitleFontWeight = FontWeights.Bold,
-        DefaultFont = "Segoe UI, Helvetica, Arial, sans-serif",
+        DefaultFont = "Arial, Helvetica, sans-serif", // Helvetica metrics: what OxyPlot measures with
         DefaultFontSize = 11,
         PlotAreaBorderThickness = new OxyThickness(0),
         Background = OxyColors.White,
     };
 
-    private static CategoryAxis CategoryAxis(IEnumerable<string> labels)
+    private static CategoryAxis CategoryAxis(PlotModel model, IEnumerable<string> labels)
     {
         var axis = new CategoryAxis { Position = AxisPosition.Left, GapWidth = 0.4, IsZoomEnabled = false, StartPosition = 1, EndPosition = 0 };
         axis.Labels.AddRange(labels.Select(l => SafeText.Inline(l, LabelLength)));
+        // Room for the longest label, with a margin for fonts wider than the measuring one.
+        var longest = axis.Labels.Select(l => l.Length).DefaultIfEmpty(0).Max();
+        model.PlotMargins = new OxyThickness(Math.Min(360, 24 + longest * 6.8), double.NaN, double.NaN, double.NaN);
         return axis;
     }
 
-    private static string Export(PlotModel model, int bars, double minimumHeight = 200)
+    /// <summary>
+    /// Exports inline SVG. OxyPlot numbers its clip paths from 1 in every chart; several charts in one
+    /// page would share ids (and clip each other), so the ids get the chart's own prefix.
+    /// </summary>
+    private static string Export(PlotModel model, int bars, string id, double minimumHeight = 200)
     {
         var height = Math.Max(minimumHeight, 90 + bars * 28);
-        return SvgExporter.ExportToString(model, Width, height, isDocument: false);
+        var svg = SvgExporter.ExportToString(model, Width, height, isDocument: false);
+        return svg.Replace("id=\"clipPath", $"id=\"{id}-clipPath").Replace("url(#clipPath", $"url(#{id}-clipPath")
+            .Replace("<svg ", $"<svg viewBox=\"0 0 {Width.ToString(System.Globalization.CultureInfo.InvariantCulture)} {height.ToString(System.Globalization.CultureInfo.InvariantCulture)}\" ");
+    }
+
+    /// <summary>Group labels without the parts every row shares (the same configuration on every bar says nothing).</summary>
+    internal static IEnumerable<string> ShortLabels(IReadOnlyList<BenchmarkMetric> rows)
+    {
+        var parts = rows.Select(m => new[]
+        {
+            m.Model, MetricNames.Configuration(m), m.Backend, m.Phase?.ToString(), m.Prompt, m.Source is null ? null : System.IO.Path.GetFileName(m.Source),
+        }).ToList();
+        var varying = Enumerable.Range(0, 6).Where(i => parts.Select(p => p[i] ?? "").Distinct(StringComparer.Ordinal).Count() > 1).ToList();
+        if (varying.Count == 0)
+        {
+            varying.Add(0);
+        }
+
+        return parts.Select(p =>
+        {
+            var label = string.Join(" · ", varying.Select(i => p[i]).Where(v => !string.IsNullOrWhiteSpace(v)));
+            return label.Length == 0 ? "all data" : label;
+        });
     }
 }
