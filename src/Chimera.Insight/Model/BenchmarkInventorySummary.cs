@@ -23,6 +23,8 @@ public sealed class KindSummary
     public double SharePercent { get; set; }
     public long Bytes { get; set; }
     public DateTime? LatestModifiedUtc { get; set; }
+    /// <summary>The first few relative paths of this kind, sorted, for a report's data summary ("... and N more").</summary>
+    public string[] FirstFiles { get; set; } = [];
     public override string ToString() => $"{Kind}: {Count}";
 }
 

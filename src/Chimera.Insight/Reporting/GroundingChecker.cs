@@ -1,0 +1,127 @@
+namespace Chimera.Insight.Reporting;
+
+/// <summary>
+/// Checks which figures in a text the data supports. A figure is grounded when a fact of a compatible
+/// kind equals it at the precision written, after a unit change (ms and s; a fraction and a percent;
+/// a ratio and a percent change), or when the analysis derives it (counts, differences, ratios,
+/// shares, percent differences). The unit written beside a figure, and the metric or statistic named
+/// before it in its sentence or table, narrow the facts that may support it, so that a large fact set
+/// cannot support any number by coincidence. A figure with neither unit nor topic may only be
+/// supported by a fact stated as such (never a derived one).
+/// </summary>
+public static class GroundingChecker
+{
+    public static GroundingResult Check(string? text, FactSet facts, string? source = null)
+    {
+        if (facts is null) throw new ArgumentNullException(nameof(facts));
+        var figures = FigureScanner.Scan(text ?? "")
+            .Select(figure => Judge(figure, facts.Facts))
+            .ToArray();
+        var grounded = figures.Where(f => f.IsGrounded).ToArray();
+        return new GroundingResult
+        {
+            Figures = figures,
+            Grounded = grounded,
+            Ungrounded = figures.Where(f => !f.IsGrounded).ToArray(),
+            GroundedRatio = figures.Length == 0 ? 1 : (double)grounded.Length / figures.Length,
+            Source = source,
+        };
+    }
+
+    private static GroundedFigure Judge(WrittenFigure figure, IReadOnlyList<Fact> facts)
+    {
+        var unit = figure.Unit ?? figure.HeaderUnit;
+        var support = FindSupport(figure, unit, facts);
+        return new GroundedFigure
+        {
+            Text = figure.Text,
+            Value = figure.Value,
+            Unit = unit?.Text ?? (figure.SettingKey is not null ? figure.SettingKey : null),
+            Line = figure.Line,
+            Column = figure.Column,
+            IsGrounded = support is not null,
+            SupportedBy = support?.Label,
+        };
+    }
+
+    private static Fact? FindSupport(WrittenFigure figure, WrittenUnit? unit, IReadOnlyList<Fact> facts)
+    {
+        var written = Math.Abs(figure.Value);
+        var tolerance = figure.Tolerance;
+
+        if (figure.SettingKey is string key)
+        {
+            return facts.FirstOrDefault(f => f.Quantity == Quantity.Setting && f.Topics.Contains(key) && Near(f.Value, written, tolerance));
+        }
+
+        var topic = figure.Topic;
+        if (topic is not null && unit is not null && !Compatible(topic.Quantity, unit.Quantity))
+        {
+            topic = null; // "TTFT of 590 ms and 108 tok/s": the unit says what 108 is
+        }
+
+        bool Allowed(Fact fact) =>
+            (topic is null || topic.Topics.Any(fact.Topics.Contains)) &&
+            (unit?.Topic is null || fact.Topics.Contains(unit.Topic)) &&
+            (figure.Statistic is null || fact.Quantity == Quantity.Count || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
+            (fact.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(fact.Statistic) || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase));
+
+        IEnumerable<Fact> Ordered(IEnumerable<Fact> candidates) => candidates.Where(Allowed).OrderBy(f => f.Derived);
+
+        if (unit is not null)
+        {
+            var canonical = written * unit.Factor;
+            var canonicalTolerance = tolerance * unit.Factor;
+            foreach (var fact in Ordered(facts))
+            {
+                if (MatchesWithUnit(fact, unit, canonical, canonicalTolerance, written, tolerance))
+                {
+                    return fact;
+                }
+            }
+
+            return null;
+        }
+
+        if (topic is not null)
+        {
+            if (topic.Quantity == Quantity.Setting)
+            {
+                return facts.FirstOrDefault(f => f.Quantity == Quantity.Setting && topic.Topics.Any(f.Topics.Contains) && Near(f.Value, written, tolerance));
+            }
+
+            // No unit: the value may be in the fact's own unit, or a time in seconds.
+            return Ordered(facts).FirstOrDefault(f =>
+                Near(f.Value, written, tolerance) ||
+                (f.Quantity == Quantity.Time && Near(f.Value, written * 1000, tolerance * 1000)));
+        }
+
+        // Neither unit nor topic: only a fact the data states, in its own unit.
+        return Ordered(facts.Where(f => !f.Derived && f.Quantity != Quantity.Setting)).FirstOrDefault(f => Near(f.Value, written, tolerance));
+    }
+
+    private static bool MatchesWithUnit(Fact fact, WrittenUnit unit, double canonical, double canonicalTolerance, double written, double tolerance)
+    {
+        switch (unit.Quantity)
+        {
+            case Quantity.Percent:
+                return (fact.Quantity == Quantity.Percent && Near(fact.Value, written, tolerance)) ||
+                       (fact.Quantity == Quantity.Ratio && (Near(fact.Value * 100, written, tolerance) || Near(Math.Abs(fact.Value - 1) * 100, written, tolerance)));
+            case Quantity.Ratio:
+                return (fact.Quantity == Quantity.Ratio && Near(fact.Value, written, tolerance)) ||
+                       (fact.Quantity == Quantity.Percent && Near(1 + fact.Value / 100, written, tolerance));
+            case Quantity.Tokens:
+                return (fact.Quantity == Quantity.Tokens || (fact.Quantity == Quantity.Setting && fact.Topics.Contains(GroundingVocabulary.NumCtx)))
+                       && Near(fact.Value, written, tolerance);
+            case Quantity.Other:
+                return fact.Quantity == Quantity.Other && string.Equals(fact.Unit, unit.Text, StringComparison.OrdinalIgnoreCase) && Near(fact.Value, written, tolerance);
+            default:
+                return fact.Quantity == unit.Quantity && Near(fact.Value, canonical, canonicalTolerance);
+        }
+    }
+
+    private static bool Compatible(Quantity topic, Quantity unit) =>
+        topic == unit || (topic == Quantity.Setting && unit == Quantity.Tokens) || (topic == Quantity.Count && unit == Quantity.Count);
+
+    private static bool Near(double fact, double written, double tolerance) => Math.Abs(Math.Abs(fact) - written) <= tolerance;
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+
+namespace Chimera.Insight.Reporting;
+
+/// <summary>A small builder for one self-contained HTML page: inline CSS, no scripts, everything from data escaped.</summary>
+internal sealed class HtmlDocument
+{
+    private const string Style = """
+        :root { --ink:#1d2430; --muted:#5b6575; --line:#dde2ea; --accent:#2f6fb3; --warn:#b5472f; --ok:#2e7d4f; --bg:#f6f8fb; }
+        * { box-sizing: border-box; }
+        body { margin:0; background:var(--bg); color:var(--ink); font:15px/1.55 "Segoe UI", Helvetica, Arial, sans-serif; }
+        main { max-width: 980px; margin: 0 auto; padding: 28px 28px 60px; }
+        header { border-bottom: 3px solid var(--accent); margin-bottom: 22px; padding-bottom: 12px; }
+        h1 { margin: 0 0 8px; font-size: 28px; }
+        h2 { margin: 34px 0 12px; font-size: 20px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+        h3 { font-size: 17px; margin: 22px 0 8px; }
+        dl.meta { display:grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; color: var(--muted); }
+        dl.meta dt { font-weight: 600; color: var(--ink); }
+        dl.meta dd { margin: 0; }
+        .cards { display:grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin: 18px 0; }
+        .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding: 12px 14px; }
+        .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+        .card .value { font-size: 22px; font-weight: 600; }
+        .card .note { color: var(--muted); font-size: 12px; }
+        .narrative { background:#fff; border:1px solid var(--line); border-radius:8px; padding: 6px 24px 18px; }
+        table { border-collapse: collapse; width: 100%; margin: 10px 0 16px; background:#fff; font-size: 13.5px; }
+        th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+        th { background: #eef2f7; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        pre { background:#fff; border:1px solid var(--line); border-radius:6px; padding: 12px; overflow-x: auto; font-size: 13px; }
+        code { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 13px; }
+        .chart { background:#fff; border:1px solid var(--line); border-radius:8px; padding: 8px; margin: 12px 0; overflow-x: auto; }
+        .chart svg { max-width: 100%; height: auto; }
+        .warning { color: var(--warn); font-weight: 600; }
+        .better { color: var(--ok); font-weight: 600; }
+        .worse { color: var(--warn); font-weight: 600; }
+        ul.findings li, ol.recommendations li { margin: 4px 0; }
+        footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+        details summary { cursor: pointer; font-weight: 600; }
+        """;
+
+    private readonly StringBuilder _html = new();
+
+    public HtmlDocument(string title)
+    {
+        _html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n<main>\n");
+    }
+
+    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>Appends trusted markup (built here or by Markdig/OxyPlot, never raw data).</summary>
+    public HtmlDocument Raw(string markup)
+    {
+        _html.Append(markup);
+        return this;
+    }
+
+    public HtmlDocument Element(string tag, string? text, string? cssClass = null)
+    {
+        _html.Append('<').Append(tag);
+        if (cssClass is not null) _html.Append(" class=\"").Append(cssClass).Append('"');
+        _html.Append('>').Append(Encode(text)).Append("</").Append(tag).Append(">\n");
+        return this;
+    }
+
+    public HtmlDocument Heading(string text, int level = 2) => Element("h" + level, text);
+
+    public HtmlDocument Meta(IEnumerable<(string Label, string Value)> items)
+    {
+        _html.Append("<dl class=\"meta\">\n");
+        foreach (var (label, value) in items)
+        {
+            _html.Append("<dt>").Append(Encode(label)).Append("</dt><dd>").Append(Encode(value)).Append("</dd>\n");
+        }
+
+        _html.Append("</dl>\n");
+        return this;
+    }
+
+    public HtmlDocument Cards(IEnumerable<(string Label, string Value, string Note)> cards)
+    {
+        var list = cards.ToList();
+        if (list.Count == 0) return this;
+        _html.Append("<section class=\"cards\">\n");
+        foreach (var (label, value, note) in list)
+        {
+            _html.Append("<div class=\"card\"><div class=\"label\">").Append(Encode(label)).Append("</div><div class=\"value\">")
+                .Append(Encode(value)).Append("</div><div class=\"note\">").Append(Encode(note)).Append("</div></div>\n");
+        }
+
+        _html.Append("</section>\n");
+        return this;
+    }
+
+    /// <summary>A table; cells that look numeric are right-aligned. <paramref name="classes"/> optionally styles a cell.</summary>
+    public HtmlDocument Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, Func<int, string, string?>? classes = null)
+    {
+        _html.Append("<table>\n<thead><tr>");
+        foreach (var cell in header) _html.Append("<th>").Append(Encode(cell)).Append("</th>");
+        _html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            _html.Append("<tr>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cssClass = classes?.Invoke(i, row[i]) ?? (LooksNumeric(row[i]) ? "num" : null);
+                _html.Append(cssClass is null ? "<td>" : $"<td class=\"{cssClass}\">").Append(Encode(row[i])).Append("</td>");
+            }
+
+            _html.Append("</tr>\n");
+        }
+
+        _html.Append("</tbody>\n</table>\n");
+        return this;
+    }
+
+    public HtmlDocument List(IEnumerable<string> items, bool ordered = false, string? cssClass = null, Func<string, string?>? itemClass = null)
+    {
+        var tag = ordered ? "ol" : "ul";
+        _html.Append('<').Append(tag).Append(cssClass is null ? "" : $" class=\"{cssClass}\"").Append(">\n");
+        foreach (var item in items)
+        {
+            var css = itemClass?.Invoke(item);
+            _html.Append(css is null ? "<li>" : $"<li class=\"{css}\">").Append(Encode(item)).Append("</li>\n");
+        }
+
+        _html.Append("</").Append(tag).Append(">\n");
+        return this;
+    }
+
+    public HtmlDocument Pre(string text) => Raw("<pre>" + Encode(text) + "</pre>\n");
+
+    public HtmlDocument Chart(string? svg)
+    {
+        if (svg is not null) _html.Append("<div class=\"chart\">\n").Append(svg).Append("\n</div>\n");
+        return this;
+    }
+
+    public override string ToString() => _html.ToString() + "</main>\n</body>\n</html>\n";
+
+    private static bool LooksNumeric(string cell) =>
+        cell.Length > 0 && cell.Length < 24 && (char.IsDigit(cell[0]) || ((cell[0] == '-' || cell[0] == '+' || cell[0] == '<') && cell.Length > 1 && char.IsDigit(cell[1]))) &&
+        cell.All(c => char.IsDigit(c) || " .,%+-±<xmstok/()".IndexOf(c) >= 0);
+}

@@ -1,0 +1,115 @@
+namespace Chimera.Insight.Reporting;
+
+/// <summary>Canonical metric names, their display names and the order reports list them in.</summary>
+public static class MetricNames
+{
+    public const string TokensPerSecond = "TokensPerSecond";
+    public const string TtftMs = "TtftMs";
+    public const string LoadMs = "LoadMs";
+    public const string PromptEvalMs = "PromptEvalMs";
+    public const string EvalMs = "EvalMs";
+    public const string TotalMs = "TotalMs";
+    public const string PromptTokens = "PromptTokens";
+    public const string OutputTokens = "OutputTokens";
+    public const string LatencyMs = "LatencyMs";
+    public const string CompileMs = "CompileMs";
+
+    /// <summary>The headline figures: throughput and time to first token.</summary>
+    public static readonly string[] Headline = [TokensPerSecond, TtftMs];
+
+    /// <summary>The phases of one call and its token counts.</summary>
+    public static readonly string[] CallPhases = [TotalMs, LoadMs, PromptEvalMs, EvalMs, OutputTokens, PromptTokens, LatencyMs, CompileMs];
+
+    private static readonly Dictionary<string, string> Display = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [TokensPerSecond] = "Throughput",
+        [TtftMs] = "TTFT",
+        [LoadMs] = "Load",
+        [PromptEvalMs] = "Prompt eval",
+        [EvalMs] = "Eval",
+        [TotalMs] = "Total duration",
+        [PromptTokens] = "Prompt tokens",
+        [OutputTokens] = "Output tokens",
+        [LatencyMs] = "Latency",
+        [CompileMs] = "Compile time",
+    };
+
+    /// <summary>"Throughput" for TokensPerSecond, the metric's own name otherwise.</summary>
+    public static string DisplayName(string metric) => Display.TryGetValue(metric, out var name) ? name : metric;
+
+    /// <summary>True when a higher value is better (throughput); times and counts of failures are lower-is-better.</summary>
+    public static bool HigherIsBetter(string metric) =>
+        string.Equals(metric, TokensPerSecond, StringComparison.OrdinalIgnoreCase) ||
+        metric.IndexOf("PerSecond", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        metric.IndexOf("Throughput", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>Sort key: headline metrics first, then the call phases, then the rest by name.</summary>
+    public static int Rank(string metric)
+    {
+        var headline = Array.FindIndex(Headline, m => string.Equals(m, metric, StringComparison.OrdinalIgnoreCase));
+        if (headline >= 0)
+        {
+            return headline;
+        }
+
+        var phase = Array.FindIndex(CallPhases, m => string.Equals(m, metric, StringComparison.OrdinalIgnoreCase));
+        return phase >= 0 ? 10 + phase : 100;
+    }
+
+    /// <summary>"gemma3:270m · num_gpu=80, num_ctx=512 · Warm": the group a metric belongs to, sanitised.</summary>
+    public static string Group(BenchmarkMetric metric)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(metric.Model))
+        {
+            parts.Add(SafeText.Inline(metric.Model));
+        }
+
+        var configuration = Configuration(metric);
+        if (configuration.Length > 0)
+        {
+            parts.Add(configuration);
+        }
+
+        if (!string.IsNullOrWhiteSpace(metric.Backend))
+        {
+            parts.Add(SafeText.Inline(metric.Backend, 40));
+        }
+
+        if (metric.Phase.HasValue)
+        {
+            parts.Add(metric.Phase.Value.ToString());
+        }
+
+        if (!string.IsNullOrWhiteSpace(metric.Prompt))
+        {
+            parts.Add("prompt " + SafeText.Inline(metric.Prompt, 40));
+        }
+
+        if (!string.IsNullOrWhiteSpace(metric.Source))
+        {
+            parts.Add(SafeText.Inline(System.IO.Path.GetFileName(metric.Source), 60));
+        }
+
+        return parts.Count == 0 ? "all data" : string.Join(" · ", parts);
+    }
+
+    /// <summary>The metric's configuration text, or one built from its parts.</summary>
+    public static string Configuration(BenchmarkMetric metric)
+    {
+        if (!string.IsNullOrWhiteSpace(metric.Configuration))
+        {
+            return SafeText.Inline(metric.Configuration, 120);
+        }
+
+        var parts = new List<string>();
+        if (metric.NumGpu.HasValue) parts.Add("num_gpu=" + Numbers.Integer(metric.NumGpu.Value));
+        if (metric.NumCtx.HasValue) parts.Add("num_ctx=" + Numbers.Integer(metric.NumCtx.Value));
+        if (metric.Temperature.HasValue) parts.Add("temperature=" + Numbers.Format(metric.Temperature.Value));
+        if (metric.TopP.HasValue) parts.Add("top_p=" + Numbers.Format(metric.TopP.Value));
+        if (metric.TopK.HasValue) parts.Add("top_k=" + Numbers.Integer(metric.TopK.Value));
+        if (metric.RepeatPenalty.HasValue) parts.Add("repeat_penalty=" + Numbers.Format(metric.RepeatPenalty.Value));
+        if (!string.IsNullOrWhiteSpace(metric.Quantization)) parts.Add("quantization=" + SafeText.Inline(metric.Quantization, 20));
+        return string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text;
+
+namespace Chimera.Insight.Reporting;
+
+/// <summary>
+/// Writes the narrative without a model, when Ollama cannot be reached or with -Offline: an executive
+/// summary with bold metric callouts, three recommendations and a risk/mitigation table, every
+/// figure taken from the metrics, findings and inventory.
+/// </summary>
+public static class OfflineNarrativeWriter
+{
+    public static string Write(IReadOnlyList<BenchmarkMetric>? metrics, IReadOnlyList<Finding>? findings, BenchmarkInventorySummary? inventory)
+    {
+        metrics ??= [];
+        findings ??= [];
+        inventory ??= metrics.Select(m => m.Inventory).FirstOrDefault(i => i is not null);
+        var text = new StringBuilder();
+        text.Append("## 1. Executive Summary\n\n");
+        text.Append(Scope(metrics, inventory)).Append("\n\n");
+        foreach (var line in Callouts(metrics, findings))
+        {
+            text.Append("- ").Append(line).Append('\n');
+        }
+
+        text.Append("\n## 2. Optimisation Recommendations\n\n");
+        var recommendations = RecommendationWriter.From(findings, metrics).Take(3).ToList();
+        for (var i = 0; i < recommendations.Count; i++)
+        {
+            text.Append(i + 1).Append(". ").Append(recommendations[i]).Append('\n');
+        }
+
+        text.Append("\n## 3. Risks and Mitigations\n\n");
+        text.Append("| Risk | Evidence | Mitigation |\n| --- | --- | --- |\n");
+        foreach (var (risk, evidence, mitigation) in Risks(metrics, findings))
+        {
+            text.Append("| ").Append(Cell(risk)).Append(" | ").Append(Cell(evidence)).Append(" | ").Append(Cell(mitigation)).Append(" |\n");
+        }
+
+        return text.ToString().TrimEnd() + "\n";
+    }
+
+    private static string Scope(IReadOnlyList<BenchmarkMetric> metrics, BenchmarkInventorySummary? inventory)
+    {
+        var parts = new List<string>();
+        if (inventory is not null)
+        {
+            var kinds = inventory.Kinds.OrderBy(k => k.Kind).Select(k => Numbers.Integer(k.Count) + " " + k.Kind);
+            parts.Add($"This report analyses **{Numbers.Integer(inventory.FileCount)} files**" +
+                      (inventory.Kinds.Length > 0 ? " (" + string.Join(", ", kinds) + ")" : ""));
+        }
+        else
+        {
+            parts.Add("This report analyses the metrics it was given");
+        }
+
+        var models = metrics.Select(m => m.Model).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count();
+        parts.Add($"{Numbers.Integer(metrics.Count)} metric groups across {Numbers.Integer(models)} models");
+        return string.Join(": ", parts) + ". It was written offline from the computed statistics; no language model was involved.";
+    }
+
+    private static IEnumerable<string> Callouts(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
+    {
+        var fastest = RecommendationWriter.Best(metrics, MetricNames.TokensPerSecond, higher: true);
+        var slowest = RecommendationWriter.Best(metrics, MetricNames.TokensPerSecond, higher: false);
+        if (fastest is not null)
+        {
+            var line = $"**Throughput:** highest **{Numbers.WithUnit(fastest.Mean, fastest.Unit)}** mean{Spread(fastest)} for {MetricNames.Group(fastest)}";
+            if (slowest is not null && !ReferenceEquals(slowest, fastest))
+            {
+                line += $"; lowest **{Numbers.WithUnit(slowest.Mean, slowest.Unit)}** for {MetricNames.Group(slowest)}";
+            }
+
+            yield return line + ".";
+        }
+
+        var warm = metrics.Where(m => m.Phase != Phase.Cold).ToList();
+        var quickest = RecommendationWriter.Best(warm, MetricNames.TtftMs, higher: false);
+        var slowestTtft = RecommendationWriter.Best(warm, MetricNames.TtftMs, higher: true);
+        if (quickest is not null)
+        {
+            var line = $"**TTFT:** lowest **{Numbers.WithUnit(quickest.Mean, quickest.Unit)}** mean{Spread(quickest)} for {MetricNames.Group(quickest)}";
+            if (slowestTtft is not null && !ReferenceEquals(slowestTtft, quickest))
+            {
+                line += $"; highest **{Numbers.WithUnit(slowestTtft.Mean, slowestTtft.Unit)}** for {MetricNames.Group(slowestTtft)}";
+            }
+
+            yield return line + ".";
+        }
+
+        var cold = RecommendationWriter.Best(metrics.Where(m => m.Phase == Phase.Cold).ToList(), MetricNames.TtftMs, higher: true);
+        if (cold is not null)
+        {
+            yield return $"**Cold start:** TTFT **{Numbers.WithUnit(cold.Mean, cold.Unit)}** mean after a model load for {MetricNames.Group(cold)}.";
+        }
+
+        var failed = metrics.Where(m => m.Origin == MetricOrigin.Measured).GroupBy(m => m.Metric).Select(g => g.Sum(m => m.FailedCount)).DefaultIfEmpty(0).Max();
+        if (failed > 0)
+        {
+            yield return $"**Failed runs:** **{Numbers.Integer(failed)}**, counted apart and never averaged in.";
+        }
+
+        if (fastest is null && quickest is null)
+        {
+            foreach (var metric in metrics.Take(3))
+            {
+                yield return $"**{MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60))}:** **{Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16))}** mean for {MetricNames.Group(metric)}.";
+            }
+        }
+
+        var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
+        if (warnings > 0)
+        {
+            yield return $"**Findings:** {Numbers.Integer(warnings)} of {Numbers.Integer(findings.Count)} need attention (see Key Findings).";
+        }
+    }
+
+    private static string Spread(BenchmarkMetric metric) =>
+        metric.P95.HasValue && metric.Count > 1 ? $" (p95 {Numbers.WithUnit(metric.P95, metric.Unit)}, n={Numbers.Integer(metric.Count)})" : "";
+
+    private static IEnumerable<(string Risk, string Evidence, string Mitigation)> Risks(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
+    {
+        var rows = new List<(string, string, string)>();
+        foreach (var finding in findings.Where(f => f.Severity == FindingSeverity.Warning).Take(3))
+        {
+            rows.Add((RiskName(finding.Kind), SafeText.Inline(finding.Text, SafeText.SentenceLength), RecommendationWriter.From([finding])[0]));
+        }
+
+        var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < 5).OrderBy(m => m.Count).FirstOrDefault();
+        if (small is not null)
+        {
+            rows.Add(("Too few samples for firm percentiles", $"{MetricNames.Group(small)}: n={Numbers.Integer(small.Count)}", "Repeat the runs until every group has enough samples for stable percentiles (twenty or more)."));
+        }
+
+        if (metrics.Any(m => m.Origin == MetricOrigin.Reported))
+        {
+            rows.Add(("Summarised figures cannot be tested for significance", $"{Numbers.Integer(metrics.Count(m => m.Origin == MetricOrigin.Reported))} metric groups come from figures files stated already summarised", "Keep the raw per-request samples next to each summary."));
+        }
+
+        rows.Add(("A model narrative quotes figures the data does not hold", "The seed report's tables were invented", "Check every narrative with Test-InsightGrounding and keep the offline narrative as the reference."));
+        rows.Add(("Cold starts inflate tail latency", metrics.Any(m => m.Phase == Phase.Cold) ? "Cold-phase groups are present in the data" : "Phases are not always marked in the artifacts", "Separate warm and cold requests and compare like with like."));
+        return rows.Take(Math.Max(2, Math.Min(4, rows.Count)));
+    }
+
+    private static string RiskName(string kind) => kind switch
+    {
+        "ColdStartPenalty" => "Cold starts inflate TTFT",
+        "Reload" => "Option changes reload the model",
+        "FailureRate" => "Failed runs hide behind good averages",
+        "HighVariance" => "Unstable measurements",
+        "Duplicate" or "Redundant" => "Runs counted twice",
+        "StaleData" => "Stale data",
+        "MissingMetric" => "Missing metrics",
+        _ => SafeText.Inline(kind, 40),
+    };
+
+    private static string Cell(string text) => SafeText.Inline(text, 300);
+}

@@ -1,0 +1,161 @@
+namespace Chimera.Insight.Reporting;
+
+/// <summary>The content shared by the Markdown and HTML writers: title block, data summary, call timings, metric rows.</summary>
+public static class ReportSections
+{
+    public const string Title = "Chimera Insight";
+    public const string WorkflowSummary = "Workflow Summary";
+    public const string DataSummary = "Data Summary";
+    public const string Metrics = "Metrics";
+    public const string KeyFindings = "Key Findings";
+    public const string Recommendations = "Recommendations";
+    public const string UnverifiedFigures = "Unverified Figures";
+    public const string Warnings = "Warnings";
+    public const string PersonaPrompt = "Persona Prompt";
+
+    /// <summary>How many file names each kind lists before "... and N more".</summary>
+    public const int FilesPerKind = 5;
+
+    /// <summary>"num_gpu=80, num_ctx=512, temp=1, top_p=default, top_k=default, repeat_penalty=default".</summary>
+    public static string ConfigurationLine(InsightReport report)
+    {
+        static string Part(string name, string? value) => name + "=" + (value ?? "default");
+        return string.Join(", ",
+            Part("num_gpu", report.NumGpu.HasValue ? Numbers.Integer(report.NumGpu.Value) : null),
+            Part("num_ctx", report.NumCtx.HasValue ? Numbers.Integer(report.NumCtx.Value) : null),
+            Part("temp", report.Temperature.HasValue ? Numbers.Format(report.Temperature.Value) : null),
+            Part("top_p", report.TopP.HasValue ? Numbers.Format(report.TopP.Value) : null),
+            Part("top_k", report.TopK.HasValue ? Numbers.Integer(report.TopK.Value) : null),
+            Part("repeat_penalty", report.RepeatPenalty.HasValue ? Numbers.Format(report.RepeatPenalty.Value) : null));
+    }
+
+    /// <summary>"23.55s (ingest 0.03s | analysis 10.28s | report 13.23s)".</summary>
+    public static string ExecutionTime(InsightReport report) =>
+        $"{Numbers.Format(report.TotalSeconds, 2)}s (ingest {Numbers.Format(report.IngestSeconds, 2)}s | analysis {Numbers.Format(report.AnalysisSeconds, 2)}s | report {Numbers.Format(report.ReportSeconds, 2)}s)";
+
+    /// <summary>The seed's data summary block, true: counts per kind with share, first file names, latest modified per kind.</summary>
+    public static string DataSummaryBlock(InsightReport report)
+    {
+        var inventory = report.Inventory ?? report.Metrics.Select(m => m.Inventory).FirstOrDefault(i => i is not null);
+        var lines = new List<string>();
+        var fileCount = inventory?.FileCount ?? report.FilesAnalyzed;
+        lines.Add("Total files analyzed: " + Numbers.Integer(fileCount));
+        if (inventory is null)
+        {
+            lines.Add("");
+            lines.Add("No inventory was given: file kinds and names are unknown.");
+            return string.Join("\n", lines);
+        }
+
+        foreach (var kind in inventory.Kinds.OrderBy(k => k.Kind))
+        {
+            lines.Add("");
+            lines.Add($"{kind.Kind.ToString().ToUpperInvariant()} Files ({Numbers.Integer(kind.Count)}, {Numbers.Percent(kind.SharePercent)})");
+            var files = FilesOf(kind, report);
+            foreach (var file in files.Take(FilesPerKind))
+            {
+                lines.Add("  - " + SafeText.Inline(file, 120));
+            }
+
+            var more = kind.Count - Math.Min(FilesPerKind, files.Count);
+            if (more > 0)
+            {
+                lines.Add($"  ... and {Numbers.Integer(more)} more");
+            }
+
+            if (kind.LatestModifiedUtc.HasValue)
+            {
+                lines.Add("  Latest modified: " + Numbers.DateTimeUtc(kind.LatestModifiedUtc.Value));
+            }
+        }
+
+        if (inventory.DuplicateGroups.Length > 0)
+        {
+            lines.Add("");
+            lines.Add($"Identical content: {Numbers.Integer(inventory.DuplicateGroups.Length)} groups");
+            foreach (var group in inventory.DuplicateGroups.Take(FilesPerKind))
+            {
+                lines.Add("  - " + string.Join(" = ", group.Files.Take(4).Select(f => SafeText.Inline(f, 80))));
+            }
+        }
+
+        if (inventory.SkippedCount > 0)
+        {
+            lines.Add("");
+            lines.Add($"Skipped (not benchmark artifacts): {Numbers.Integer(inventory.SkippedCount)}");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The kind's first file names, or, when the inventory carries none, the metric sources of that kind.</summary>
+    private static IReadOnlyList<string> FilesOf(KindSummary kind, InsightReport report)
+    {
+        if (kind.FirstFiles is { Length: > 0 } first)
+        {
+            return first;
+        }
+
+        var extensions = kind.Kind switch
+        {
+            ArtifactKind.Csv => new[] { ".csv" },
+            ArtifactKind.Json => new[] { ".json", ".jsonl" },
+            _ => new[] { ".md", ".markdown" },
+        };
+        return report.Metrics.SelectMany(m => m.Sources ?? [])
+            .Where(s => extensions.Any(e => s.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The LLM call's own timings, as (label, value) pairs; empty when offline.</summary>
+    public static IReadOnlyList<(string Label, string Value)> CallTimings(InsightReport report)
+    {
+        var rows = new List<(string, string)>();
+        void Add(string label, double? value, string unit)
+        {
+            if (value.HasValue) rows.Add((label, Numbers.Format(value.Value, 2) + " " + unit));
+        }
+
+        Add("Throughput", report.TokensPerSecond, "tok/s");
+        Add("TTFT", report.TtftMs, "ms");
+        Add("Total Duration", report.TotalDurationMs, "ms");
+        if (report.TokensGenerated.HasValue) rows.Add(("Tokens Generated", Numbers.Integer(report.TokensGenerated.Value)));
+        if (report.PromptTokens.HasValue) rows.Add(("Prompt Tokens", Numbers.Integer(report.PromptTokens.Value)));
+        Add("Prompt Eval", report.PromptEvalDurationMs, "ms");
+        Add("Eval Duration", report.EvalDurationMs, "ms");
+        Add("Load Duration", report.LoadDurationMs, "ms");
+        return rows;
+    }
+
+    /// <summary>Metric rows for the figures table, headline metrics first.</summary>
+    public static IReadOnlyList<BenchmarkMetric> OrderedMetrics(IEnumerable<BenchmarkMetric> metrics) => metrics
+        .OrderBy(m => MetricNames.Rank(m.Metric))
+        .ThenBy(m => m.Metric, StringComparer.Ordinal)
+        .ThenBy(m => m.Model ?? "", StringComparer.Ordinal)
+        .ThenBy(m => MetricNames.Configuration(m), StringComparer.Ordinal)
+        .ThenBy(m => m.Phase)
+        .ToList();
+
+    /// <summary>The figures of one metric group for a table: group, metric, unit, n, failed, mean, p50, p95, p99, CV.</summary>
+    public static string[] MetricRow(BenchmarkMetric metric) =>
+    [
+        MetricNames.Group(metric),
+        MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60)) + (metric.Origin == MetricOrigin.Reported ? " (reported)" : ""),
+        SafeText.Inline(metric.Unit, 16),
+        Numbers.Integer(metric.Count),
+        Numbers.Integer(metric.FailedCount),
+        Numbers.Format(metric.Mean),
+        Numbers.Format(metric.P50),
+        Numbers.Format(metric.P95),
+        Numbers.Format(metric.P99),
+        metric.CV.HasValue ? Numbers.Percent(metric.CV.Value) : "n/a",
+    ];
+
+    public static readonly string[] MetricHeader = ["Group", "Metric", "Unit", "n", "Failed", "Mean", "P50", "P95", "P99", "CV"];
+
+    /// <summary>Recommendations of the report, or derived from its findings when it carries none.</summary>
+    public static string[] RecommendationsOf(InsightReport report) =>
+        report.Recommendations is { Length: > 0 } given ? given : RecommendationWriter.From(report.Findings, report.Metrics);
+}

@@ -1,0 +1,132 @@
+using Chimera.Insight.Reporting;
+using Xunit;
+
+namespace Chimera.Insight.Tests.Reporting;
+
+public class GroundingCheckerTests
+{
+    private static FactSet Facts() =>
+        FactSet.From(ReportingFixtures.Metrics(), ReportingFixtures.Findings(), ReportingFixtures.Inventory(), ReportingFixtures.Report());
+
+    private static string[] Flagged(string text) =>
+        GroundingChecker.Check(text, Facts()).Ungrounded.Select(f => f.Text).ToArray();
+
+    // The seed report's invented table and appendix, reproduced in its own shape.
+    private const string SeedLikeText = """
+        **3. Performance Analysis**
+
+        | Metric                     | Average Value | Standard Deviation |
+        | -------------------------- | ------------- | ------------------ |
+        | TTFT_S (Tokens Per Second) | 14.24       | 3.21               |
+        | Latency Percentile (P95)     | 15.58        | 1.83               |
+        | Latency Percentile (P90)    | 15.23        | 1.75               |
+        | Latency Percentile (P91)    | 15.64        | 1.86               |
+
+        *   **TTFT_S (Tokens Per Second):** The average TTFT_S of 14.24 tokens per second provides a baseline. The wide standard deviation (3.21) indicates variability.
+
+        **Appendix (Sample Data Points - Illustrative)**
+
+        | File Name                     | File Type   | TTFT_S   | Latency P95 |
+        | ----------------------------- | ----------- | -------- | ----------- |
+        | conv_bench_20251002-170837.json | JSON        | 12.5     | 14.12       |
+        | conv_cuda_bench_20251002-170837.json | JSON        | 16.8     | 17.28       |
+        | report_20251002_v1.md         | Markdown   | N/A      | N/A         |
+        """;
+
+    [Fact]
+    public void Every_invented_figure_of_the_seed_table_is_flagged()
+    {
+        var result = GroundingChecker.Check(SeedLikeText, Facts());
+
+        var invented = new[] { "14.24", "3.21", "15.58", "1.83", "15.23", "1.75", "15.64", "1.86", "12.5", "14.12", "16.8", "17.28" };
+        var flagged = result.Ungrounded.Select(f => f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.All(invented, value => Assert.Contains(value, flagged));
+        Assert.Empty(result.Grounded);
+        // the file names' dates and the section numbering are not figures
+        Assert.DoesNotContain(result.Figures, f => f.Value is 20251002 or 170837 or 3 or 1);
+    }
+
+    [Fact]
+    public void Ungrounded_figures_carry_their_text_line_and_column()
+    {
+        var result = GroundingChecker.Check("Throughput was fine.\nTTFT reached **812.5 ms** at p95.", Facts());
+
+        var figure = Assert.Single(result.Ungrounded);
+        Assert.Equal("812.5 ms", figure.Text);
+        Assert.Equal(2, figure.Line);
+        Assert.Equal(16, figure.Column);
+        Assert.Equal(0, result.GroundedRatio);
+    }
+
+    [Theory]
+    // true: rounded, converted; wrong: invented
+    [InlineData("gemma3:270m reaches **108 tok/s** with a TTFT of **0.59 s**, while llama3.1:8b-instruct-q4_0 peaks at 131.2 tok/s.", new[] { "131.2 tok/s" })]
+    [InlineData("Warm TTFT is 589.98 ms (p95 655.1 ms) but the cold start takes 2.3 s; p99 TTFT is 812 ms.", new[] { "812 ms" })]
+    [InlineData("Throughput of llama3.1:8b-instruct-q4_0 is 76.6 tok/s, 29% below gemma3:270m; its TTFT is 97 ms, a 6.1x advantage, and 45% lower load time.", new[] { "45%" })]
+    [InlineData("We analysed 12 files (6 JSON, 25% CSV) and found 2 failed runs out of 20; the report itself generated 2253 tokens at 108.05 tok/s in 23.5 s, 14 files were skipped.", new[] { "14 files" })]
+    [InlineData("The run used num_ctx=512 and num_gpu=80; raising num_ctx=4096 would help. Load took 527 ms, prompt eval 316.03 ms and eval 20.9 s.", new[] { "4096" })]
+    [InlineData("| Model | Throughput (tok/s) | TTFT p95 (ms) |\n| --- | --- | --- |\n| gemma3:270m | 108.05 | 655.1 |\n| llama3.1:8b-instruct-q4_0 | 76.59 | 99.5 |", new[] { "99.5" })]
+    [InlineData("The coefficient of variation of throughput stays at 2.2% with a standard deviation of 2.41 tok/s, yet TTFT varies by 17.5%.", new[] { "17.5%" })]
+    public void Exactly_the_wrong_figures_are_flagged(string text, string[] wrong)
+    {
+        Assert.Equal(wrong, Flagged(text));
+    }
+
+    [Fact]
+    public void List_numbering_dates_times_tags_statistic_names_versions_and_file_names_are_not_figures()
+    {
+        const string text = """
+            ## 2. Results
+            1. Executive summary
+            2) Recommendations
+            **3. Risks**
+            Date: 2025-11-15 at 18:53:30, October 26, 2023.
+            Models gemma3:270m, gemma3:1b-it-qat and llama3.1:8b-instruct-q4_0 on Ollama v0.12.10 (1.2.3).
+            The P95 and p99 columns of conv_bench_20251002-170837.json and reports/gemma3/run_2/summary.md.
+            Aim for 300-400 words in Run 2.
+            """;
+
+        var result = GroundingChecker.Check(text, Facts());
+
+        Assert.Empty(result.Figures);
+        Assert.Equal(1, result.GroundedRatio);
+    }
+
+    [Fact]
+    public void A_large_fact_set_does_not_support_a_figure_of_another_kind()
+    {
+        // 2 is a count of failed runs and of duplicate files, but not a time, a rate or a percent
+        Assert.Equal(new[] { "2 ms", "2 tok/s", "2%" }, Flagged("TTFT rose by 2 ms, throughput by 2 tok/s and variance by 2%."));
+    }
+
+    [Fact]
+    public void The_topic_before_a_figure_narrows_the_metric()
+    {
+        // 527.04 ms is the load time, not a TTFT
+        Assert.Equal(new[] { "527.04 ms" }, Flagged("The TTFT was 527.04 ms."));
+        Assert.Empty(Flagged("The load time was 527.04 ms."));
+    }
+
+    [Fact]
+    public void Percent_and_fraction_convert()
+    {
+        var facts = FactSet.From([], [new Finding { Kind = "Efficiency", Figures = [new FindingFigure { Name = "Efficiency", Value = 0.699, Unit = "ratio" }] }], null);
+        Assert.Empty(GroundingChecker.Check("Efficiency reached 69.9%.", facts).Ungrounded);
+    }
+
+    [Fact]
+    public void Integer_precision_accepts_rounding_but_not_a_different_number()
+    {
+        Assert.Empty(Flagged("Throughput: 108 tok/s."));
+        Assert.Equal(new[] { "107 tok/s" }, Flagged("Throughput: 107 tok/s."));
+        Assert.Empty(Flagged("Throughput: about 110 tok/s."));
+    }
+
+    [Fact]
+    public void A_text_without_figures_is_fully_grounded()
+    {
+        var result = GroundingChecker.Check("No figures here.", Facts());
+        Assert.Empty(result.Figures);
+        Assert.Equal(1, result.GroundedRatio);
+    }
+}
