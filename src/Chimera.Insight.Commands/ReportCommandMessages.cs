@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Chimera.Insight.Commands;
+
+/// <summary>What New-InsightReport tells the user itself (the engine's workflow has its own messages).</summary>
+internal static class ReportCommandMessages
+{
+    public const string NoMetrics =
+        "No metrics reached New-InsightReport: the report can only say that there is no data. Pipe files, samples or metrics into it.";
+
+    public static string PartialKept(int characters) =>
+        string.Format(CultureInfo.InvariantCulture,
+            "The {0} characters received before the failure are kept in the Text of the incomplete report (Complete = False).", characters);
+}
