@@ -11,7 +11,7 @@ namespace Chimera.Insight.Commands;
 /// a non-terminating InvalidBenchmarkData error naming the file, the row/line/position and the reason; the rest of
 /// the file and the other files are still read.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "BenchmarkSample", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "BenchmarkSample")]
 [OutputType("Chimera.Insight.BenchmarkSample")]
 public sealed class GetBenchmarkSampleCommand : PSCmdlet
 {
