@@ -83,7 +83,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         Set(nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Skip);
         Set(nameof(CsvReaderOptions.FieldCountMismatch), CsvFieldCountHandling.Skip);
         Set(nameof(CsvReaderOptions.TrackLineNumbers), true);
-        Set(nameof(CsvReaderOptions.PoolStrings), true);
+        Set(nameof(CsvReaderOptions.PoolStrings), false);
         Set(nameof(CsvReaderOptions.SkipEmptyLines), true);
         var callback = type.GetProperty(nameof(CsvReaderOptions.OnMalformedRecord))!;
         callback.SetValue(options, Delegate.CreateDelegate(callback.PropertyType,
