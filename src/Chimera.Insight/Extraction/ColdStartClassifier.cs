@@ -21,14 +21,18 @@ public static class ColdStartClassifier
     public const int MinimumGroupSize = 3;
 
     /// <summary>Sets <see cref="BenchmarkSample.Phase"/> to Cold on every sample of each cold record.</summary>
-    public static void Classify(IList<BenchmarkSample> samples)
+    public static void Classify(IList<BenchmarkSample> samples) => Classify(samples, 0);
+
+    /// <summary>As <see cref="Classify(IList{BenchmarkSample})"/>, for the samples from <paramref name="start"/> on.</summary>
+    internal static void Classify(IList<BenchmarkSample> samples, int start)
     {
         // Records in order of first appearance, with their load and TTFT.
         var records = new Dictionary<(string Source, string? Record), RecordFigures>();
         var order = new List<RecordFigures>();
         RecordFigures? previous = null;
-        foreach (var sample in samples)
+        for (var index = start; index < samples.Count; index++)
         {
+            var sample = samples[index];
             var key = (sample.Source, sample.Record ?? sample.Location);
             // The values of one record usually stand together: no lookup for them.
             if (previous is not null && previous.Key.Equals(key))

@@ -42,20 +42,46 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         }
 
         var first = result.Samples.Count;
+        var expected = first;
+        foreach (var record in records)
+        {
+            expected += record.Values.Count;
+        }
+
+        if (result.Samples.Capacity < expected)
+        {
+            result.Samples.Capacity = expected;
+        }
+
         var occurrences = new Dictionary<ulong, int>();
         foreach (var record in records)
         {
             if (record.Values.Count > 0)
             {
-                var configuration = record.Dimensions.ConfigurationText();
+                var configuration = ConfigurationOf(record.Dimensions);
                 EmitRecord(record, configuration, RecordId(record, configuration, occurrences));
             }
         }
 
         if (result.Samples.Count > first)
         {
-            ColdStartClassifier.Classify(result.Samples.GetRange(first, result.Samples.Count - first));
+            ColdStartClassifier.Classify(result.Samples, first);
         }
+    }
+
+    // Rows of one file mostly share their configuration: its text is built once.
+    private readonly Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?> configurations = [];
+
+    private string? ConfigurationOf(Dimensions d)
+    {
+        var key = (d.NumGpu, d.NumCtx, d.Temperature, d.TopP, d.TopK, d.RepeatPenalty, d.Device);
+        if (!configurations.TryGetValue(key, out var text))
+        {
+            text = d.ConfigurationText();
+            configurations.Add(key, text);
+        }
+
+        return text;
     }
 
     private void EmitRecord(PendingRecord record, string? configuration, string id)
