@@ -124,7 +124,17 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
     {
         if (Directory.Exists(file))
         {
-            WriteVerbose(Format(BenchmarkSampleStrings.SkippedDirectory, file));
+            // Get-ChildItem -Recurse passes folders too: skipped quietly; a folder named on the command line is a mistake.
+            if (MyInvocation.ExpectingInput)
+            {
+                WriteVerbose(Format(BenchmarkSampleStrings.SkippedDirectory, file));
+            }
+            else
+            {
+                WriteError(new ErrorRecord(new ArgumentException(Format(BenchmarkSampleStrings.SkippedDirectory, file)),
+                    BenchmarkSampleStrings.DirectoryErrorId, ErrorCategory.InvalidArgument, file));
+            }
+
             return;
         }
 

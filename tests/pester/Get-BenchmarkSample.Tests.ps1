@@ -140,6 +140,9 @@ Describe 'Get-BenchmarkSample' {
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound,*'
             Get-BenchmarkSample -LiteralPath $notes -ErrorVariable unknown -ErrorAction SilentlyContinue
             $unknown[0].FullyQualifiedErrorId | Should -BeLike 'UnknownArtifactKind,*'
+            Get-BenchmarkSample -LiteralPath $root -ErrorVariable folder -ErrorAction SilentlyContinue
+            $folder[0].FullyQualifiedErrorId | Should -BeLike 'PathIsDirectory,*'
+            $folder[0].Exception.Message | Should -BeLike '*Get-BenchmarkInventory*'
         }
 
         It 'skips a file over -MaxFileSize with an error' {
