@@ -11,7 +11,7 @@ namespace Chimera.Insight.Commands;
 /// a non-terminating InvalidBenchmarkData error naming the file, the row/line/position and the reason; the rest of
 /// the file and the other files are still read.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "BenchmarkSample", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "BenchmarkSample")]
 [OutputType("Chimera.Insight.BenchmarkSample")]
 public sealed class GetBenchmarkSampleCommand : PSCmdlet
 {
@@ -124,7 +124,17 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
     {
         if (Directory.Exists(file))
         {
-            WriteVerbose(Format(BenchmarkSampleStrings.SkippedDirectory, file));
+            // Get-ChildItem -Recurse passes folders too: skipped quietly; a folder named on the command line is a mistake.
+            if (MyInvocation.ExpectingInput)
+            {
+                WriteVerbose(Format(BenchmarkSampleStrings.SkippedDirectory, file));
+            }
+            else
+            {
+                WriteError(new ErrorRecord(new ArgumentException(Format(BenchmarkSampleStrings.SkippedDirectory, file)),
+                    BenchmarkSampleStrings.DirectoryErrorId, ErrorCategory.InvalidArgument, file));
+            }
+
             return;
         }
 

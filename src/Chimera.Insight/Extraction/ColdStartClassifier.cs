@@ -21,37 +21,42 @@ public static class ColdStartClassifier
     public const int MinimumGroupSize = 3;
 
     /// <summary>Sets <see cref="BenchmarkSample.Phase"/> to Cold on every sample of each cold record.</summary>
-    public static void Classify(IList<BenchmarkSample> samples)
+    public static void Classify(IList<BenchmarkSample> samples) => Classify(samples, 0);
+
+    /// <summary>As <see cref="Classify(IList{BenchmarkSample})"/>, for the samples from <paramref name="start"/> on.</summary>
+    internal static void Classify(IList<BenchmarkSample> samples, int start)
     {
         // Records in order of first appearance, with their load and TTFT.
-        var records = new Dictionary<string, RecordFigures>(StringComparer.Ordinal);
+        var records = new Dictionary<(string Source, string? Record), RecordFigures>();
         var order = new List<RecordFigures>();
-        foreach (var sample in samples)
+        RecordFigures? previous = null;
+        for (var index = start; index < samples.Count; index++)
         {
-            var key = sample.Source + "\u0001" + (sample.Record ?? sample.Location);
+            var sample = samples[index];
+            var key = (sample.Source, sample.Record ?? sample.Location);
+            // The values of one record usually stand together: no lookup for them.
+            if (previous is not null && previous.Key.Equals(key))
+            {
+                previous.Samples.Add(sample);
+                Note(previous, sample);
+                continue;
+            }
+
             if (!records.TryGetValue(key, out var record))
             {
-                record = new RecordFigures(sample);
+                record = new RecordFigures(sample, key);
                 records.Add(key, record);
                 order.Add(record);
             }
 
             record.Samples.Add(sample);
-            if (sample.Failed || double.IsNaN(sample.Value))
-            {
-                continue;
-            }
+            Note(record, sample);
+            previous = record;
+        }
 
-            if (sample.Metric == MetricNames.LoadMs)
-            {
-                record.LoadMs ??= sample.Value;
-                record.LoadStatistic ??= sample.Statistic;
-            }
-            else if (sample.Metric == MetricNames.TtftMs)
-            {
-                record.TtftMs ??= sample.Value;
-                record.TtftStatistic ??= sample.Statistic;
-            }
+        if (!order.Any(r => r.LoadMs.HasValue || r.TtftMs.HasValue))
+        {
+            return;
         }
 
         foreach (var group in order.Where(r => !r.Failed).GroupBy(r => r.GroupKey, StringComparer.Ordinal))
@@ -83,6 +88,25 @@ public static class ColdStartClassifier
         }
     }
 
+    private static void Note(RecordFigures record, BenchmarkSample sample)
+    {
+        if (sample.Failed || double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        if (sample.Metric == MetricNames.LoadMs)
+        {
+            record.LoadMs ??= sample.Value;
+            record.LoadStatistic ??= sample.Statistic;
+        }
+        else if (sample.Metric == MetricNames.TtftMs)
+        {
+            record.TtftMs ??= sample.Value;
+            record.TtftStatistic ??= sample.Statistic;
+        }
+    }
+
     private static void MarkAbove(List<RecordFigures> members, Func<RecordFigures, double> figure, bool firstOfConfigurationOnly)
     {
         if (members.Count < MinimumGroupSize)
@@ -105,8 +129,9 @@ public static class ColdStartClassifier
         }
     }
 
-    private sealed class RecordFigures(BenchmarkSample first)
+    private sealed class RecordFigures(BenchmarkSample first, (string, string?) key)
     {
+        public (string Source, string? Record) Key { get; } = key;
         public List<BenchmarkSample> Samples { get; } = [];
         public string GroupKey { get; } = string.Join("\u0001", first.Source, first.Model, first.Backend, first.Quantization);
         public string Configuration { get; } = first.Configuration ?? "";

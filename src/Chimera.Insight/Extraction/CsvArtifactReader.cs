@@ -15,6 +15,7 @@ namespace Chimera.Insight.Extraction;
 internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensions)
 {
     private Column[] columns = [];
+    private int metricColumns;
     private bool decimalComma;
 
     /// <param name="utf8">The file as UTF-8 without NUL bytes.</param>
@@ -83,7 +84,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         Set(nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Skip);
         Set(nameof(CsvReaderOptions.FieldCountMismatch), CsvFieldCountHandling.Skip);
         Set(nameof(CsvReaderOptions.TrackLineNumbers), true);
-        Set(nameof(CsvReaderOptions.PoolStrings), true);
+        Set(nameof(CsvReaderOptions.PoolStrings), false);
         Set(nameof(CsvReaderOptions.SkipEmptyLines), true);
         var callback = type.GetProperty(nameof(CsvReaderOptions.OnMalformedRecord))!;
         callback.SetValue(options, Delegate.CreateDelegate(callback.PropertyType,
@@ -189,12 +190,14 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         {
             columns[i] = new Column(names[i], mappings[i] ?? FieldMapping.IgnoreField);
         }
+
+        metricColumns = columns.Count(c => c.Mapping.Role == FieldRole.Metric);
     }
 
     private void ReadRow(CsvReader parser, string location)
     {
         var dimensions = new Dimensions();
-        var record = new PendingRecord(dimensions, location);
+        var record = new PendingRecord(dimensions, location, metricColumns + 1);
         List<string>? problems = null;
         for (var i = 0; i < columns.Length; i++)
         {

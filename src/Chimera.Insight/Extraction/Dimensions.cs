@@ -157,9 +157,55 @@ internal sealed class Dimensions
         return text;
     }
 
+    /// <summary>Exactly "yyyy-MM-ddTHH:mm:ss" (or a space for the T), optionally followed by "Z": as UTC.
+    /// Anything else (fractions, offsets) goes to the general parser.</summary>
+    private static bool TryParseIsoSeconds(string text, out DateTime value)
+    {
+        value = default;
+        var length = text.Length;
+        if ((length != 19 && !(length == 20 && text[19] == 'Z')) || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ')
+            || text[13] != ':' || text[16] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second)
+            || month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return true;
+    }
+
     /// <summary>ISO 8601 text (taken as UTC when it carries no offset) or epoch seconds/milliseconds.</summary>
     public static DateTime? ParseTimestamp(string text)
     {
+        // The usual ISO 8601 form first (2025-09-30T20:11:33): much cheaper than the general parser.
+        if (TryParseIsoSeconds(text, out var iso))
+        {
+            return iso;
+        }
+
         if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             return parsed;

@@ -263,7 +263,8 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
                     break;
                 case JsonValueKind.Number:
-                    var number = value.GetDouble();
+                    // Beyond double's range: NaN, refused below as not a finite number.
+                    var number = value.TryGetDouble(out var parsedNumber) ? parsedNumber : double.NaN;
                     switch (mapping.Role)
                     {
                         case FieldRole.Metric:
@@ -442,7 +443,8 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             {
                 var location = path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
                 var record = new PendingRecord(inherited.Clone(), location);
-                if (record.Add(keyMapping, item.GetDouble() * keyMapping.Scale) is { } problem)
+                var number = item.TryGetDouble(out var parsed) ? parsed : double.NaN;
+                if (record.Add(keyMapping, number * keyMapping.Scale) is { } problem)
                 {
                     sink.Error(location, problem);
                 }
@@ -529,7 +531,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                     dimensions.Set(mapping.Role, value.GetString());
                     break;
                 case JsonValueKind.Number when IsDimension(mapping.Role):
-                    dimensions.SetNumber(mapping.Role, value.GetDouble());
+                    dimensions.SetNumber(mapping.Role, value.TryGetDouble(out var number) ? number : double.NaN);
                     break;
             }
         }

@@ -144,16 +144,43 @@ internal static class MetricNames
         ["w"] = "W", ["watts"] = "W", ["watt"] = "W", ["c"] = "C", ["celsius"] = "C", ["x"] = "x",
     };
 
+    // Names repeat across files; a corpus of odd headers (a 20,000-column CSV) must not grow the cache for ever.
+    private const int CacheLimit = 50_000;
+
     /// <summary>Maps a field name (a column header, JSON property name or Markdown label).</summary>
-    public static FieldMapping Map(string name) => Cache.GetOrAdd(name, static n => Build(n, null));
+    public static FieldMapping Map(string name)
+    {
+        if (Cache.TryGetValue(name, out var mapping))
+        {
+            return mapping;
+        }
+
+        mapping = Build(name, null);
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(name, mapping);
+        }
+
+        return mapping;
+    }
 
     /// <summary>Maps a Markdown label whose unit stands after the value (<c>- TTFT: 589.98 ms</c>).</summary>
     public static FieldMapping MapLabel(string label, string unitText)
-        => Cache.GetOrAdd(label + "\u0001" + unitText, static key =>
+    {
+        var key = label + "\u0001" + unitText;
+        if (Cache.TryGetValue(key, out var mapping))
         {
-            var split = key.IndexOf('\u0001');
-            return Build(key.Substring(0, split), key.Substring(split + 1));
-        });
+            return mapping;
+        }
+
+        mapping = Build(label, unitText);
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(key, mapping);
+        }
+
+        return mapping;
+    }
 
     /// <summary>The canonical unit of a canonical metric name.</summary>
     public static string UnitOf(string metric) => CanonicalInfo.TryGetValue(metric, out var info) ? info.Unit : "";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Chimera.Insight.Extraction;
 
 /// <summary>One record (CSV row, JSON object, Markdown section or table row) before it becomes samples.</summary>
-internal sealed class PendingRecord(Dimensions dimensions, string location)
+internal sealed class PendingRecord(Dimensions dimensions, string location, int capacity = 8)
 {
     /// <summary>The longest time any benchmark figure can plausibly take: one day, in ms.</summary>
     public const double MaxPlausibleMs = 86_400_000;
@@ -12,7 +12,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string location)
     public string Location { get; } = location;
     public bool Failed { get; private set; }
     public string? Error { get; private set; }
-    public List<PendingValue> Values { get; } = [];
+    public List<PendingValue> Values { get; } = new(capacity);
 
     private bool errorIsText;
 

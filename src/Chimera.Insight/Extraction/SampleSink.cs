@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace Chimera.Insight.Extraction;
 
@@ -42,22 +42,51 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         }
 
         var first = result.Samples.Count;
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in records.Where(r => r.Values.Count > 0))
+        var expected = first;
+        foreach (var record in records)
         {
-            EmitRecord(record, RecordId(record, occurrences));
+            expected += record.Values.Count;
+        }
+
+        if (result.Samples.Capacity < expected)
+        {
+            result.Samples.Capacity = expected;
+        }
+
+        var occurrences = new Dictionary<ulong, int>();
+        foreach (var record in records)
+        {
+            if (record.Values.Count > 0)
+            {
+                var configuration = ConfigurationOf(record.Dimensions);
+                EmitRecord(record, configuration, RecordId(record, configuration, occurrences));
+            }
         }
 
         if (result.Samples.Count > first)
         {
-            ColdStartClassifier.Classify(result.Samples.GetRange(first, result.Samples.Count - first));
+            ColdStartClassifier.Classify(result.Samples, first);
         }
     }
 
-    private void EmitRecord(PendingRecord record, string id)
+    // Rows of one file mostly share their configuration: its text is built once.
+    private readonly Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?> configurations = [];
+
+    private string? ConfigurationOf(Dimensions d)
+    {
+        var key = (d.NumGpu, d.NumCtx, d.Temperature, d.TopP, d.TopK, d.RepeatPenalty, d.Device);
+        if (!configurations.TryGetValue(key, out var text))
+        {
+            text = d.ConfigurationText();
+            configurations.Add(key, text);
+        }
+
+        return text;
+    }
+
+    private void EmitRecord(PendingRecord record, string? configuration, string id)
     {
         var dimensions = record.Dimensions;
-        var configuration = dimensions.ConfigurationText();
         var prompt = dimensions.PromptText;
         foreach (var value in record.Values)
         {
@@ -95,33 +124,81 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
     /// <summary>
     /// The record id: a hash of what identifies the run whatever the file format: model, backend, quantization,
-    /// configuration and the canonical figures read from the file (4 significant digits, in canonical units, so a
-    /// CSV in seconds and a JSON in milliseconds of the same run agree), or the error of a failed run.
+    /// configuration and the canonical figures read from the file (rounded to 4 significant digits, in canonical
+    /// units, so a CSV in seconds and a JSON in milliseconds of the same run agree), or the error of a failed run.
     /// A repeat inside the same file gets "#2", "#3", ... so distinct identical rows stay distinct.
     /// </summary>
-    private static string RecordId(PendingRecord record, Dictionary<string, int> occurrences)
+    private string RecordId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences)
     {
         var dimensions = record.Dimensions;
-        var text = new StringBuilder();
-        text.Append(dimensions.Model).Append('|').Append(dimensions.Backend).Append('|').Append(dimensions.Quantization)
-            .Append('|').Append(dimensions.ConfigurationText()).Append('|');
+        hash.Reset();
+        AppendText(dimensions.Model);
+        AppendText(dimensions.Backend);
+        AppendText(dimensions.Quantization);
+        AppendText(configuration);
         if (record.Failed)
         {
-            text.Append("failed:").Append(record.Error);
+            AppendText(record.Error);
         }
         else
         {
-            foreach (var value in record.Values.Where(v => v.Identifying).OrderBy(v => v.Metric, StringComparer.Ordinal).ThenBy(v => v.Statistic, StringComparer.Ordinal))
+            identifying.Clear();
+            foreach (var value in record.Values)
             {
-                text.Append(value.Metric).Append(':').Append(value.Statistic).Append('=')
-                    .Append(value.Value.ToString("G4", CultureInfo.InvariantCulture)).Append(';');
+                if (value.Identifying)
+                {
+                    identifying.Add(value);
+                }
+            }
+
+            identifying.Sort(static (a, b) =>
+            {
+                var byMetric = string.CompareOrdinal(a.Metric, b.Metric);
+                return byMetric != 0 ? byMetric : string.CompareOrdinal(a.Statistic, b.Statistic);
+            });
+            foreach (var value in identifying)
+            {
+                AppendText(value.Metric);
+                AppendText(value.Statistic);
+                var rounded = BitConverter.DoubleToInt64Bits(RoundSignificant(value.Value, 4));
+                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(number, rounded);
+                hash.Append(number);
             }
         }
 
-        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(text.ToString()));
-        var id = hash.ToString("x16", CultureInfo.InvariantCulture);
-        occurrences.TryGetValue(id, out var seen);
-        occurrences[id] = seen + 1;
+        var key = hash.GetCurrentHashAsUInt64();
+        occurrences.TryGetValue(key, out var seen);
+        occurrences[key] = seen + 1;
+        var id = key.ToString("x16", CultureInfo.InvariantCulture);
         return seen == 0 ? id : id + "#" + (seen + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private readonly XxHash64 hash = new();
+    private readonly List<PendingValue> identifying = [];
+    private readonly byte[] number = new byte[8];
+
+    // Each text with a separator after it, so ("ab", "c") and ("a", "bc") differ.
+    private void AppendText(string? text)
+    {
+        if (text is not null)
+        {
+            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+
+        hash.Append(Separator);
+    }
+
+    private static readonly byte[] Separator = [0x1F, 0];
+
+    /// <summary>The value rounded to <paramref name="digits"/> significant digits (0.0865 s as 86.5 ms and 86.49999 agree).</summary>
+    internal static double RoundSignificant(double value, int digits)
+    {
+        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return value;
+        }
+
+        var scale = Math.Pow(10, digits - 1 - Math.Floor(Math.Log10(Math.Abs(value))));
+        return Math.Round(value * scale) / scale;
     }
 }
