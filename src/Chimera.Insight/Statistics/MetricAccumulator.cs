@@ -60,17 +60,16 @@ internal sealed class MetricAccumulator
     }
 
     /// <summary>Takes in a metric computed earlier (live or deserialized): its raw values, failures and provenance.</summary>
-    /// <summary>A reported metric brings its figure (Mean) once per figure it summarised; a measured one its raw
-    /// <paramref name="cleanValues"/> (its Values without NaN, infinities or negative times).</summary>
-    public void AddMetric(BenchmarkMetric metric, double[] cleanValues)
+    /// <summary>Takes in a metric computed earlier (live or deserialized): its figures (raw values, or a reported
+    /// figure once per value it summarised, already cleaned of NaN, infinities and negative times), failures and
+    /// provenance.</summary>
+    public void AddMetric(BenchmarkMetric metric, double[] figures)
     {
-        var figures = metric.Origin == MetricOrigin.Measured || cleanValues.Length > 0
-            ? cleanValues
-            : metric.Mean is { } mean && IsFinite(mean) && metric.Count > 0 ? Enumerable.Repeat(mean, metric.Count).ToArray() : [];
         values.AddRange(figures);
         FailedCount += metric.FailedCount;
-        ColdCount += metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
-        WarmCount += figures.Length - (metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length));
+        var cold = metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
+        ColdCount += cold;
+        WarmCount += figures.Length - cold;
         for (var i = 0; i < metric.Sources.Length; i++)
         {
             var tally = Tally(metric.Sources[i]);
@@ -154,8 +153,6 @@ internal sealed class MetricAccumulator
         DescriptiveSummary.Fill(metric, values, extraPercentiles);
         return metric;
     }
-
-    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     private SourceTally Tally(string source)
     {

@@ -260,6 +260,24 @@ public class MeasurementSessionTests
     }
 
     [Fact]
+    public void Metrics_given_back_are_guarded_too_and_reported_ones_stay_reported()
+    {
+        var session = new MeasurementSession();
+        session.AddMetric(new BenchmarkMetric { Metric = "TtftMs", Unit = "ms", Count = 3, Values = [100, double.NaN, -1], Sources = ["/a.csv"] });
+        session.AddMetric(new BenchmarkMetric { Metric = "LatencyMs", Unit = "ms", Origin = MetricOrigin.Reported, Statistic = Statistic.Mean, Count = 1, Mean = 24.6 });
+
+        var metrics = session.BuildMetrics(null);
+
+        var ttft = Assert.Single(metrics, m => m.Metric == "TtftMs");
+        Assert.Equal([100.0], ttft.Values);
+        var reported = Assert.Single(metrics, m => m.Metric == "LatencyMs");
+        Assert.Equal(MetricOrigin.Reported, reported.Origin);
+        Assert.Equal(Statistic.Mean, reported.Statistic);
+        Assert.Equal(24.6, reported.Mean);
+        Assert.Contains("2 value(s)", Assert.Single(session.TakeNotices()).Message);
+    }
+
+    [Fact]
     public void Configuration_parts_are_kept_when_the_group_agrees_and_dropped_when_not()
     {
         var a = Samples.Of("TtftMs", 1, record: "1");
