@@ -172,6 +172,13 @@ Describe 'Compare-BenchmarkMetrics' {
         (ConvertTo-Deserialized (Compare-BenchmarkMetrics $reference $slower) | Out-String -Width 200) | Should -Match 'Worse'
     }
 
+    It 'warns when a side holds nothing to compare' {
+        $result = Compare-BenchmarkMetrics @() $slower -WarningVariable warnings -WarningAction SilentlyContinue
+        @($result).Count | Should -Be 2
+        $result.Status | Select-Object -Unique | Should -Be 'Added'
+        "$warnings" | Should -Match 'ReferenceObject'
+    }
+
     It 'refuses a -GroupBy key it does not know' {
         { Compare-BenchmarkMetrics $reference $slower -GroupBy Colour } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
