@@ -108,6 +108,6 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
     {
         session.Complete();
         NoticeWriter.Write(this, session.TakeNotices());
-        return session.BuildMetrics(inventory: null);
+        return session.BuildMetrics(inventory: null).ToList();
     }
 }

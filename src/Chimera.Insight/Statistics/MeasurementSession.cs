@@ -98,7 +98,7 @@ public sealed class MeasurementSession
         }
 
         session.Complete();
-        return session.BuildMetrics(inventory);
+        return session.BuildMetrics(inventory).ToList();
     }
 
     /// <summary>Starts reading the file on a worker thread; results are merged in the order files were added.
@@ -173,7 +173,8 @@ public sealed class MeasurementSession
         samplesBySource.Clear();
     }
 
-    public List<BenchmarkMetric> BuildMetrics(BenchmarkInventorySummary? inventory)
+    /// <summary>The metrics, built one at a time as they are enumerated (enumerate once: the values move into them).</summary>
+    public IEnumerable<BenchmarkMetric> BuildMetrics(BenchmarkInventorySummary? inventory)
     {
         Complete();
         return aggregator.Build(options.ExtraPercentiles, inventory);

@@ -4,7 +4,7 @@ namespace Chimera.Insight.Statistics;
 /// (counted, never averaged), the sources, the errors, and the files left out as repeats.</summary>
 internal sealed class MetricAccumulator
 {
-    private readonly List<double> values = [];
+    private readonly ValueBuffer values = new();
     private readonly Dictionary<string, int> errorCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceTally> sources = new(StringComparer.Ordinal);
     private readonly List<string> sourceOrder = [];
@@ -20,7 +20,6 @@ internal sealed class MetricAccumulator
     public int ColdCount { get; private set; }
     public int WarmCount { get; private set; }
     public DateTime? LatestTimestamp { get; private set; }
-    public IReadOnlyList<double> Values => values;
 
     public void AddValue(BenchmarkSample sample, DateTime? fallbackTime)
     {
@@ -119,8 +118,11 @@ internal sealed class MetricAccumulator
     public void NoteRepeat(RepeatKind kind, string original, string copy) =>
         (kind == RepeatKind.Duplicate ? duplicates : redundant).Add(original + " = " + copy);
 
+    /// <summary>The metric of this group. Its values are handed over: the accumulator is empty afterwards.</summary>
     public BenchmarkMetric ToMetric(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory)
     {
+        var figures = values.ToArray();
+        values.Clear();
         var metric = new BenchmarkMetric
         {
             Metric = Key.Metric,
@@ -133,10 +135,10 @@ internal sealed class MetricAccumulator
             Phase = Key.Phase,
             Prompt = Key.Prompt,
             Source = Key.Source,
-            Count = values.Count,
+            Count = figures.Length,
             FailedCount = FailedCount,
             ColdCount = Key.Phase is null ? ColdCount : 0,
-            Values = Key.Origin == MetricOrigin.Measured ? values.ToArray() : [],
+            Values = Key.Origin == MetricOrigin.Measured ? figures : [],
             Sources = sourceOrder.ToArray(),
             SourceCounts = sourceOrder.Select(s => sources[s].Count).ToArray(),
             SourceFailedCounts = sourceOrder.Select(s => sources[s].FailedCount).ToArray(),
@@ -150,7 +152,7 @@ internal sealed class MetricAccumulator
             Inventory = inventory,
         };
         parts?.ApplyTo(metric);
-        DescriptiveSummary.Fill(metric, values, extraPercentiles);
+        DescriptiveSummary.Fill(metric, figures, extraPercentiles);
         return metric;
     }
 

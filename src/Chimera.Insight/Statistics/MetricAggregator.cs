@@ -114,10 +114,15 @@ internal sealed class MetricAggregator
 
     public bool HasOrigin(MetricOrigin origin) => order.Any(k => k.Origin == origin);
 
-    public List<BenchmarkMetric> Build(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory) =>
-        order.OrderBy(k => k, GroupKeyOrder.Instance)
-            .Select(k => groups[k].ToMetric(extraPercentiles, inventory))
-            .ToList();
+    /// <summary>The metrics, one group at a time, in <see cref="GroupKeyOrder"/>: each group's values move into its
+    /// metric as it is built, so the values are never held twice.</summary>
+    public IEnumerable<BenchmarkMetric> Build(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory)
+    {
+        foreach (var key in order.OrderBy(k => k, GroupKeyOrder.Instance).ToList())
+        {
+            yield return groups[key].ToMetric(extraPercentiles, inventory);
+        }
+    }
 
     private MetricAccumulator GetOrAdd(GroupKey key)
     {

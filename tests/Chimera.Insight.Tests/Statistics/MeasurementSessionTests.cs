@@ -127,7 +127,7 @@ public class MeasurementSessionTests
         session.AddSample(Samples.Of("TtftMs", -5, record: "4"));
         session.AddSample(Samples.Of("DeltaScore", -5, unit: "", record: "5"));
 
-        var metrics = session.BuildMetrics(null);
+        var metrics = session.BuildMetrics(null).ToList();
         var notices = session.TakeNotices();
 
         var ttft = Assert.Single(metrics, m => m.Metric == "TtftMs");
@@ -266,7 +266,7 @@ public class MeasurementSessionTests
         session.AddMetric(new BenchmarkMetric { Metric = "TtftMs", Unit = "ms", Count = 3, Values = [100, double.NaN, -1], Sources = ["/a.csv"] });
         session.AddMetric(new BenchmarkMetric { Metric = "LatencyMs", Unit = "ms", Origin = MetricOrigin.Reported, Statistic = Statistic.Mean, Count = 1, Mean = 24.6 });
 
-        var metrics = session.BuildMetrics(null);
+        var metrics = session.BuildMetrics(null).ToList();
 
         var ttft = Assert.Single(metrics, m => m.Metric == "TtftMs");
         Assert.Equal([100.0], ttft.Values);
@@ -372,5 +372,33 @@ public class ContentFingerprintTests
             Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "2") };
 
         Assert.NotEqual(ContentFingerprint.Compute(together).Raw, ContentFingerprint.Compute(swapped).Raw);
+    }
+}
+
+public class ValueBufferTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(4096)]
+    [InlineData(10000)]
+    public void Keeps_every_value_in_order(int count)
+    {
+        var buffer = new ValueBuffer();
+        var other = new ValueBuffer();
+        for (var i = 0; i < count; i++)
+        {
+            buffer.Add(i);
+            other.Add(-i);
+        }
+
+        buffer.AddRange(other);
+
+        Assert.Equal(2 * count, buffer.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => (double)i).Concat(Enumerable.Range(0, count).Select(i => (double)-i)), buffer.ToArray());
+        buffer.Clear();
+        Assert.Empty(buffer.ToArray());
     }
 }
