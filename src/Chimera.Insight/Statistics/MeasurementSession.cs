@@ -139,6 +139,11 @@ public sealed class MeasurementSession
     /// <summary>The notices gathered since the last call.</summary>
     public IReadOnlyList<MeasurementNotice> TakeNotices()
     {
+        if (notices.Count == 0)
+        {
+            return [];
+        }
+
         var taken = notices.ToList();
         notices.Clear();
         return taken;
