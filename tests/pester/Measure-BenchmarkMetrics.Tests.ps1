@@ -356,6 +356,12 @@ Describe 'Measure-BenchmarkMetrics' {
             "$warnings" | Should -Match 'sweep\.csv'
         }
 
+        It 'takes FileInfo objects from Get-ChildItem' {
+            $metrics = Get-ChildItem (Join-Path $TestDrive 'runs') -Filter *.csv | Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model
+            $metrics.Count | Should -Be 3
+            $metrics.Sources | Should -Match 'sweep\.csv$'
+        }
+
         It 'takes files from Get-BenchmarkInventory' {
             $metrics = Get-BenchmarkInventory $TestDrive | Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model -WarningAction SilentlyContinue
             $metrics.Count | Should -Be 3
