@@ -77,6 +77,15 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
     {
         var referenceMetrics = Build(reference!);
         var differenceMetrics = Build(difference!);
+        if (referenceMetrics.Count == 0)
+        {
+            WriteWarning(StatisticsMessages.NoInput(nameof(ReferenceObject)));
+        }
+
+        if (differenceMetrics.Count == 0)
+        {
+            WriteWarning(StatisticsMessages.NoInput(nameof(DifferenceObject)));
+        }
         foreach (var comparison in MetricComparer.Compare(referenceMetrics, differenceMetrics, comparisonOptions))
         {
             if (!(ExcludeSame && comparison.Verdict == ComparisonVerdict.Same))
@@ -99,6 +108,6 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
     {
         session.Complete();
         NoticeWriter.Write(this, session.TakeNotices());
-        return session.BuildMetrics(inventory: null);
+        return session.BuildMetrics(inventory: null).ToList();
     }
 }

@@ -113,7 +113,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
         if (Findings)
         {
             var findingOptions = new FindingOptions { StaleAfterDays = StaleAfterDays };
-            foreach (var finding in FindingAnalyzer.Analyze(metrics, findingOptions))
+            foreach (var finding in FindingAnalyzer.Analyze(metrics.ToList(), findingOptions))
             {
                 WriteObject(finding);
             }
@@ -121,6 +121,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
             return;
         }
 
+        // Written as each is built: a group's values are held once, by its metric.
         foreach (var metric in metrics)
         {
             WriteObject(metric);

@@ -286,6 +286,28 @@ Describe 'Measure-BenchmarkMetrics' {
         }
     }
 
+    Context 'paths that hold no benchmark data' {
+        It 'writes PathNotFound for a path that does not exist, and carries on' {
+            $result = Measure-BenchmarkMetrics -Path (Join-Path $TestDrive 'missing-*.csv'), (Join-Path $TestDrive 'nope.csv') -ErrorVariable problems -ErrorAction SilentlyContinue
+            $result | Should -BeNullOrEmpty
+            $problems.Count | Should -Be 2
+            $problems.FullyQualifiedErrorId | Select-Object -Unique | Should -Match '^PathNotFound'
+        }
+
+        It 'passes over a file that is not a benchmark artifact with a warning' {
+            $notes = Join-Path $TestDrive 'notes.txt'
+            Set-Content -LiteralPath $notes -Value 'hello'
+            $result = Measure-BenchmarkMetrics -LiteralPath $notes -WarningVariable warnings -WarningAction SilentlyContinue
+            $result | Should -BeNullOrEmpty
+            "$warnings" | Should -Match 'notes\.txt.*not a benchmark artifact'
+        }
+
+        It 'refuses input it cannot measure with UnsupportedBenchmarkInput' {
+            [pscustomobject]@{ Colour = 'blue' } | Measure-BenchmarkMetrics -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.FullyQualifiedErrorId | Should -Match '^UnsupportedBenchmarkInput'
+        }
+    }
+
     Context 'formatting and help' {
         It 'shows metrics as a table, live and deserialized' {
             $metric = New-Series TtftMs 100, 200 | Measure-BenchmarkMetrics
@@ -332,6 +354,12 @@ Describe 'Measure-BenchmarkMetrics' {
             $metrics = Measure-BenchmarkMetrics -Path $TestDrive -Metric TokensPerSecond -GroupBy Model -WarningVariable warnings -WarningAction SilentlyContinue
             $metrics.Count | Should -Be 3
             "$warnings" | Should -Match 'sweep\.csv'
+        }
+
+        It 'takes FileInfo objects from Get-ChildItem' {
+            $metrics = Get-ChildItem (Join-Path $TestDrive 'runs') -Filter *.csv | Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model
+            $metrics.Count | Should -Be 3
+            $metrics.Sources | Should -Match 'sweep\.csv$'
         }
 
         It 'takes files from Get-BenchmarkInventory' {

@@ -229,7 +229,8 @@ internal static class EngineObjectConverter
             Text = p.String("Text") ?? "",
             Markdown = p.String("Markdown") ?? "",
             Recommendations = p.Strings("Recommendations"),
-            Metrics = p.Items("Metrics").OfType<PSObject>().Select(ToMetric).ToArray(),
+            Findings = p.Items("Findings").Select(ToFinding).Where(f => f is not null).ToArray()!,
+            Metrics = p.Items("Metrics").Select(NestedMetric).Where(m => m is not null).ToArray()!,
             Inventory = ToInventorySummary(p.Raw("Inventory")),
             TtftMs = p.Double("TtftMs"),
             TokensPerSecond = p.Double("TokensPerSecond"),
@@ -252,6 +253,57 @@ internal static class EngineObjectConverter
             Complete = !p.Has("Complete") || p.Raw("Complete") is null || p.Bool("Complete"),
             Warnings = p.Strings("Warnings"),
         };
+    }
+
+    /// <summary>A finding from a live object, a property bag, or its text alone (nested beyond the serialization
+    /// depth: then only Text is known).</summary>
+    public static Finding? ToFinding(object? item)
+    {
+        switch (PropertyReader.Unwrap(item))
+        {
+            case Finding live:
+                return live;
+            case PSObject bag:
+                var p = new PropertyReader(bag);
+                return new Finding
+                {
+                    Kind = p.String("Kind") ?? "",
+                    Severity = p.Enum<FindingSeverity>("Severity") ?? FindingSeverity.Info,
+                    Model = p.String("Model"),
+                    Subject = p.String("Subject"),
+                    Text = p.String("Text") ?? "",
+                    Figures = p.Items("Figures").Select(ToFigure).Where(f => f is not null).ToArray()!,
+                };
+            case string text:
+                return new Finding { Text = text };
+            default:
+                return null;
+        }
+    }
+
+    private static BenchmarkMetric? NestedMetric(object? item) => PropertyReader.Unwrap(item) switch
+    {
+        BenchmarkMetric live => live,
+        PSObject bag => ToMetric(bag),
+        _ => null, // text only: nested beyond the serialization depth
+    };
+
+    private static readonly Regex FigureText = new(@"^(?<name>\S+)=(?<value>\S+)(?: (?<unit>.*))?$", RegexOptions.CultureInvariant);
+
+    private static FindingFigure? ToFigure(object? item)
+    {
+        switch (PropertyReader.Unwrap(item))
+        {
+            case FindingFigure live:
+                return live;
+            case PSObject bag:
+                var p = new PropertyReader(bag);
+                return new FindingFigure { Name = p.String("Name") ?? "", Value = p.Double("Value") ?? double.NaN, Unit = p.String("Unit") ?? "" };
+            case string text when FigureText.Match(text) is { Success: true } m && PropertyReader.ParseDouble(m.Groups["value"].Value) is { } value:
+                return new FindingFigure { Name = m.Groups["name"].Value, Value = value, Unit = m.Groups["unit"].Value };
+            default:
+                return null;
+        }
     }
 
     /// <summary>An inventory summary from a live object or property bag; null when it arrived as text only

@@ -70,10 +70,16 @@ internal sealed class InputRouter
                 ? [cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)]
                 : cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _).ToList();
         }
-        catch (ItemNotFoundException ex)
+        catch (SessionStateException ex)
         {
             cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
             return;
+        }
+
+        if (resolved.Count == 0)
+        {
+            cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(StatisticsMessages.PathNotFound(path)),
+                "PathNotFound", ErrorCategory.ObjectNotFound, path));
         }
 
         foreach (var fullName in resolved)

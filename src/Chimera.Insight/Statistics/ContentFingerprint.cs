@@ -11,19 +11,19 @@ namespace Chimera.Insight.Statistics;
 /// Every sample is hashed without allocating: a file's fingerprint costs little next to reading it.</summary>
 internal sealed class ContentFingerprint
 {
-    private ContentFingerprint(string? raw, string? reported)
+    private ContentFingerprint(Hash128? raw, Hash128? reported)
     {
         Raw = raw;
         Reported = reported;
     }
 
     /// <summary>Fingerprint of the raw samples, null when there are none.</summary>
-    public string? Raw { get; }
+    public Hash128? Raw { get; }
 
     /// <summary>Fingerprint of the reported figures, null when there are none.</summary>
-    public string? Reported { get; }
+    public Hash128? Reported { get; }
 
-    public string? For(MetricOrigin origin) => origin == MetricOrigin.Measured ? Raw : Reported;
+    public Hash128? For(MetricOrigin origin) => origin == MetricOrigin.Measured ? Raw : Reported;
 
     public static ContentFingerprint Compute(IEnumerable<BenchmarkSample> samples)
     {
@@ -93,7 +93,7 @@ internal sealed class ContentFingerprint
         return digits >= 0 ? Math.Round(value, digits) : Math.Round(value / Math.Pow(10, -digits)) * Math.Pow(10, -digits);
     }
 
-    private static string? Combine(Dictionary<string, ulong> records)
+    private static Hash128? Combine(Dictionary<string, ulong> records)
     {
         if (records.Count == 0)
         {
@@ -104,6 +104,22 @@ internal sealed class ContentFingerprint
         Array.Sort(hashes);
         var bytes = new byte[hashes.Length * sizeof(ulong)];
         Buffer.BlockCopy(hashes, 0, bytes, 0, bytes.Length);
-        return string.Concat(XxHash128.Hash(bytes).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        var hash = XxHash128.Hash(bytes);
+        return new Hash128(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
     }
+}
+
+/// <summary>A 128-bit hash, kept as two words rather than text: a registry of 100,000 files stays small.</summary>
+internal readonly struct Hash128(ulong high, ulong low) : IEquatable<Hash128>
+{
+    private readonly ulong high = high;
+    private readonly ulong low = low;
+
+    public bool Equals(Hash128 other) => high == other.high && low == other.low;
+
+    public override bool Equals(object? obj) => obj is Hash128 other && Equals(other);
+
+    public override int GetHashCode() => unchecked((int)low ^ (int)(low >> 32) ^ (int)high);
+
+    public override string ToString() => high.ToString("x16", CultureInfo.InvariantCulture) + low.ToString("x16", CultureInfo.InvariantCulture);
 }

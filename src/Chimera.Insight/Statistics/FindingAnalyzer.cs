@@ -218,14 +218,16 @@ public static class FindingAnalyzer
             duplicates[pair] = duplicates.TryGetValue(pair, out var n) ? n + 1 : 1;
         }
 
-        foreach (var group in metrics.Select(m => m.Inventory).Where(i => i is not null).SelectMany(i => i!.DuplicateGroups))
+        // The inventory's duplicate groups (relative paths) speak for runs measured without content hashes, or
+        // for copies of files that held no samples; metrics that name their duplicates already say it better.
+        if (duplicates.Count == 0)
         {
-            for (var i = 1; i < group.Files.Length; i++)
+            var groups = metrics.Select(m => m.Inventory).Where(i => i is not null).Distinct().SelectMany(i => i!.DuplicateGroups);
+            foreach (var group in groups)
             {
-                var pair = group.Files[0] + " = " + group.Files[i];
-                if (!duplicates.ContainsKey(pair) && !duplicates.Keys.Any(k => k.EndsWith(group.Files[i], StringComparison.Ordinal)))
+                for (var i = 1; i < group.Files.Length; i++)
                 {
-                    duplicates[pair] = 0;
+                    duplicates[group.Files[0] + " = " + group.Files[i]] = 0;
                 }
             }
         }

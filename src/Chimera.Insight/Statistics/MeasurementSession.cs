@@ -98,7 +98,7 @@ public sealed class MeasurementSession
         }
 
         session.Complete();
-        return session.BuildMetrics(inventory);
+        return session.BuildMetrics(inventory).ToList();
     }
 
     /// <summary>Starts reading the file on a worker thread; results are merged in the order files were added.
@@ -139,6 +139,11 @@ public sealed class MeasurementSession
     /// <summary>The notices gathered since the last call.</summary>
     public IReadOnlyList<MeasurementNotice> TakeNotices()
     {
+        if (notices.Count == 0)
+        {
+            return [];
+        }
+
         var taken = notices.ToList();
         notices.Clear();
         return taken;
@@ -173,7 +178,8 @@ public sealed class MeasurementSession
         samplesBySource.Clear();
     }
 
-    public List<BenchmarkMetric> BuildMetrics(BenchmarkInventorySummary? inventory)
+    /// <summary>The metrics, built one at a time as they are enumerated (enumerate once: the values move into them).</summary>
+    public IEnumerable<BenchmarkMetric> BuildMetrics(BenchmarkInventorySummary? inventory)
     {
         Complete();
         return aggregator.Build(options.ExtraPercentiles, inventory);

@@ -4,7 +4,7 @@ namespace Chimera.Insight.Statistics;
 /// (counted, never averaged), the sources, the errors, and the files left out as repeats.</summary>
 internal sealed class MetricAccumulator
 {
-    private readonly List<double> values = [];
+    private readonly ValueBuffer values = new();
     private readonly Dictionary<string, int> errorCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceTally> sources = new(StringComparer.Ordinal);
     private readonly List<string> sourceOrder = [];
@@ -20,7 +20,6 @@ internal sealed class MetricAccumulator
     public int ColdCount { get; private set; }
     public int WarmCount { get; private set; }
     public DateTime? LatestTimestamp { get; private set; }
-    public IReadOnlyList<double> Values => values;
 
     public void AddValue(BenchmarkSample sample, DateTime? fallbackTime)
     {
@@ -60,17 +59,16 @@ internal sealed class MetricAccumulator
     }
 
     /// <summary>Takes in a metric computed earlier (live or deserialized): its raw values, failures and provenance.</summary>
-    /// <summary>A reported metric brings its figure (Mean) once per figure it summarised; a measured one its raw
-    /// <paramref name="cleanValues"/> (its Values without NaN, infinities or negative times).</summary>
-    public void AddMetric(BenchmarkMetric metric, double[] cleanValues)
+    /// <summary>Takes in a metric computed earlier (live or deserialized): its figures (raw values, or a reported
+    /// figure once per value it summarised, already cleaned of NaN, infinities and negative times), failures and
+    /// provenance.</summary>
+    public void AddMetric(BenchmarkMetric metric, double[] figures)
     {
-        var figures = metric.Origin == MetricOrigin.Measured || cleanValues.Length > 0
-            ? cleanValues
-            : metric.Mean is { } mean && IsFinite(mean) && metric.Count > 0 ? Enumerable.Repeat(mean, metric.Count).ToArray() : [];
         values.AddRange(figures);
         FailedCount += metric.FailedCount;
-        ColdCount += metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
-        WarmCount += figures.Length - (metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length));
+        var cold = metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
+        ColdCount += cold;
+        WarmCount += figures.Length - cold;
         for (var i = 0; i < metric.Sources.Length; i++)
         {
             var tally = Tally(metric.Sources[i]);
@@ -120,8 +118,11 @@ internal sealed class MetricAccumulator
     public void NoteRepeat(RepeatKind kind, string original, string copy) =>
         (kind == RepeatKind.Duplicate ? duplicates : redundant).Add(original + " = " + copy);
 
+    /// <summary>The metric of this group. Its values are handed over: the accumulator is empty afterwards.</summary>
     public BenchmarkMetric ToMetric(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory)
     {
+        var figures = values.ToArray();
+        values.Clear();
         var metric = new BenchmarkMetric
         {
             Metric = Key.Metric,
@@ -134,10 +135,10 @@ internal sealed class MetricAccumulator
             Phase = Key.Phase,
             Prompt = Key.Prompt,
             Source = Key.Source,
-            Count = values.Count,
+            Count = figures.Length,
             FailedCount = FailedCount,
             ColdCount = Key.Phase is null ? ColdCount : 0,
-            Values = Key.Origin == MetricOrigin.Measured ? values.ToArray() : [],
+            Values = Key.Origin == MetricOrigin.Measured ? figures : [],
             Sources = sourceOrder.ToArray(),
             SourceCounts = sourceOrder.Select(s => sources[s].Count).ToArray(),
             SourceFailedCounts = sourceOrder.Select(s => sources[s].FailedCount).ToArray(),
@@ -151,11 +152,9 @@ internal sealed class MetricAccumulator
             Inventory = inventory,
         };
         parts?.ApplyTo(metric);
-        DescriptiveSummary.Fill(metric, values, extraPercentiles);
+        DescriptiveSummary.Fill(metric, figures, extraPercentiles);
         return metric;
     }
-
-    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     private SourceTally Tally(string source)
     {

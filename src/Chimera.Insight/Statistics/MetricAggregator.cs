@@ -58,14 +58,18 @@ internal sealed class MetricAggregator
             return;
         }
 
-        var clean = metric.Values.Where(v => !double.IsNaN(v) && !double.IsInfinity(v)
+        // A reported metric brings its figure once per figure it summarised; a measured one its raw values.
+        var figures = metric.Origin == MetricOrigin.Reported && metric.Values.Length == 0 && metric.Mean is { } mean
+            ? Enumerable.Repeat(mean, Math.Max(0, metric.Count)).ToArray()
+            : metric.Values;
+        var clean = figures.Where(v => !double.IsNaN(v) && !double.IsInfinity(v)
             && !(v < 0 && SampleValidator.MustBeNonNegative(metric.Metric, metric.Unit))).ToArray();
-        if (clean.Length != metric.Values.Length)
+        if (clean.Length != figures.Length)
         {
             Rejected.Add(new ExtractionError
             {
                 Source = metric.Sources.FirstOrDefault() ?? "",
-                Reason = StatisticsMessages.RejectedMetricValues(metric.Metric, metric.Values.Length - clean.Length),
+                Reason = StatisticsMessages.RejectedMetricValues(metric.Metric, figures.Length - clean.Length),
             });
         }
 
@@ -110,10 +114,15 @@ internal sealed class MetricAggregator
 
     public bool HasOrigin(MetricOrigin origin) => order.Any(k => k.Origin == origin);
 
-    public List<BenchmarkMetric> Build(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory) =>
-        order.OrderBy(k => k, GroupKeyOrder.Instance)
-            .Select(k => groups[k].ToMetric(extraPercentiles, inventory))
-            .ToList();
+    /// <summary>The metrics, one group at a time, in <see cref="GroupKeyOrder"/>: each group's values move into its
+    /// metric as it is built, so the values are never held twice.</summary>
+    public IEnumerable<BenchmarkMetric> Build(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory)
+    {
+        foreach (var key in order.OrderBy(k => k, GroupKeyOrder.Instance).ToList())
+        {
+            yield return groups[key].ToMetric(extraPercentiles, inventory);
+        }
+    }
 
     private MetricAccumulator GetOrAdd(GroupKey key)
     {

@@ -5,8 +5,8 @@ namespace Chimera.Insight.Statistics;
 internal sealed class RedundancyRegistry
 {
     private readonly Dictionary<string, string> byContentHash = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> byRaw = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> byReported = new(StringComparer.Ordinal);
+    private readonly Dictionary<Hash128, string> byRaw = [];
+    private readonly Dictionary<Hash128, string> byReported = [];
 
     /// <summary>Registers a source; returns the earlier source it repeats for the given origin, if any.</summary>
     public Repeat? Register(string source, string? contentHash, ContentFingerprint fingerprint, MetricOrigin origin)
@@ -31,12 +31,12 @@ internal sealed class RedundancyRegistry
         }
 
         var registry = origin == MetricOrigin.Measured ? byRaw : byReported;
-        if (registry.TryGetValue(print, out var original))
+        if (registry.TryGetValue(print.Value, out var original))
         {
             return SameSource(original, source) ? null : new Repeat(RepeatKind.Redundant, original);
         }
 
-        registry.Add(print, source);
+        registry.Add(print.Value, source);
         return null;
     }
 

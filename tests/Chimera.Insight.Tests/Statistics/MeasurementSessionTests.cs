@@ -127,7 +127,7 @@ public class MeasurementSessionTests
         session.AddSample(Samples.Of("TtftMs", -5, record: "4"));
         session.AddSample(Samples.Of("DeltaScore", -5, unit: "", record: "5"));
 
-        var metrics = session.BuildMetrics(null);
+        var metrics = session.BuildMetrics(null).ToList();
         var notices = session.TakeNotices();
 
         var ttft = Assert.Single(metrics, m => m.Metric == "TtftMs");
@@ -260,6 +260,24 @@ public class MeasurementSessionTests
     }
 
     [Fact]
+    public void Metrics_given_back_are_guarded_too_and_reported_ones_stay_reported()
+    {
+        var session = new MeasurementSession();
+        session.AddMetric(new BenchmarkMetric { Metric = "TtftMs", Unit = "ms", Count = 3, Values = [100, double.NaN, -1], Sources = ["/a.csv"] });
+        session.AddMetric(new BenchmarkMetric { Metric = "LatencyMs", Unit = "ms", Origin = MetricOrigin.Reported, Statistic = Statistic.Mean, Count = 1, Mean = 24.6 });
+
+        var metrics = session.BuildMetrics(null).ToList();
+
+        var ttft = Assert.Single(metrics, m => m.Metric == "TtftMs");
+        Assert.Equal([100.0], ttft.Values);
+        var reported = Assert.Single(metrics, m => m.Metric == "LatencyMs");
+        Assert.Equal(MetricOrigin.Reported, reported.Origin);
+        Assert.Equal(Statistic.Mean, reported.Statistic);
+        Assert.Equal(24.6, reported.Mean);
+        Assert.Contains("2 value(s)", Assert.Single(session.TakeNotices()).Message);
+    }
+
+    [Fact]
     public void Configuration_parts_are_kept_when_the_group_agrees_and_dropped_when_not()
     {
         var a = Samples.Of("TtftMs", 1, record: "1");
@@ -354,5 +372,33 @@ public class ContentFingerprintTests
             Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "2") };
 
         Assert.NotEqual(ContentFingerprint.Compute(together).Raw, ContentFingerprint.Compute(swapped).Raw);
+    }
+}
+
+public class ValueBufferTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(4096)]
+    [InlineData(10000)]
+    public void Keeps_every_value_in_order(int count)
+    {
+        var buffer = new ValueBuffer();
+        var other = new ValueBuffer();
+        for (var i = 0; i < count; i++)
+        {
+            buffer.Add(i);
+            other.Add(-i);
+        }
+
+        buffer.AddRange(other);
+
+        Assert.Equal(2 * count, buffer.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => (double)i).Concat(Enumerable.Range(0, count).Select(i => (double)-i)), buffer.ToArray());
+        buffer.Clear();
+        Assert.Empty(buffer.ToArray());
     }
 }
