@@ -14,6 +14,7 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
     private MeasurementSession? reference;
     private MeasurementSession? difference;
     private InputRouter? differenceRouter;
+    private InputRouter? referenceRouter;
     private ComparisonOptions? comparisonOptions;
 
     [Parameter(Mandatory = true, Position = 0)]
@@ -54,7 +55,7 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
         reference = NewSession();
         difference = NewSession();
         differenceRouter = new InputRouter(this, difference);
-        var referenceRouter = new InputRouter(this, reference);
+        referenceRouter = new InputRouter(this, reference);
         foreach (var item in ReferenceObject ?? [])
         {
             referenceRouter.Add(item);
@@ -75,8 +76,8 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        var referenceMetrics = Build(reference!);
-        var differenceMetrics = Build(difference!);
+        var referenceMetrics = Build(referenceRouter!, reference!);
+        var differenceMetrics = Build(differenceRouter!, difference!);
         if (referenceMetrics.Count == 0)
         {
             WriteWarning(StatisticsMessages.NoInput(nameof(ReferenceObject)));
@@ -104,9 +105,9 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
         MaxDegreeOfParallelism = ThrottleLimit,
     }, cancellation.Token);
 
-    private List<BenchmarkMetric> Build(MeasurementSession session)
+    private List<BenchmarkMetric> Build(InputRouter router, MeasurementSession session)
     {
-        session.Complete();
+        router.Complete();
         NoticeWriter.Write(this, session.TakeNotices());
         return session.BuildMetrics(inventory: null).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using Chimera.Insight.Inventory;
 using Chimera.Insight.Extraction;
 
 namespace Chimera.Insight.Commands;
@@ -176,7 +177,7 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
             return null;
         }
 
-        if (ArtifactReader.KindFromExtension(file) is { } fromExtension)
+        if (ArtifactKinds.FromFileName(file) is { } fromExtension)
         {
             return fromExtension;
         }

@@ -16,6 +16,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     private const string LiteralPathSet = "LiteralPath";
 
     private readonly CancellationTokenSource cancellation = new();
+    private readonly System.Diagnostics.Stopwatch clock = new();
     private MeasurementSession? session;
     private InputRouter? router;
 
@@ -65,6 +66,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
             ExtraPercentiles = Percentile ?? [],
             MaxDegreeOfParallelism = ThrottleLimit,
         };
+        clock.Start();
         session = new MeasurementSession(options, cancellation.Token);
         router = new InputRouter(this, session);
     }
@@ -101,10 +103,14 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        session!.Complete();
-        NoticeWriter.Write(this, session.TakeNotices());
+        router!.Complete();
+        NoticeWriter.Write(this, session!.TakeNotices());
 
-        var metrics = session.BuildMetrics(SummarizeInventory());
+        // The time taken travels with the metrics (on their inventory), so a report written from them
+        // later states how long ingest and analysis took.
+        var inventory = SummarizeInventory();
+        inventory.IngestSeconds = clock.Elapsed.TotalSeconds;
+        var metrics = session.BuildMetrics(inventory).ToList();
         if (session.MixedPhaseGroupCount > 0)
         {
             WriteWarning(StatisticsMessages.MixedPhases(session.MixedPhaseGroupCount));
@@ -112,20 +118,14 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
 
         if (Findings)
         {
-            var findingOptions = new FindingOptions { StaleAfterDays = StaleAfterDays };
-            foreach (var finding in FindingAnalyzer.Analyze(metrics.ToList(), findingOptions))
-            {
-                WriteObject(finding);
-            }
-
+            var findings = FindingAnalyzer.Analyze(metrics, new FindingOptions { StaleAfterDays = StaleAfterDays });
+            inventory.AnalysisSeconds = clock.Elapsed.TotalSeconds - inventory.IngestSeconds;
+            WriteObject(findings, enumerateCollection: true);
             return;
         }
 
-        // Written as each is built: a group's values are held once, by its metric.
-        foreach (var metric in metrics)
-        {
-            WriteObject(metric);
-        }
+        inventory.AnalysisSeconds = clock.Elapsed.TotalSeconds - inventory.IngestSeconds;
+        WriteObject(metrics, enumerateCollection: true);
     }
 
     protected override void StopProcessing() => cancellation.Cancel();
@@ -140,7 +140,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
             return session.InheritedInventory ?? SourceInventory.Summarize(others);
         }
 
-        var files = session.Files.Concat(others.Select(ArtifactKinds.Describe).Where(f => f is not null)).ToList();
+        var files = session.Files.Concat(others.Select(PathFiles.Describe).Where(f => f is not null)).ToList();
         return InventorySummarizer.Summarize(files!, router!.Skipped);
     }
 }

@@ -161,11 +161,11 @@ public sealed class NewInsightReportCommand : PSCmdlet
     /// <summary>Measures what came in (files are read here; metrics pass through untouched) and draws the findings.</summary>
     private ReportFacts MeasureFacts()
     {
-        session!.Complete();
+        router!.Complete();
         NoticeWriter.Write(this, session.TakeNotices());
         var ingest = clock.Elapsed.TotalSeconds;
 
-        var metrics = session.BuildMetrics(session.InheritedInventory);
+        var metrics = session.BuildMetrics(session.InheritedInventory).ToList();
         var findings = FindingAnalyzer.Analyze(metrics);
         var analysis = clock.Elapsed.TotalSeconds - ingest;
         if (metrics.Count == 0)

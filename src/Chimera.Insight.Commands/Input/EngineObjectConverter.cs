@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Chimera.Insight.Inventory;
 using System.Text.RegularExpressions;
 
 namespace Chimera.Insight.Commands.Input;
@@ -190,7 +191,7 @@ internal static class EngineObjectConverter
             RelativePath = p.String("RelativePath") ?? Path.GetFileName(fullName),
             Root = p.String("Root") ?? Path.GetDirectoryName(fullName) ?? "",
             Name = p.String("Name") ?? Path.GetFileName(fullName),
-            Kind = p.Enum<ArtifactKind>("Kind") ?? ArtifactKinds.FromPath(fullName) ?? ArtifactKind.Csv,
+            Kind = p.Enum<ArtifactKind>("Kind") ?? ArtifactKinds.FromFileName(fullName) ?? ArtifactKind.Csv,
             Length = (long)(p.Double("Length") ?? 0),
             LastWriteTimeUtc = p.DateTime("LastWriteTimeUtc") ?? default,
             ContentHash = p.String("ContentHash"),

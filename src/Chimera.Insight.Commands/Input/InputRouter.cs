@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Chimera.Insight.Extraction;
 using Chimera.Insight.Statistics;
 
 namespace Chimera.Insight.Commands.Input;
@@ -13,11 +14,28 @@ internal sealed class InputRouter
     private readonly PSCmdlet cmdlet;
     private readonly MeasurementSession session;
     private readonly List<string> skipped = [];
+    private readonly List<InsightReport> reports = [];
 
     public InputRouter(PSCmdlet cmdlet, MeasurementSession session)
     {
         this.cmdlet = cmdlet;
         this.session = session;
+    }
+
+    /// <summary>The source named by the samples of reports given as objects.</summary>
+    public const string ReportSource = "InsightReport objects";
+
+    /// <summary>Ends the input: reports given are turned into samples together, so the cold first run of
+    /// New-InsightReport -Runs N stands apart from the warm ones, then the session completes.</summary>
+    public void Complete()
+    {
+        foreach (var sample in ReportSamples.FromReports(reports, ReportSource))
+        {
+            session.AddSample(sample);
+        }
+
+        reports.Clear();
+        session.Complete();
     }
 
     /// <summary>Files passed over because their kind is not a benchmark artifact (for the inventory summary).</summary>
@@ -42,12 +60,7 @@ internal sealed class InputRouter
                 session.AddMetric(EngineObjectConverter.ToMetric(input));
                 break;
             case InputKind.Report:
-                var report = EngineObjectConverter.ToReport(input);
-                foreach (var sample in ReportTimingSamples.FromReport(report, ReportTimingSamples.SourceOf(report)))
-                {
-                    session.AddSample(sample);
-                }
-
+                reports.Add(EngineObjectConverter.ToReport(input));
                 break;
             case InputKind.Path when EngineObjectConverter.ToPath(input) is { } path:
                 AddPath(path, literal: input.BaseObject is not string);
@@ -105,7 +118,7 @@ internal sealed class InputRouter
 
     private void AddFilePath(string fullName, bool quiet)
     {
-        if (ArtifactKinds.Describe(fullName) is { } file)
+        if (PathFiles.Describe(fullName) is { } file)
         {
             session.AddFile(file);
             return;

@@ -27,26 +27,6 @@ public static class ArtifactReader
         return result;
     }
 
-    /// <summary>The kind a file name implies: .csv/.tsv, .json/.jsonl/.ndjson, .md/.markdown; null for anything else.</summary>
-    public static ArtifactKind? KindFromExtension(string path)
-    {
-        switch (Path.GetExtension(path).ToLowerInvariant())
-        {
-            case ".csv":
-            case ".tsv":
-                return ArtifactKind.Csv;
-            case ".json":
-            case ".jsonl":
-            case ".ndjson":
-                return ArtifactKind.Json;
-            case ".md":
-            case ".markdown":
-                return ArtifactKind.Markdown;
-            default:
-                return null;
-        }
-    }
-
     private static void ReadInto(string source, ArtifactKind kind, ExtractionOptions options, SampleSink sink)
     {
         var file = new FileInfo(source);

@@ -27,7 +27,7 @@ public sealed class ArtifactFiles : IDisposable
     public ExtractionResult Read(string relativePath, string text, ExtractionOptions? options = null)
     {
         var path = Write(relativePath, text);
-        return ArtifactReader.Read(path, ArtifactReader.KindFromExtension(path)!.Value, options);
+        return ArtifactReader.Read(path, Chimera.Insight.Inventory.ArtifactKinds.FromFileName(path)!.Value, options);
     }
 
     private string Prepare(string relativePath)
