@@ -253,6 +253,36 @@ public sealed class FactSet
         AddSettings(sample.Configuration, sample.NumGpu, sample.NumCtx, sample.Temperature, sample.TopP, sample.TopK, sample.RepeatPenalty, "sample configuration");
     }
 
+    /// <summary>A comparison: both sides' means and spreads, the percent difference and the p-value.</summary>
+    public void AddComparison(BenchmarkComparison comparison)
+    {
+        if (comparison is null) return;
+        _all = null;
+        var (quantity, factor, unit) = Classify(comparison.Unit, comparison.Metric);
+        var topics = GroundingVocabulary.TopicsOfMetric(comparison.Metric).ToArray();
+        var name = $"comparison {comparison.Metric} ({SafeText.Inline(comparison.Model)})";
+        void Add(string what, double? value, Quantity q, double f, string? statistic = null, string? u = null)
+        {
+            if (value is double v && !double.IsNaN(v)) _facts.Add(new Fact(v * f, q, $"{name} {what} = {Numbers.Format(v)}", topics, statistic, unit: u));
+        }
+
+        Add("reference mean", comparison.ReferenceMean, quantity, factor, "Mean", unit);
+        Add("difference mean", comparison.DifferenceMean, quantity, factor, "Mean", unit);
+        Add("reference sd", comparison.ReferenceStdDev, quantity, factor, "StdDev", unit);
+        Add("difference sd", comparison.DifferenceStdDev, quantity, factor, "StdDev", unit);
+        Add("reference CV", comparison.ReferenceCV, Quantity.Percent, 1, "CV");
+        Add("difference CV", comparison.DifferenceCV, Quantity.Percent, 1, "CV");
+        Add("delta", comparison.DeltaPercent, Quantity.Percent, 1);
+        Add("p-value", comparison.PValue, Quantity.Other, 1);
+        AddCount(comparison.ReferenceCount, name + " reference count", topics);
+        AddCount(comparison.DifferenceCount, name + " difference count", topics);
+        if (comparison.ReferenceMean is double r && comparison.DifferenceMean is double d)
+        {
+            _pairable.Add((comparison.Metric, "Mean", "reference", r * factor, quantity, unit, topics));
+            _pairable.Add((comparison.Metric, "Mean", "difference " + SafeText.Inline(comparison.Model), d * factor, quantity, unit, topics));
+        }
+    }
+
     /// <summary>Adds any fact, e.g. a figure a caller knows to be true.</summary>
     public void Add(Fact fact)
     {
