@@ -180,7 +180,8 @@ public sealed class ExportInsightReportCommand : PSCmdlet
 
         if (PassThru)
         {
-            WriteObject(new FileInfo(full));
+            // Through the provider, so the FileInfo carries PSPath, Mode and the rest as Get-Item's does.
+            WriteObject(SessionState.InvokeProvider.Item.Get(new[] { full }, force: true, literalPath: true), enumerateCollection: true);
         }
     }
 
