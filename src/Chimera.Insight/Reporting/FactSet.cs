@@ -19,7 +19,9 @@ public sealed class FactSet
 
     private readonly List<Fact> _facts = new();
     private readonly List<Fact> _pairFacts = new();
+    private readonly HashSet<(string Key, double Value)> _settings = new();
     private List<Fact>? _all;
+    private bool _hasInventory;
     private readonly List<(string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, string[] Topics)> _pairable = new();
     /// <summary>All facts, primary and derived.</summary>
     public IReadOnlyList<Fact> Facts
@@ -105,7 +107,7 @@ public sealed class FactSet
             }
         }
 
-        if (metric.Inventory is not null && !_facts.Any(f => f.Topics.Contains(GroundingVocabulary.Files)))
+        if (metric.Inventory is not null && !_hasInventory)
         {
             AddInventory(metric.Inventory);
         }
@@ -154,6 +156,7 @@ public sealed class FactSet
     {
         if (inventory is null) return;
         _all = null;
+        _hasInventory = true;
         string[] files = [GroundingVocabulary.Files];
         AddCount(inventory.FileCount, "files analysed", files);
         foreach (var kind in inventory.Kinds ?? [])
@@ -190,7 +193,7 @@ public sealed class FactSet
         {
             foreach (var metric in report.Metrics ?? []) AddMetric(metric);
             foreach (var finding in report.Findings ?? []) AddFinding(finding);
-            if (report.Inventory is not null && !_facts.Any(f => f.Label == "files analysed")) AddInventory(report.Inventory);
+            if (report.Inventory is not null && !_hasInventory) AddInventory(report.Inventory);
         }
 
         var call = "the report's LLM call";
@@ -359,7 +362,7 @@ public sealed class FactSet
 
     private void AddSetting(string key, double value, string source)
     {
-        if (_facts.Any(f => f.Quantity == Quantity.Setting && f.Topics.Contains(key) && f.Value.Equals(value)))
+        if (!_settings.Add((key, value)))
         {
             return;
         }

@@ -66,7 +66,9 @@ public static class GroundingChecker
             (figure.Statistic is null || fact.Quantity == Quantity.Count || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
             (fact.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(fact.Statistic) || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase));
 
-        IEnumerable<Fact> Ordered(IEnumerable<Fact> candidates) => candidates.Where(Allowed).OrderBy(f => f.Derived);
+        // Facts the data states first, derived ones after: a stated fact is the better support.
+        IEnumerable<Fact> Ordered(IEnumerable<Fact> candidates) =>
+            candidates.Where(f => !f.Derived && Allowed(f)).Concat(candidates.Where(f => f.Derived && Allowed(f)));
 
         if (unit is not null)
         {

@@ -371,3 +371,40 @@ public class WriterTests
         return count;
     }
 }
+
+public class ReportAssemblerTests
+{
+    [Fact]
+    public void Complete_sets_recommendations_grounding_and_markdown()
+    {
+        var report = ReportingFixtures.Report();
+        report.Recommendations = [];
+        report.Text = "Throughput reached **108.05 tok/s**, not 131.2 tok/s.";
+
+        ReportAssembler.Complete(report);
+
+        Assert.NotEmpty(report.Recommendations);
+        Assert.Equal(new[] { "131.2 tok/s" }, report.Grounding!.Ungrounded.Select(f => f.Text));
+        Assert.Contains("- Not in the data: `131.2 tok/s` (line 1, column 42)", report.Markdown);
+        Assert.Contains("- " + report.Recommendations[0], report.Markdown);
+    }
+
+    [Fact]
+    public void Grounding_a_large_fact_set_still_rejects_coincidences()
+    {
+        // 40 models x 2 metrics x 2 phases: thousands of derived facts
+        var metrics = new List<BenchmarkMetric>();
+        for (var i = 0; i < 40; i++)
+        {
+            metrics.Add(ReportingFixtures.Metric("TokensPerSecond", "tok/s", $"model{i}:1b", Phase.Warm, 50 + i * 1.37, 1, 50 + i, 52 + i, 53 + i, 54 + i, 45, 60 + i, 20, 0));
+            metrics.Add(ReportingFixtures.Metric("TtftMs", "ms", $"model{i}:1b", Phase.Warm, 100 + i * 7.3, 9, 100 + i * 7, 110 + i * 7, 115 + i * 7, 120 + i * 7, 90, 130 + i * 7, 20, 0));
+        }
+
+        var facts = FactSet.From(metrics, [], null);
+        Assert.True(facts.Facts.Count > 10000);
+
+        var result = GroundingChecker.Check("The best model reached 103.43 tok/s; TTFT ranged from 100 ms to 384.7 ms. Its score was 4817.3 points.", facts);
+
+        Assert.Equal(new[] { "4817.3" }, result.Ungrounded.Select(f => f.Text));
+    }
+}
