@@ -87,7 +87,7 @@ public sealed class FactSet
         AddCount(metric.Count, $"{name} count", topics);
         if (metric.FailedCount > 0 || metric.Origin == MetricOrigin.Measured)
         {
-            AddCount(metric.FailedCount, $"{name} failed runs", [GroundingVocabulary.Failures, .. topics]);
+            AddCount(metric.FailedCount, $"{name} failed runs", [GroundingVocabulary.Failures, GroundingVocabulary.FailedRuns, .. topics]);
             var all = metric.Count + metric.FailedCount;
             AddCount(all, $"{name} runs attempted", [GroundingVocabulary.Failures, .. topics], derived: true);
             if (all > 0 && metric.FailedCount > 0)
@@ -120,7 +120,8 @@ public sealed class FactSet
         foreach (var figure in finding.Figures ?? [])
         {
             var (quantity, factor, unit) = Classify(figure.Unit, figure.Name);
-            var topics = GroundingVocabulary.TopicsOfMetric(figure.Name).Concat(finding.Kind is { Length: > 0 } kind ? [kind] : []).ToArray();
+            var topics = GroundingVocabulary.TopicsOfMetric(figure.Name).Concat(finding.Kind is { Length: > 0 } kind ? [kind] : []).ToList();
+            if (topics.Contains(GroundingVocabulary.Failures)) topics.Add(GroundingVocabulary.FailedRuns);
             var label = $"finding {finding.Kind}: {figure.Name} = {Numbers.WithUnit(figure.Value, figure.Unit)}";
             _facts.Add(new Fact(figure.Value * factor, quantity, label, topics, unit: unit));
             if (quantity == Quantity.Ratio && figure.Value < 10)
@@ -135,7 +136,8 @@ public sealed class FactSet
         foreach (var written in FigureScanner.Scan(finding.Text ?? ""))
         {
             var unit = written.Unit;
-            var topics = findingTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToArray();
+            var topics = findingTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToList();
+            if (topics.Contains(GroundingVocabulary.Failures) && unit?.Topic == GroundingVocabulary.FailedRuns) topics.Add(GroundingVocabulary.FailedRuns);
             var label = $"finding {finding.Kind}: \"{SafeText.Inline(written.Text, 40)}\"";
             if (written.SettingKey is { } key)
             {

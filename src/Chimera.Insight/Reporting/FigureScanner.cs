@@ -198,6 +198,7 @@ internal static class FigureScanner
             var topicWindow = line.Substring(sentenceStart, signStart - sentenceStart);
             var statisticWindow = line.Substring(Math.Max(sentenceStart, previousEnd), signStart - Math.Max(sentenceStart, previousEnd));
             var approximate = GroundingVocabulary.Approximate.IsMatch(topicWindow);
+            var bound = GroundingVocabulary.LowerBound.IsMatch(topicWindow) ? 1 : GroundingVocabulary.UpperBound.IsMatch(topicWindow) ? -1 : 0;
             var figure = new WrittenFigure
             {
                 Text = line.Substring(signStart, unitEnd - signStart).Trim(),
@@ -209,6 +210,7 @@ internal static class FigureScanner
                 SettingKey = SettingBefore(line, start, signStart),
                 Topic = GroundingVocabulary.LastTopic(topicWindow),
                 Statistic = GroundingVocabulary.LastStatistic(statisticWindow),
+                Bound = bound,
             };
             figures.Add(figure);
             previousEnd = unitEnd;

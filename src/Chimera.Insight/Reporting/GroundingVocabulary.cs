@@ -43,6 +43,8 @@ internal static class GroundingVocabulary
 {
     public const string Files = "Files";
     public const string Failures = "Failures";
+    /// <summary>A count of failed runs itself (a unit "failed runs"), as opposed to anything about failures (runs attempted).</summary>
+    public const string FailedRuns = "FailedRuns";
     public const string Duplicates = "Duplicates";
     public const string Workflow = "Workflow";
     public const string GpuOffload = "GpuOffload";
@@ -74,8 +76,8 @@ internal static class GroundingVocabulary
         new("tokens", Quantity.Tokens), new("token", Quantity.Tokens), new("tok", Quantity.Tokens),
         new("files", Quantity.Count, topic: Files), new("file", Quantity.Count, topic: Files),
         new("artifacts", Quantity.Count, topic: Files), new("artifact", Quantity.Count, topic: Files),
-        new("failed runs", Quantity.Count, topic: Failures), new("failures", Quantity.Count, topic: Failures),
-        new("failed", Quantity.Count, topic: Failures), new("errors", Quantity.Count, topic: Failures),
+        new("failed runs", Quantity.Count, topic: FailedRuns), new("failures", Quantity.Count, topic: FailedRuns),
+        new("failed", Quantity.Count, topic: FailedRuns), new("errors", Quantity.Count, topic: FailedRuns),
         new("duplicates", Quantity.Count, topic: Duplicates), new("duplicate files", Quantity.Count, topic: Duplicates),
         new("runs", Quantity.Count), new("run", Quantity.Count), new("samples", Quantity.Count), new("sample", Quantity.Count),
         new("requests", Quantity.Count), new("request", Quantity.Count), new("iterations", Quantity.Count),
@@ -159,6 +161,16 @@ internal static class GroundingVocabulary
     /// <summary>Words before a number that make it an approximation: the precision is its last non-zero digit.</summary>
     public static readonly Regex Approximate = new(
         @"(~|≈|\b(?:about|approximately|approx\.?|roughly|around|nearly|almost|close to|some))\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Words before a number that make it a lower bound ("over 100 tok/s").</summary>
+    public static readonly Regex LowerBound = new(
+        @"(>|≥|>=|\b(?:over|above|more than|greater than|higher than|exceeds?|exceeding|at least|upwards of))\s*\**\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Words before a number that make it an upper bound ("under 100 ms").</summary>
+    public static readonly Regex UpperBound = new(
+        @"(<|≤|<=|\b(?:under|below|less than|lower than|at most|within|no more than|up to))\s*\**\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex TopicRegex = BuildRegex(Topics.Select(t => t.Phrase));
