@@ -29,8 +29,14 @@ public static class HtmlReportWriter
             html.Element("p", "The LLM call failed part way: the narrative below holds what arrived.", "warning");
         }
 
+        var ungrounded = report.Grounding?.Ungrounded ?? [];
+        if (ungrounded.Length > 0)
+        {
+            html.Element("p", "Highlighted figures in the narrative are not supported by the data.", "note");
+        }
+
         html.Raw("<section class=\"narrative\">\n")
-            .Raw(string.IsNullOrWhiteSpace(report.Text) ? "<p><em>No narrative was produced.</em></p>\n" : MarkdownHtml.Render(report.Text))
+            .Raw(string.IsNullOrWhiteSpace(report.Text) ? "<p><em>No narrative was produced.</em></p>\n" : MarkdownHtml.Render(MarkdownHtml.MarkFigures(report.Text, ungrounded)))
             .Raw("</section>\n");
 
         var charts = new[] { ReportCharts.Throughput(report.Metrics), ReportCharts.TtftPercentiles(report.Metrics), ReportCharts.CallTimeSplit(report) };

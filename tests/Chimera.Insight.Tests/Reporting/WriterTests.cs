@@ -224,6 +224,19 @@ public class WriterTests
     }
 
     [Fact]
+    public void Html_highlights_the_ungrounded_figures_of_the_narrative()
+    {
+        var report = ReportingFixtures.Report();
+        report.Text = "Throughput reached **108.05 tok/s**.\nTTFT was 812.5 ms.";
+        ReportAssembler.Complete(report);
+
+        var html = HtmlReportWriter.Write(report);
+
+        Assert.Contains("<mark>812.5 ms</mark>", html);
+        Assert.DoesNotContain("<mark>108.05", html);
+    }
+
+    [Fact]
     public void Html_file_name_with_markup_renders_as_text()
     {
         var report = ReportingFixtures.Report();
