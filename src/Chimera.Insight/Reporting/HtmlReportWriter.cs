@@ -118,13 +118,13 @@ public static class HtmlReportWriter
         var fastest = RecommendationWriter.Best(report.Metrics, MetricNames.TokensPerSecond, higher: true);
         if (fastest is not null)
         {
-            yield return ("Best throughput", Numbers.WithUnit(fastest.Mean, fastest.Unit), MetricNames.Group(fastest));
+            yield return ("Best throughput", Numbers.WithUnit(fastest.Mean, fastest.Unit), ReportCharts.ShortLabel(fastest, report.Metrics));
         }
 
         var quickest = RecommendationWriter.Best(report.Metrics.Where(m => m.Phase != Phase.Cold).ToList(), MetricNames.TtftMs, higher: false);
         if (quickest is not null)
         {
-            yield return ("Lowest TTFT", Numbers.WithUnit(quickest.Mean, quickest.Unit), MetricNames.Group(quickest));
+            yield return ("Lowest TTFT", Numbers.WithUnit(quickest.Mean, quickest.Unit), ReportCharts.ShortLabel(quickest, report.Metrics));
         }
 
         var failed = report.Metrics.Where(m => m.Origin == MetricOrigin.Measured).GroupBy(m => m.Metric).Select(g => g.Sum(m => m.FailedCount)).DefaultIfEmpty(0).Max();
