@@ -164,6 +164,12 @@ public sealed class FactSet
         foreach (var kind in inventory.Kinds ?? [])
         {
             AddCount(kind.Count, $"{kind.Kind} files", files);
+            var listed = Math.Min(ReportSections.FilesPerKind, kind.FirstFiles?.Length ?? 0);
+            if (listed > 0 && kind.Count > listed)
+            {
+                AddCount(kind.Count - listed, $"{kind.Kind} files not listed by name", files, derived: true);
+            }
+
             _facts.Add(new Fact(kind.SharePercent, Quantity.Percent, $"{kind.Kind} share of files = {Numbers.Percent(kind.SharePercent)}", files));
             AddBytes(kind.Bytes, $"{kind.Kind} bytes");
         }
@@ -244,6 +250,15 @@ public sealed class FactSet
         }
 
         AddSettings(report.Configuration, report.NumGpu, report.NumCtx, report.Temperature, report.TopP, report.TopK, report.RepeatPenalty, "the report's configuration");
+
+        if (report.Grounding is { } grounding)
+        {
+            // What the report says about its own narrative.
+            AddCount(grounding.Figures.Length, "figures in the narrative", ["Grounding"]);
+            AddCount(grounding.Grounded.Length, "grounded figures in the narrative", ["Grounding"]);
+            AddCount(grounding.Ungrounded.Length, "ungrounded figures in the narrative", ["Grounding"]);
+            _facts.Add(new Fact(grounding.GroundedRatio * 100, Quantity.Percent, $"grounded share of the narrative's figures = {Numbers.Percent(grounding.GroundedRatio * 100)}", ["Grounding"]));
+        }
     }
 
     /// <summary>A raw sample: its value is a fact of its metric.</summary>

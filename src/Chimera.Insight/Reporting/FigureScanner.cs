@@ -87,7 +87,8 @@ internal static class FigureScanner
             var before = figures.Count;
             ScanProse(line, lineNumber, cells[c].Start, cells[c].End, figures);
             var columnHeader = header is not null && c < header.Length ? header[c] : "";
-            var rowLabel = c > 0 ? cells[0].Text : "";
+            // The row's words (its label and any text cells) say what the row is about.
+            var rowLabel = string.Join(" · ", cells.Where((cell, k) => k != c && !IsNumericCell(cell.Text)).Select(cell => cell.Text));
             for (var f = before; f < figures.Count; f++)
             {
                 var figure = figures[f];
@@ -109,6 +110,9 @@ internal static class FigureScanner
             }
         }
     }
+
+    private static bool IsNumericCell(string text) =>
+        text.Length > 0 && text.All(ch => char.IsDigit(ch) || " .,%+-±<>~xmstok/()".IndexOf(ch) >= 0);
 
     /// <summary>A unit named in a header: "TTFT (ms)", "mean_ttft_s", "Throughput tok/s".</summary>
     private static WrittenUnit? HeaderUnit(string header)

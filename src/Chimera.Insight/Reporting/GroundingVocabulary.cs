@@ -83,7 +83,7 @@ internal static class GroundingVocabulary
         new("requests", Quantity.Count), new("request", Quantity.Count), new("iterations", Quantity.Count),
         new("measurements", Quantity.Count), new("records", Quantity.Count), new("groups", Quantity.Count),
         new("models", Quantity.Count), new("configurations", Quantity.Count), new("calls", Quantity.Count),
-        new("benchmarks", Quantity.Count), new("metrics", Quantity.Count), new("findings", Quantity.Count),
+        new("benchmarks", Quantity.Count), new("metrics", Quantity.Count), new("findings", Quantity.Count), new("figures", Quantity.Count), new("more", Quantity.Count),
         new("GB", Quantity.Other), new("MB", Quantity.Other), new("KB", Quantity.Other), new("GiB", Quantity.Other),
         new("MiB", Quantity.Other), new("bytes", Quantity.Other), new("W", Quantity.Other), new("watts", Quantity.Other),
         new("°C", Quantity.Other),
@@ -150,6 +150,7 @@ internal static class GroundingVocabulary
     {
         "run", "section", "step", "table", "figure", "fig", "item", "recommendation", "row", "appendix", "chapter",
         "part", "phase", "option", "agent", "priority", "tier", "level", "rank", "no", "number", "version", "week", "day",
+        "line", "column", "col", "page", "example",
     };
 
     public static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)

@@ -40,6 +40,19 @@ public class WriterTests
     }
 
     [Fact]
+    public void Every_figure_of_the_markdown_document_comes_from_the_data_or_the_call()
+    {
+        var report = ReportingFixtures.Report();
+        report.Text = OfflineNarrativeWriter.Write(report.Metrics, report.Findings, report.Inventory);
+        ReportAssembler.Complete(report);
+
+        var document = GroundingChecker.Check(report.Markdown, FactSet.From(report.Metrics, report.Findings, report.Inventory, report));
+
+        Assert.True(document.Figures.Length > 100, document.Figures.Length.ToString(CultureInfo.InvariantCulture));
+        Assert.Empty(document.Ungrounded.Select(f => $"{f.Text} ({f.Line}:{f.Column})"));
+    }
+
+    [Fact]
     public void Markdown_golden_small_report()
     {
         var report = new InsightReport
