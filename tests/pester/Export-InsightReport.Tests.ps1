@@ -116,6 +116,16 @@ Describe 'Export-InsightReport' {
         Get-Content (Join-Path $TestDrive 'deserialized.md') -Raw | Should -Be (Get-Content (Join-Path $TestDrive 'live.md') -Raw)
     }
 
+    It 'exports what survives of a report serialized at depth 1 (Start-Job, remoting)' {
+        $withMarkdown = $report.PSObject.Copy()
+        $withMarkdown | Add-Member -NotePropertyName Markdown -NotePropertyValue "# Chimera Insight`n`nkept as written`n"
+        $shallow = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($withMarkdown, 1))
+        $shallow | Export-InsightReport -Path (Join-Path $TestDrive 'shallow.md') -ErrorAction Stop
+        Get-Content (Join-Path $TestDrive 'shallow.md') -Raw | Should -Be "# Chimera Insight`n`nkept as written`n"
+        $shallow | Export-InsightReport -Path (Join-Path $TestDrive 'shallow.json') -ErrorAction Stop
+        (Get-Content (Join-Path $TestDrive 'shallow.json') -Raw | ConvertFrom-Json).TtftMs | Should -Be 589.98
+    }
+
     It 'writes a self-contained HTML page where data cannot inject markup' {
         $path = Join-Path $TestDrive 'page.html'
         $report | Export-InsightReport -Path $path

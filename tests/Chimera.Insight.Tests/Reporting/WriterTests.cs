@@ -326,6 +326,33 @@ public class WriterTests
     }
 
     [Fact]
+    public void A_property_bag_cut_short_by_serialization_depth_still_reads_what_fits()
+    {
+        var tree = new Dictionary<string, object?>
+        {
+            ["Model"] = "gemma3:270m",
+            ["Provider"] = "Ollama",
+            ["TtftMs"] = 589.98,
+            ["Findings"] = new List<object?> { "The first request after a load is slow." },
+            ["Inventory"] = "Chimera.Insight.BenchmarkInventorySummary",
+            ["Grounding"] = new Dictionary<string, object?> { ["GroundedRatio"] = 0.5, ["Figures"] = new List<object?> { "108 tok/s (line 1, col 1)" } },
+            ["Run"] = "not a number",
+            ["Markdown"] = new Dictionary<string, object?> { ["x"] = 1 },
+        };
+
+        var report = ReportJson.FromTree<InsightReport>(tree);
+
+        Assert.Equal("gemma3:270m", report.Model);
+        Assert.Equal(589.98, report.TtftMs);
+        Assert.Empty(report.Findings);
+        Assert.Null(report.Inventory);
+        Assert.Equal(0.5, report.Grounding!.GroundedRatio);
+        Assert.Empty(report.Grounding.Figures);
+        Assert.Equal(1, report.Run);
+        Assert.Equal("", report.Markdown);
+    }
+
+    [Fact]
     public void Comparison_report_has_summary_aggregate_groups_and_significance()
     {
         var comparisons = ComparisonFixtures();
