@@ -29,8 +29,6 @@ internal static class ReportingStrings
 
     public const string MixedInput = "Reports and comparisons cannot be exported to one file: export them separately.";
 
-    public const string NothingToExport = "Nothing to export: pipe an InsightReport or BenchmarkComparison objects.";
-
     public static string SeveralReports(int count) => F(
         "{0} reports cannot be written to one file: put {{Run}} in -Path (e.g. report-{{Run}}.md) to write one file per run.", count);
 

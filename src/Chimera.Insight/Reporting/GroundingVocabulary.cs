@@ -55,8 +55,6 @@ internal static class GroundingVocabulary
     public const string TopK = "top_k";
     public const string RepeatPenalty = "repeat_penalty";
 
-    public static readonly string[] SettingKeys = [NumCtx, NumGpu, Temperature, TopP, TopK, RepeatPenalty];
-
     /// <summary>Units, longest first so that "tokens/s" wins over "tokens".</summary>
     public static readonly WrittenUnit[] Units = Sorted(
     [
