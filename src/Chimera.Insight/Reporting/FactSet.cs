@@ -99,6 +99,8 @@ public sealed class FactSet
 
         AddSettings(metric.Configuration, metric.NumGpu, metric.NumCtx, metric.Temperature, metric.TopP, metric.TopK, metric.RepeatPenalty, group);
 
+        AddSpread(name, quantity, factor, unit, topics, new[] { ("mean", metric.Mean), ("median", metric.P50), ("p90", metric.P90), ("p95", metric.P95), ("p99", metric.P99), ("min", metric.Min), ("max", metric.Max) });
+
         foreach (var (statistic, value) in new[] { (central, metric.Mean), ("P50", metric.P50), ("P95", metric.P95), ("P99", metric.P99), ("Max", metric.Max), ("Min", metric.Min) })
         {
             if (value is double v && !double.IsNaN(v))
@@ -339,6 +341,30 @@ public sealed class FactSet
         }
 
         return (Quantity.Other, 1, u);
+    }
+
+    /// <summary>Within one group: how its statistics relate (p99 1.2x the median, p95 11% above the mean, max - min).</summary>
+    private void AddSpread(string name, Quantity quantity, double factor, string? unit, string[] topics, (string Name, double? Value)[] statistics)
+    {
+        var known = statistics.Where(s => s.Value is double v && !double.IsNaN(v) && !double.IsInfinity(v)).Select(s => (s.Name, Value: s.Value!.Value * factor)).ToList();
+        for (var a = 0; a < known.Count; a++)
+        {
+            for (var b = a + 1; b < known.Count; b++)
+            {
+                var (x, y) = (known[a], known[b]);
+                var what = $"{name}: {x.Name} vs {y.Name}";
+                var delta = Math.Abs(x.Value - y.Value);
+                _facts.Add(new Fact(delta, quantity, $"{what}, difference {Numbers.Format(delta)}", topics, GroundingVocabulary.Spread, derived: true, unit: unit));
+                var high = Math.Max(Math.Abs(x.Value), Math.Abs(y.Value));
+                var low = Math.Min(Math.Abs(x.Value), Math.Abs(y.Value));
+                if (low > 0)
+                {
+                    _facts.Add(new Fact(high / low, Quantity.Ratio, $"{what}, ratio {Numbers.Format(high / low)}", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(100 * (high - low) / low, Quantity.Percent, $"{what}, {Numbers.Percent(100 * (high - low) / low)} apart (of the lower)", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(100 * (high - low) / high, Quantity.Percent, $"{what}, {Numbers.Percent(100 * (high - low) / high)} apart (of the higher)", topics, GroundingVocabulary.Spread, derived: true));
+                }
+            }
+        }
     }
 
     private void AddCount(int count, string label, string[] topics, bool derived = false) =>

@@ -315,6 +315,10 @@ internal static class FigureScanner
         if (decimals == 0 && (after == '.' || after == ')') && (numberEnd + 1 >= end || !char.IsDigit(afterAfter)) && OnlyMarkupBefore(line, start, numberStart))
             return false;
 
+        // section numbering such as "### 2.1 Throughput" or "**1 Executive Summary**"
+        if (OnlyMarkupBefore(line, start, numberStart) && !HasUnitAfter(line, numberEnd, end) && NextIsCapitalisedWord(line, numberEnd, end))
+            return false;
+
         var raw = line.Substring(numberStart, numberEnd - numberStart);
         var previousWord = PreviousWord(line, start, numberStart);
         if (GroundingVocabulary.OrdinalWords.Contains(previousWord))
@@ -437,6 +441,15 @@ internal static class FigureScanner
         }
 
         return true;
+    }
+
+    private static bool NextIsCapitalisedWord(string line, int at, int end)
+    {
+        var k = at;
+        if (k < end && (line[k] == '.' || line[k] == ')')) k++;
+        if (k >= end || line[k] != ' ') return false;
+        while (k < end && line[k] == ' ') k++;
+        return k + 1 < end && char.IsUpper(line[k]) && char.IsLower(line[k + 1]);
     }
 
     private static string PreviousWord(string line, int start, int numberStart)

@@ -82,7 +82,9 @@ public static class GroundingChecker
         bool Allowed(Fact fact) =>
             (topic is null || topic.Topics.Any(fact.Topics.Contains)) &&
             (unit?.Topic is null || fact.Topics.Contains(unit.Topic)) &&
-            (figure.Statistic is null || fact.Quantity == Quantity.Count || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
+            (figure.Statistic is null || fact.Quantity == Quantity.Count || fact.Statistic == GroundingVocabulary.Spread ||
+             string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
+            (fact.Statistic != GroundingVocabulary.Spread || figure.Statistic is not null) &&
             (fact.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(fact.Statistic) || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase));
 
         // Facts the data states first, derived ones after: a stated fact is the better support.

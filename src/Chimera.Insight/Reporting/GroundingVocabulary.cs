@@ -47,6 +47,8 @@ internal static class GroundingVocabulary
     public const string FailedRuns = "FailedRuns";
     public const string Duplicates = "Duplicates";
     public const string Workflow = "Workflow";
+    /// <summary>The statistic of a fact relating two statistics of one group (p99 against the median): any named statistic may cite it.</summary>
+    public const string Spread = "Spread";
     public const string GpuOffload = "GpuOffload";
     public const string NumCtx = "num_ctx";
     public const string NumGpu = "num_gpu";
