@@ -212,6 +212,9 @@ public class WriterTests
         var report = GroundedReport();
         report.Inventory!.Kinds[0].FirstFiles = ["<script>alert(1)</script>.csv"];
         report.Model = "<img src=x onerror=alert(1)>";
+        report.Metrics[0].Model = "<script>alert(3)</script>";
+        report.Persona = "</pre><script>alert(4)</script>";
+        report.Findings[0].Text = "<b onmouseover=alert(5)>x</b>";
         report.Text = "## Summary\n\n<script>alert(2)</script> **bold** [site](http://example.com/x) ![pic](http://example.com/p.png)\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```\ncode <b>\n```";
 
         var html = HtmlReportWriter.Write(report);
@@ -224,6 +227,9 @@ public class WriterTests
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", html);
+        Assert.DoesNotContain("<b onmouseover", html);
+        Assert.Contains("alert(3)", html);
+        Assert.Contains("alert(4)", html);
         Assert.Contains("<strong>bold</strong>", html);
         Assert.Contains("<table>", html);
         Assert.Contains("code &lt;b&gt;", html);
