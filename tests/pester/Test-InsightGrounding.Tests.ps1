@@ -89,6 +89,14 @@ Describe 'Test-InsightGrounding' {
         $result.Source | Should -BeLike 'report run 1*'
     }
 
+    It 'takes samples, comparisons and inventory summaries as facts by property name' {
+        $sample = [pscustomobject]@{ Metric = 'TtftMs'; Value = 2301.4; Unit = 'ms'; Statistic = 'Sample'; Source = '/lab/run.csv'; Phase = 'Cold'; Failed = $false }
+        $comparison = [pscustomobject]@{ Metric = 'TokensPerSecond'; Unit = 'tok/s'; ReferenceMean = 100; DifferenceMean = 112.5; DeltaPercent = 12.5; Verdict = 'Better'; Status = 'Matched' }
+        $inventory = [pscustomobject]@{ FileCount = 101; Kinds = @([pscustomobject]@{ Kind = 'Json'; Count = 44; SharePercent = 43.6 }) }
+        $result = $sample, $comparison, $inventory | Test-InsightGrounding -Text 'Cold TTFT 2.3 s; throughput up 12.5%; 101 files, 44 JSON (43.6%), not 102 files.'
+        @($result.Ungrounded.Text) | Should -Be @('102 files')
+    }
+
     It 'writes an error for input that gives no facts' {
         $result = 42, $metrics[0] | Test-InsightGrounding -Text '108.05 tok/s' -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count | Should -Be 1

@@ -133,3 +133,46 @@ public class GroundingCheckerTests
         Assert.Equal(1, result.GroundedRatio);
     }
 }
+
+public class FactSetTests
+{
+    [Fact]
+    public void Samples_comparisons_and_settings_are_facts()
+    {
+        var facts = new FactSet();
+        facts.AddSample(new BenchmarkSample { Metric = "TtftMs", Value = 2301.4, Unit = "ms", Source = "/lab/run.csv", Configuration = "num_gpu=80, num_ctx=1024" });
+        facts.AddSample(new BenchmarkSample { Metric = "TokensPerSecond", Value = double.NaN, Unit = "tok/s", Failed = true });
+        facts.AddComparison(WriterTests.ComparisonFixtures()[0]);
+
+        var result = GroundingChecker.Check("A cold TTFT of 2.3 s with num_ctx=1024; throughput rose 12.5% from 100 to 112.5 tok/s (p = 0.0012), not 15%.", facts);
+
+        Assert.Equal(new[] { "15%" }, result.Ungrounded.Select(f => f.Text));
+        Assert.Contains(result.Grounded, f => f.Text == "2.3 s" && f.SupportedBy!.Contains("run.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Derived_pairs_are_recomputed_after_more_facts_arrive()
+    {
+        var facts = FactSet.From([ReportingFixtures.Metrics()[0]], [], null);
+        Assert.Single(GroundingChecker.Check("31.46 tok/s more", facts).Ungrounded);
+
+        facts.AddMetric(ReportingFixtures.Metrics()[1]);
+
+        Assert.Empty(GroundingChecker.Check("31.46 tok/s more", facts).Ungrounded);
+    }
+
+    [Fact]
+    public void Reported_figures_keep_the_statistic_the_file_stated()
+    {
+        var reported = ReportingFixtures.Metric("TokensPerSecond", "tok/s", "llama3.1:8b-instruct-q4_0", Phase.Warm, 76.59, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+        reported.Origin = MetricOrigin.Reported;
+        reported.Statistic = "P50";
+        reported.StdDev = reported.P50 = reported.P90 = reported.P95 = reported.P99 = reported.Min = reported.Max = reported.CV = null;
+
+        var facts = FactSet.From([reported], [], null);
+
+        Assert.Empty(GroundingChecker.Check("The median throughput was 76.59 tok/s.", facts).Ungrounded);
+        Assert.Single(GroundingChecker.Check("The p95 throughput was 76.59 tok/s.", facts).Ungrounded);
+        Assert.Contains("reported p50 76.59", FactSheet.Build([reported], [], null).ToText());
+    }
+}
