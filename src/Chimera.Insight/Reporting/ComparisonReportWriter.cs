@@ -159,7 +159,7 @@ public static class ComparisonReportWriter
         c.DeltaPercent.HasValue ? Numbers.Signed(Math.Round(c.DeltaPercent.Value, 1)) + "%" : "n/a",
         PValue(c.PValue),
         c.Verdict.ToString(),
-        SafeText.Inline(c.Basis, 60),
+        SafeText.Plain(c.Basis, 80),
     ];
 
     /// <summary>"0.0012", "&lt;0.0001", or "n/a" where a side has no raw samples.</summary>

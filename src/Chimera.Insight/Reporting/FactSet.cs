@@ -19,7 +19,9 @@ public sealed class FactSet
 
     private readonly List<Fact> _facts = new();
     private readonly List<Fact> _pairFacts = new();
+    private readonly HashSet<(string Key, double Value)> _settings = new();
     private List<Fact>? _all;
+    private bool _hasInventory;
     private readonly List<(string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, string[] Topics)> _pairable = new();
     /// <summary>All facts, primary and derived.</summary>
     public IReadOnlyList<Fact> Facts
@@ -85,7 +87,7 @@ public sealed class FactSet
         AddCount(metric.Count, $"{name} count", topics);
         if (metric.FailedCount > 0 || metric.Origin == MetricOrigin.Measured)
         {
-            AddCount(metric.FailedCount, $"{name} failed runs", [GroundingVocabulary.Failures, .. topics]);
+            AddCount(metric.FailedCount, $"{name} failed runs", [GroundingVocabulary.Failures, GroundingVocabulary.FailedRuns, .. topics]);
             var all = metric.Count + metric.FailedCount;
             AddCount(all, $"{name} runs attempted", [GroundingVocabulary.Failures, .. topics], derived: true);
             if (all > 0 && metric.FailedCount > 0)
@@ -97,6 +99,8 @@ public sealed class FactSet
 
         AddSettings(metric.Configuration, metric.NumGpu, metric.NumCtx, metric.Temperature, metric.TopP, metric.TopK, metric.RepeatPenalty, group);
 
+        AddSpread(name, quantity, factor, unit, topics, new[] { ("mean", metric.Mean), ("median", metric.P50), ("p90", metric.P90), ("p95", metric.P95), ("p99", metric.P99), ("min", metric.Min), ("max", metric.Max) });
+
         foreach (var (statistic, value) in new[] { (central, metric.Mean), ("P50", metric.P50), ("P95", metric.P95), ("P99", metric.P99), ("Max", metric.Max), ("Min", metric.Min) })
         {
             if (value is double v && !double.IsNaN(v))
@@ -105,7 +109,7 @@ public sealed class FactSet
             }
         }
 
-        if (metric.Inventory is not null && !_facts.Any(f => f.Topics.Contains(GroundingVocabulary.Files)))
+        if (metric.Inventory is not null && !_hasInventory)
         {
             AddInventory(metric.Inventory);
         }
@@ -118,7 +122,8 @@ public sealed class FactSet
         foreach (var figure in finding.Figures ?? [])
         {
             var (quantity, factor, unit) = Classify(figure.Unit, figure.Name);
-            var topics = GroundingVocabulary.TopicsOfMetric(figure.Name).Concat(finding.Kind is { Length: > 0 } kind ? [kind] : []).ToArray();
+            var topics = GroundingVocabulary.TopicsOfMetric(figure.Name).Concat(finding.Kind is { Length: > 0 } kind ? [kind] : []).ToList();
+            if (topics.Contains(GroundingVocabulary.Failures)) topics.Add(GroundingVocabulary.FailedRuns);
             var label = $"finding {finding.Kind}: {figure.Name} = {Numbers.WithUnit(figure.Value, figure.Unit)}";
             _facts.Add(new Fact(figure.Value * factor, quantity, label, topics, unit: unit));
             if (quantity == Quantity.Ratio && figure.Value < 10)
@@ -133,7 +138,8 @@ public sealed class FactSet
         foreach (var written in FigureScanner.Scan(finding.Text ?? ""))
         {
             var unit = written.Unit;
-            var topics = findingTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToArray();
+            var topics = findingTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToList();
+            if (topics.Contains(GroundingVocabulary.Failures) && unit?.Topic == GroundingVocabulary.FailedRuns) topics.Add(GroundingVocabulary.FailedRuns);
             var label = $"finding {finding.Kind}: \"{SafeText.Inline(written.Text, 40)}\"";
             if (written.SettingKey is { } key)
             {
@@ -154,11 +160,18 @@ public sealed class FactSet
     {
         if (inventory is null) return;
         _all = null;
+        _hasInventory = true;
         string[] files = [GroundingVocabulary.Files];
         AddCount(inventory.FileCount, "files analysed", files);
         foreach (var kind in inventory.Kinds ?? [])
         {
             AddCount(kind.Count, $"{kind.Kind} files", files);
+            var listed = Math.Min(ReportSections.FilesPerKind, kind.FirstFiles?.Length ?? 0);
+            if (listed > 0 && kind.Count > listed)
+            {
+                AddCount(kind.Count - listed, $"{kind.Kind} files not listed by name", files, derived: true);
+            }
+
             _facts.Add(new Fact(kind.SharePercent, Quantity.Percent, $"{kind.Kind} share of files = {Numbers.Percent(kind.SharePercent)}", files));
             AddBytes(kind.Bytes, $"{kind.Kind} bytes");
         }
@@ -190,7 +203,7 @@ public sealed class FactSet
         {
             foreach (var metric in report.Metrics ?? []) AddMetric(metric);
             foreach (var finding in report.Findings ?? []) AddFinding(finding);
-            if (report.Inventory is not null && !_facts.Any(f => f.Label == "files analysed")) AddInventory(report.Inventory);
+            if (report.Inventory is not null && !_hasInventory) AddInventory(report.Inventory);
         }
 
         var call = "the report's LLM call";
@@ -239,6 +252,15 @@ public sealed class FactSet
         }
 
         AddSettings(report.Configuration, report.NumGpu, report.NumCtx, report.Temperature, report.TopP, report.TopK, report.RepeatPenalty, "the report's configuration");
+
+        if (report.Grounding is { } grounding)
+        {
+            // What the report says about its own narrative.
+            AddCount(grounding.Figures.Length, "figures in the narrative", ["Grounding"]);
+            AddCount(grounding.Grounded.Length, "grounded figures in the narrative", ["Grounding"]);
+            AddCount(grounding.Ungrounded.Length, "ungrounded figures in the narrative", ["Grounding"]);
+            _facts.Add(new Fact(grounding.GroundedRatio * 100, Quantity.Percent, $"grounded share of the narrative's figures = {Numbers.Percent(grounding.GroundedRatio * 100)}", ["Grounding"]));
+        }
     }
 
     /// <summary>A raw sample: its value is a fact of its metric.</summary>
@@ -251,6 +273,36 @@ public sealed class FactSet
         _facts.Add(new Fact(sample.Value * factor, quantity, $"sample {sample.Metric} = {Numbers.WithUnit(sample.Value, sample.Unit)} ({SafeText.Inline(System.IO.Path.GetFileName(sample.Source), 60)})",
             GroundingVocabulary.TopicsOfMetric(sample.Metric), statistic, unit: unit));
         AddSettings(sample.Configuration, sample.NumGpu, sample.NumCtx, sample.Temperature, sample.TopP, sample.TopK, sample.RepeatPenalty, "sample configuration");
+    }
+
+    /// <summary>A comparison: both sides' means and spreads, the percent difference and the p-value.</summary>
+    public void AddComparison(BenchmarkComparison comparison)
+    {
+        if (comparison is null) return;
+        _all = null;
+        var (quantity, factor, unit) = Classify(comparison.Unit, comparison.Metric);
+        var topics = GroundingVocabulary.TopicsOfMetric(comparison.Metric).ToArray();
+        var name = $"comparison {comparison.Metric} ({SafeText.Inline(comparison.Model)})";
+        void Add(string what, double? value, Quantity q, double f, string? statistic = null, string? u = null)
+        {
+            if (value is double v && !double.IsNaN(v)) _facts.Add(new Fact(v * f, q, $"{name} {what} = {Numbers.Format(v)}", topics, statistic, unit: u));
+        }
+
+        Add("reference mean", comparison.ReferenceMean, quantity, factor, "Mean", unit);
+        Add("difference mean", comparison.DifferenceMean, quantity, factor, "Mean", unit);
+        Add("reference sd", comparison.ReferenceStdDev, quantity, factor, "StdDev", unit);
+        Add("difference sd", comparison.DifferenceStdDev, quantity, factor, "StdDev", unit);
+        Add("reference CV", comparison.ReferenceCV, Quantity.Percent, 1, "CV");
+        Add("difference CV", comparison.DifferenceCV, Quantity.Percent, 1, "CV");
+        Add("delta", comparison.DeltaPercent, Quantity.Percent, 1);
+        Add("p-value", comparison.PValue, Quantity.Other, 1);
+        AddCount(comparison.ReferenceCount, name + " reference count", topics);
+        AddCount(comparison.DifferenceCount, name + " difference count", topics);
+        if (comparison.ReferenceMean is double r && comparison.DifferenceMean is double d)
+        {
+            _pairable.Add((comparison.Metric, "Mean", "reference", r * factor, quantity, unit, topics));
+            _pairable.Add((comparison.Metric, "Mean", "difference " + SafeText.Inline(comparison.Model), d * factor, quantity, unit, topics));
+        }
     }
 
     /// <summary>Adds any fact, e.g. a figure a caller knows to be true.</summary>
@@ -291,6 +343,30 @@ public sealed class FactSet
         return (Quantity.Other, 1, u);
     }
 
+    /// <summary>Within one group: how its statistics relate (p99 1.2x the median, p95 11% above the mean, max - min).</summary>
+    private void AddSpread(string name, Quantity quantity, double factor, string? unit, string[] topics, (string Name, double? Value)[] statistics)
+    {
+        var known = statistics.Where(s => s.Value is double v && !double.IsNaN(v) && !double.IsInfinity(v)).Select(s => (s.Name, Value: s.Value!.Value * factor)).ToList();
+        for (var a = 0; a < known.Count; a++)
+        {
+            for (var b = a + 1; b < known.Count; b++)
+            {
+                var (x, y) = (known[a], known[b]);
+                var what = $"{name}: {x.Name} vs {y.Name}";
+                var delta = Math.Abs(x.Value - y.Value);
+                _facts.Add(new Fact(delta, quantity, $"{what}, difference {Numbers.Format(delta)}", topics, GroundingVocabulary.Spread, derived: true, unit: unit));
+                var high = Math.Max(Math.Abs(x.Value), Math.Abs(y.Value));
+                var low = Math.Min(Math.Abs(x.Value), Math.Abs(y.Value));
+                if (low > 0)
+                {
+                    _facts.Add(new Fact(high / low, Quantity.Ratio, $"{what}, ratio {Numbers.Format(high / low)}", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(100 * (high - low) / low, Quantity.Percent, $"{what}, {Numbers.Percent(100 * (high - low) / low)} apart (of the lower)", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(100 * (high - low) / high, Quantity.Percent, $"{what}, {Numbers.Percent(100 * (high - low) / high)} apart (of the higher)", topics, GroundingVocabulary.Spread, derived: true));
+                }
+            }
+        }
+    }
+
     private void AddCount(int count, string label, string[] topics, bool derived = false) =>
         _facts.Add(new Fact(count, Quantity.Count, $"{label} = {count}", topics, "Count", derived));
 
@@ -329,7 +405,7 @@ public sealed class FactSet
 
     private void AddSetting(string key, double value, string source)
     {
-        if (_facts.Any(f => f.Quantity == Quantity.Setting && f.Topics.Contains(key) && f.Value.Equals(value)))
+        if (!_settings.Add((key, value)))
         {
             return;
         }

@@ -41,15 +41,29 @@ public sealed class FactSheet
             .ThenBy(m => m.Source ?? "", StringComparer.Ordinal)
             .ToList();
 
+        // A configuration or backend every group shares is stated once, not on every line.
+        var sharedConfiguration = Shared(metrics, MetricNames.Configuration);
+        var sharedBackend = Shared(metrics, m => SafeText.Inline(m.Backend, 40));
+        string Line(BenchmarkMetric m) => MetricLine(m, sharedConfiguration is not null, sharedBackend is not null);
+        var dataLines = DataLines(metrics, inventory);
+        if (sharedConfiguration is not null || sharedBackend is not null)
+        {
+            dataLines.Add("Every group below: " + string.Join("; ", new[]
+            {
+                sharedConfiguration is null ? null : "configuration " + sharedConfiguration,
+                sharedBackend is null ? null : "backend " + sharedBackend,
+            }.Where(p => p is not null)));
+        }
+
         var sections = new List<FactSection>
         {
-            new(DataSection, 1, DataLines(metrics, inventory)),
-            new(HeadlineSection, 2, ordered.Where(m => MetricNames.Rank(m.Metric) < 10).Select(MetricLine).ToList()),
+            new(DataSection, 1, dataLines),
+            new(HeadlineSection, 2, ordered.Where(m => MetricNames.Rank(m.Metric) < 10).Select(Line).ToList()),
             new(FindingsSection, 3, findings
                 .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
                 .Select(FindingLine).ToList()),
-            new(CallPhasesSection, 4, ordered.Where(m => MetricNames.Rank(m.Metric) is >= 10 and < 100).Select(MetricLine).ToList()),
-            new(OtherMetricsSection, 5, ordered.Where(m => MetricNames.Rank(m.Metric) >= 100).Select(MetricLine).ToList()),
+            new(CallPhasesSection, 4, ordered.Where(m => MetricNames.Rank(m.Metric) is >= 10 and < 100).Select(Line).ToList()),
+            new(OtherMetricsSection, 5, ordered.Where(m => MetricNames.Rank(m.Metric) >= 100).Select(Line).ToList()),
             new(DataDetailsSection, 6, DetailLines(inventory)),
         };
 
@@ -84,7 +98,20 @@ public sealed class FactSheet
     }
 
     /// <summary>"model · configuration · phase · Throughput (tok/s): mean 108.05, p50 107.9, p95 112.3, n 20, failed 1".</summary>
-    public static string MetricLine(BenchmarkMetric metric)
+    public static string MetricLine(BenchmarkMetric metric) => MetricLine(metric, omitConfiguration: false, omitBackend: false);
+
+    private static string? Shared(IReadOnlyList<BenchmarkMetric> metrics, Func<BenchmarkMetric, string> part)
+    {
+        if (metrics.Count < 2)
+        {
+            return null;
+        }
+
+        var values = metrics.Select(part).Distinct(StringComparer.Ordinal).ToList();
+        return values.Count == 1 && values[0].Length > 0 ? values[0] : null;
+    }
+
+    private static string MetricLine(BenchmarkMetric metric, bool omitConfiguration, bool omitBackend)
     {
         var unit = SafeText.Inline(metric.Unit, 16);
         var name = MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60)) + (unit.Length > 0 ? " (" + unit + ")" : "");
@@ -109,7 +136,7 @@ public sealed class FactSheet
             figures.Add("failed " + Numbers.Integer(metric.FailedCount));
         }
 
-        return MetricNames.Group(metric) + " · " + name + ": " + string.Join(", ", figures);
+        return MetricNames.Group(metric, omitConfiguration, omitBackend) + " · " + name + ": " + string.Join(", ", figures);
     }
 
     private static string FindingLine(Finding finding)

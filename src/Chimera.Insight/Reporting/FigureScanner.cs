@@ -87,7 +87,8 @@ internal static class FigureScanner
             var before = figures.Count;
             ScanProse(line, lineNumber, cells[c].Start, cells[c].End, figures);
             var columnHeader = header is not null && c < header.Length ? header[c] : "";
-            var rowLabel = c > 0 ? cells[0].Text : "";
+            // The row's words (its label and any text cells) say what the row is about.
+            var rowLabel = string.Join(" · ", cells.Where((cell, k) => k != c && !IsNumericCell(cell.Text)).Select(cell => cell.Text));
             for (var f = before; f < figures.Count; f++)
             {
                 var figure = figures[f];
@@ -109,6 +110,9 @@ internal static class FigureScanner
             }
         }
     }
+
+    private static bool IsNumericCell(string text) =>
+        text.Length > 0 && text.All(ch => char.IsDigit(ch) || " .,%+-±<>~xmstok/()".IndexOf(ch) >= 0);
 
     /// <summary>A unit named in a header: "TTFT (ms)", "mean_ttft_s", "Throughput tok/s".</summary>
     private static WrittenUnit? HeaderUnit(string header)
@@ -198,6 +202,7 @@ internal static class FigureScanner
             var topicWindow = line.Substring(sentenceStart, signStart - sentenceStart);
             var statisticWindow = line.Substring(Math.Max(sentenceStart, previousEnd), signStart - Math.Max(sentenceStart, previousEnd));
             var approximate = GroundingVocabulary.Approximate.IsMatch(topicWindow);
+            var bound = GroundingVocabulary.LowerBound.IsMatch(topicWindow) ? 1 : GroundingVocabulary.UpperBound.IsMatch(topicWindow) ? -1 : 0;
             var figure = new WrittenFigure
             {
                 Text = line.Substring(signStart, unitEnd - signStart).Trim(),
@@ -209,6 +214,7 @@ internal static class FigureScanner
                 SettingKey = SettingBefore(line, start, signStart),
                 Topic = GroundingVocabulary.LastTopic(topicWindow),
                 Statistic = GroundingVocabulary.LastStatistic(statisticWindow),
+                Bound = bound,
             };
             figures.Add(figure);
             previousEnd = unitEnd;
@@ -307,6 +313,10 @@ internal static class FigureScanner
 
         // list and heading numbering: "1. ", "## 2. ", "**3. Executive", "2) "
         if (decimals == 0 && (after == '.' || after == ')') && (numberEnd + 1 >= end || !char.IsDigit(afterAfter)) && OnlyMarkupBefore(line, start, numberStart))
+            return false;
+
+        // section numbering such as "### 2.1 Throughput" or "**1 Executive Summary**"
+        if (OnlyMarkupBefore(line, start, numberStart) && !HasUnitAfter(line, numberEnd, end) && NextIsCapitalisedWord(line, numberEnd, end))
             return false;
 
         var raw = line.Substring(numberStart, numberEnd - numberStart);
@@ -431,6 +441,15 @@ internal static class FigureScanner
         }
 
         return true;
+    }
+
+    private static bool NextIsCapitalisedWord(string line, int at, int end)
+    {
+        var k = at;
+        if (k < end && (line[k] == '.' || line[k] == ')')) k++;
+        if (k >= end || line[k] != ' ') return false;
+        while (k < end && line[k] == ' ') k++;
+        return k + 1 < end && char.IsUpper(line[k]) && char.IsLower(line[k + 1]);
     }
 
     private static string PreviousWord(string line, int start, int numberStart)

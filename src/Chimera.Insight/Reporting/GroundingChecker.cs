@@ -46,6 +46,25 @@ public static class GroundingChecker
 
     private static Fact? FindSupport(WrittenFigure figure, WrittenUnit? unit, IReadOnlyList<Fact> facts)
     {
+        var exact = FindExactSupport(figure, unit, facts);
+        if (exact is not null || figure.Bound == 0 || unit is null)
+        {
+            return exact;
+        }
+
+        // "over 100 tok/s", "under 0.1 s": a bound holds when a stated fact of the same kind lies beyond it.
+        var bound = Math.Abs(figure.Value) * unit.Factor;
+        var topic = figure.Topic is not null && Compatible(figure.Topic.Quantity, unit.Quantity) ? figure.Topic : null;
+        return facts.FirstOrDefault(f =>
+            !f.Derived && f.Quantity == unit.Quantity && unit.Quantity is Quantity.Rate or Quantity.Time or Quantity.Tokens or Quantity.Count or Quantity.Percent &&
+            (topic is null || topic.Topics.Any(f.Topics.Contains)) &&
+            (unit.Topic is null || f.Topics.Contains(unit.Topic)) &&
+            (f.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(f.Statistic)) &&
+            (figure.Bound > 0 ? f.Value > bound : f.Value < bound));
+    }
+
+    private static Fact? FindExactSupport(WrittenFigure figure, WrittenUnit? unit, IReadOnlyList<Fact> facts)
+    {
         var written = Math.Abs(figure.Value);
         var tolerance = figure.Tolerance;
 
@@ -63,10 +82,14 @@ public static class GroundingChecker
         bool Allowed(Fact fact) =>
             (topic is null || topic.Topics.Any(fact.Topics.Contains)) &&
             (unit?.Topic is null || fact.Topics.Contains(unit.Topic)) &&
-            (figure.Statistic is null || fact.Quantity == Quantity.Count || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
+            (figure.Statistic is null || fact.Quantity == Quantity.Count || fact.Statistic == GroundingVocabulary.Spread ||
+             string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
+            (fact.Statistic != GroundingVocabulary.Spread || figure.Statistic is not null) &&
             (fact.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(fact.Statistic) || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase));
 
-        IEnumerable<Fact> Ordered(IEnumerable<Fact> candidates) => candidates.Where(Allowed).OrderBy(f => f.Derived);
+        // Facts the data states first, derived ones after: a stated fact is the better support.
+        IEnumerable<Fact> Ordered(IEnumerable<Fact> candidates) =>
+            candidates.Where(f => !f.Derived && Allowed(f)).Concat(candidates.Where(f => f.Derived && Allowed(f)));
 
         if (unit is not null)
         {

@@ -43,8 +43,12 @@ internal static class GroundingVocabulary
 {
     public const string Files = "Files";
     public const string Failures = "Failures";
+    /// <summary>A count of failed runs itself (a unit "failed runs"), as opposed to anything about failures (runs attempted).</summary>
+    public const string FailedRuns = "FailedRuns";
     public const string Duplicates = "Duplicates";
     public const string Workflow = "Workflow";
+    /// <summary>The statistic of a fact relating two statistics of one group (p99 against the median): any named statistic may cite it.</summary>
+    public const string Spread = "Spread";
     public const string GpuOffload = "GpuOffload";
     public const string NumCtx = "num_ctx";
     public const string NumGpu = "num_gpu";
@@ -52,8 +56,6 @@ internal static class GroundingVocabulary
     public const string TopP = "top_p";
     public const string TopK = "top_k";
     public const string RepeatPenalty = "repeat_penalty";
-
-    public static readonly string[] SettingKeys = [NumCtx, NumGpu, Temperature, TopP, TopK, RepeatPenalty];
 
     /// <summary>Units, longest first so that "tokens/s" wins over "tokens".</summary>
     public static readonly WrittenUnit[] Units = Sorted(
@@ -74,14 +76,14 @@ internal static class GroundingVocabulary
         new("tokens", Quantity.Tokens), new("token", Quantity.Tokens), new("tok", Quantity.Tokens),
         new("files", Quantity.Count, topic: Files), new("file", Quantity.Count, topic: Files),
         new("artifacts", Quantity.Count, topic: Files), new("artifact", Quantity.Count, topic: Files),
-        new("failed runs", Quantity.Count, topic: Failures), new("failures", Quantity.Count, topic: Failures),
-        new("failed", Quantity.Count, topic: Failures), new("errors", Quantity.Count, topic: Failures),
+        new("failed runs", Quantity.Count, topic: FailedRuns), new("failures", Quantity.Count, topic: FailedRuns),
+        new("failed", Quantity.Count, topic: FailedRuns), new("errors", Quantity.Count, topic: FailedRuns),
         new("duplicates", Quantity.Count, topic: Duplicates), new("duplicate files", Quantity.Count, topic: Duplicates),
         new("runs", Quantity.Count), new("run", Quantity.Count), new("samples", Quantity.Count), new("sample", Quantity.Count),
         new("requests", Quantity.Count), new("request", Quantity.Count), new("iterations", Quantity.Count),
         new("measurements", Quantity.Count), new("records", Quantity.Count), new("groups", Quantity.Count),
         new("models", Quantity.Count), new("configurations", Quantity.Count), new("calls", Quantity.Count),
-        new("benchmarks", Quantity.Count), new("metrics", Quantity.Count), new("findings", Quantity.Count),
+        new("benchmarks", Quantity.Count), new("metrics", Quantity.Count), new("findings", Quantity.Count), new("figures", Quantity.Count), new("more", Quantity.Count),
         new("GB", Quantity.Other), new("MB", Quantity.Other), new("KB", Quantity.Other), new("GiB", Quantity.Other),
         new("MiB", Quantity.Other), new("bytes", Quantity.Other), new("W", Quantity.Other), new("watts", Quantity.Other),
         new("°C", Quantity.Other),
@@ -148,6 +150,7 @@ internal static class GroundingVocabulary
     {
         "run", "section", "step", "table", "figure", "fig", "item", "recommendation", "row", "appendix", "chapter",
         "part", "phase", "option", "agent", "priority", "tier", "level", "rank", "no", "number", "version", "week", "day",
+        "line", "column", "col", "page", "example",
     };
 
     public static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
@@ -159,6 +162,16 @@ internal static class GroundingVocabulary
     /// <summary>Words before a number that make it an approximation: the precision is its last non-zero digit.</summary>
     public static readonly Regex Approximate = new(
         @"(~|≈|\b(?:about|approximately|approx\.?|roughly|around|nearly|almost|close to|some))\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Words before a number that make it a lower bound ("over 100 tok/s").</summary>
+    public static readonly Regex LowerBound = new(
+        @"(>|≥|>=|\b(?:over|above|more than|greater than|higher than|exceeds?|exceeding|at least|upwards of))\s*\**\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Words before a number that make it an upper bound ("under 100 ms").</summary>
+    public static readonly Regex UpperBound = new(
+        @"(<|≤|<=|\b(?:under|below|less than|lower than|at most|within|no more than|up to))\s*\**\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex TopicRegex = BuildRegex(Topics.Select(t => t.Phrase));

@@ -38,6 +38,8 @@ internal sealed class HtmlDocument
         ul.findings li, ol.recommendations li { margin: 4px 0; }
         footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
         details summary { cursor: pointer; font-weight: 600; }
+        mark { background: #ffd9d2; color: var(--warn); padding: 0 2px; border-radius: 3px; }
+        p.note { color: var(--warn); font-size: 13px; }
         """;
 
     private readonly StringBuilder _html = new();

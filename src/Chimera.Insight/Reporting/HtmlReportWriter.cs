@@ -29,8 +29,14 @@ public static class HtmlReportWriter
             html.Element("p", "The LLM call failed part way: the narrative below holds what arrived.", "warning");
         }
 
+        var ungrounded = report.Grounding?.Ungrounded ?? [];
+        if (ungrounded.Length > 0)
+        {
+            html.Element("p", "Highlighted figures in the narrative are not supported by the data.", "note");
+        }
+
         html.Raw("<section class=\"narrative\">\n")
-            .Raw(string.IsNullOrWhiteSpace(report.Text) ? "<p><em>No narrative was produced.</em></p>\n" : MarkdownHtml.Render(report.Text))
+            .Raw(string.IsNullOrWhiteSpace(report.Text) ? "<p><em>No narrative was produced.</em></p>\n" : MarkdownHtml.Render(MarkdownHtml.MarkFigures(report.Text, ungrounded)))
             .Raw("</section>\n");
 
         var charts = new[] { ReportCharts.Throughput(report.Metrics), ReportCharts.TtftPercentiles(report.Metrics), ReportCharts.CallTimeSplit(report) };
@@ -112,13 +118,13 @@ public static class HtmlReportWriter
         var fastest = RecommendationWriter.Best(report.Metrics, MetricNames.TokensPerSecond, higher: true);
         if (fastest is not null)
         {
-            yield return ("Best throughput", Numbers.WithUnit(fastest.Mean, fastest.Unit), MetricNames.Group(fastest));
+            yield return ("Best throughput", Numbers.WithUnit(fastest.Mean, fastest.Unit), ReportCharts.ShortLabel(fastest, report.Metrics));
         }
 
         var quickest = RecommendationWriter.Best(report.Metrics.Where(m => m.Phase != Phase.Cold).ToList(), MetricNames.TtftMs, higher: false);
         if (quickest is not null)
         {
-            yield return ("Lowest TTFT", Numbers.WithUnit(quickest.Mean, quickest.Unit), MetricNames.Group(quickest));
+            yield return ("Lowest TTFT", Numbers.WithUnit(quickest.Mean, quickest.Unit), ReportCharts.ShortLabel(quickest, report.Metrics));
         }
 
         var failed = report.Metrics.Where(m => m.Origin == MetricOrigin.Measured).GroupBy(m => m.Metric).Select(g => g.Sum(m => m.FailedCount)).DefaultIfEmpty(0).Max();

@@ -31,6 +31,30 @@ public static class MarkdownHtml
         return writer.ToString();
     }
 
+    /// <summary>
+    /// Wraps each given figure (line, 1-based column, text as written) in ==mark== so that it renders
+    /// highlighted; figures whose text is not found where stated are left alone.
+    /// </summary>
+    public static string MarkFigures(string markdown, IEnumerable<GroundedFigure> figures)
+    {
+        var lines = SafeText.Multiline(markdown).Split('\n');
+        foreach (var figure in figures.OrderByDescending(f => f.Line).ThenByDescending(f => f.Column))
+        {
+            var index = figure.Line - 1;
+            var start = figure.Column - 1;
+            if (index < 0 || index >= lines.Length || start < 0 || string.IsNullOrEmpty(figure.Text) ||
+                start + figure.Text.Length > lines[index].Length ||
+                string.CompareOrdinal(lines[index], start, figure.Text, 0, figure.Text.Length) != 0)
+            {
+                continue;
+            }
+
+            lines[index] = lines[index].Substring(0, start) + "==" + figure.Text + "==" + lines[index].Substring(start + figure.Text.Length);
+        }
+
+        return string.Join("\n", lines);
+    }
+
     private static void Neutralise(MarkdownDocument document)
     {
         foreach (var link in document.Descendants<LinkInline>().ToList())

@@ -57,7 +57,10 @@ public static class MetricNames
     }
 
     /// <summary>"gemma3:270m · num_gpu=80, num_ctx=512 · Warm": the group a metric belongs to, sanitised.</summary>
-    public static string Group(BenchmarkMetric metric)
+    public static string Group(BenchmarkMetric metric) => Group(metric, omitConfiguration: false, omitBackend: false);
+
+    /// <summary>The group label without the parts every group shares (stated once elsewhere).</summary>
+    public static string Group(BenchmarkMetric metric, bool omitConfiguration, bool omitBackend)
     {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(metric.Model))
@@ -65,13 +68,13 @@ public static class MetricNames
             parts.Add(SafeText.Inline(metric.Model));
         }
 
-        var configuration = Configuration(metric);
+        var configuration = omitConfiguration ? "" : Configuration(metric);
         if (configuration.Length > 0)
         {
             parts.Add(configuration);
         }
 
-        if (!string.IsNullOrWhiteSpace(metric.Backend))
+        if (!omitBackend && !string.IsNullOrWhiteSpace(metric.Backend))
         {
             parts.Add(SafeText.Inline(metric.Backend, 40));
         }

@@ -31,8 +31,108 @@ public static class ReportJson
     /// property bag such as a deserialized PowerShell object), matching property names case-insensitively;
     /// enums may be names or numbers, numbers may be strings.
     /// </summary>
-    public static T FromTree<T>(object? tree) where T : class =>
-        (ToNode(tree, 0) ?? new JsonObject()).Deserialize<T>(Options) ?? throw new JsonException($"Could not read a {typeof(T).Name}.");
+    public static T FromTree<T>(object? tree) where T : class
+    {
+        var node = ToNode(tree, 0) as JsonObject ?? new JsonObject();
+        Prune(node, typeof(T));
+        return node.Deserialize<T>(Options) ?? throw new JsonException($"Could not read a {typeof(T).Name}.");
+    }
+
+    /// <summary>
+    /// Drops values whose shape does not fit the property they would fill, so that a property bag cut
+    /// short by serialization depth (nested objects turned into their ToString() text) still reads:
+    /// what fits is kept, what does not is left at its default.
+    /// </summary>
+    private static void Prune(JsonObject node, Type type)
+    {
+        var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in node.ToList())
+        {
+            if (!properties.TryGetValue(entry.Key, out var propertyType))
+            {
+                node.Remove(entry.Key);
+            }
+            else if (entry.Value is not null && !Fits(entry.Value, propertyType))
+            {
+                node.Remove(entry.Key);
+            }
+        }
+    }
+
+    private static bool Fits(JsonNode value, Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string))
+        {
+            return value is JsonValue;
+        }
+
+        if (type.IsArray)
+        {
+            if (value is not JsonArray array)
+            {
+                return false;
+            }
+
+            var element = type.GetElementType()!;
+            foreach (var item in array.ToList())
+            {
+                if (item is not null && !Fits(item, element))
+                {
+                    array.Remove(item);
+                }
+            }
+
+            return true;
+        }
+
+        if (value is not JsonValue scalar)
+        {
+            if (value is JsonObject obj && type.IsClass)
+            {
+                Prune(obj, type);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (type.IsClass)
+        {
+            return false;
+        }
+
+        var text = scalar.ToJsonString().Trim('"');
+        if (type.IsEnum)
+        {
+            return Enum.GetNames(type).Any(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) ||
+                   long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+        }
+
+        if (type == typeof(bool))
+        {
+            return bool.TryParse(text, out _);
+        }
+
+        if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            return scalar.TryGetValue<DateTime>(out _) || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+        }
+
+        if (type == typeof(int) || type == typeof(long))
+        {
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+        }
+
+        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || text is "NaN" or "Infinity" or "-Infinity";
+        }
+
+        return true;
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -80,11 +80,19 @@ public static class SafeText
         return builder.ToString().Replace("\r", "");
     }
 
-    /// <summary>A Markdown table cell: one line, no control characters, '|' escaped; text already made safe keeps its look.</summary>
+    /// <summary>A Markdown table cell: one line, no control characters, '|' escaped, HTML tags shown as text.</summary>
     public static string TableCell(string? value)
     {
         var text = Multiline(value).Replace('\n', ' ').Replace('\t', ' ').Trim();
+        text = System.Text.RegularExpressions.Regex.Replace(text, "<(?=[A-Za-z/!?])", "&lt;");
         return text.Replace("\\|", "|").Replace("|", "\\|");
+    }
+
+    /// <summary>One line of text for a place that escapes it itself (an HTML element, a Markdown table cell): control characters removed, length limited, characters kept.</summary>
+    public static string Plain(string? value, int maxLength = SentenceLength)
+    {
+        var text = Multiline(value).Replace('\n', ' ').Replace('\t', ' ').Trim();
+        return text.Length > maxLength ? text.Substring(0, Math.Max(0, maxLength - 1)).TrimEnd() + "…" : text;
     }
 
     private static char Map(char c)

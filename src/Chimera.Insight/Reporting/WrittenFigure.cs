@@ -15,6 +15,8 @@ internal sealed class WrittenFigure
     /// <summary>The configuration key when written as key=value (num_ctx=512).</summary>
     public string? SettingKey { get; set; }
     public string? Statistic { get; set; }
+    /// <summary>+1 for "over / more than / at least N", -1 for "under / below / at most N": a bound, not a value.</summary>
+    public int Bound { get; set; }
     /// <summary>Unit text found in a table's column header when the cell has none.</summary>
     public WrittenUnit? HeaderUnit { get; set; }
 }

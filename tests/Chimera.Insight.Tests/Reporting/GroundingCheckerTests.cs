@@ -67,6 +67,9 @@ public class GroundingCheckerTests
     [InlineData("The run used num_ctx=512 and num_gpu=80; raising num_ctx=4096 would help. Load took 527 ms, prompt eval 316.03 ms and eval 20.9 s.", new[] { "4096" })]
     [InlineData("| Model | Throughput (tok/s) | TTFT p95 (ms) |\n| --- | --- | --- |\n| gemma3:270m | 108.05 | 655.1 |\n| llama3.1:8b-instruct-q4_0 | 76.59 | 99.5 |", new[] { "99.5" })]
     [InlineData("The coefficient of variation of throughput stays at 2.2% with a standard deviation of 2.41 tok/s, yet TTFT varies by 17.5%.", new[] { "17.5%" })]
+    [InlineData("Throughput stays over 100 tok/s on gemma3:270m and TTFT under 0.1 s on llama3.1:8b-instruct-q4_0, but no model exceeds 150 tok/s or stays below 50 ms TTFT.", new[] { "150 tok/s", "50 ms" })]
+    [InlineData("**1. Executive Summary**\n\nThe fastest model, **gemma3:270m**, delivers **108.05 tokens/second** versus **76.59 tok/s** for llama3.1:8b-instruct-q4_0 (a **41.1%** gain), while its warm TTFT of **590ms** trails by 492.98 ms. Cold starts add roughly 1.7 s.\n\n| Risk | Mitigation |\n| --- | --- |\n| Cold start of 2301 ms | Keep num_ctx=512 fixed |\n| 3 failed runs | Retry |", new[] { "3 failed runs" })]
+    [InlineData("### 2.1 Tail latency\nThe p99 TTFT of gemma3:270m is 1.17x its median and 17% above the mean; the min-to-max range of throughput is 8.9 tok/s, not 12 tok/s.", new[] { "12 tok/s" })]
     public void Exactly_the_wrong_figures_are_flagged(string text, string[] wrong)
     {
         Assert.Equal(wrong, Flagged(text));
@@ -128,5 +131,48 @@ public class GroundingCheckerTests
         var result = GroundingChecker.Check("No figures here.", Facts());
         Assert.Empty(result.Figures);
         Assert.Equal(1, result.GroundedRatio);
+    }
+}
+
+public class FactSetTests
+{
+    [Fact]
+    public void Samples_comparisons_and_settings_are_facts()
+    {
+        var facts = new FactSet();
+        facts.AddSample(new BenchmarkSample { Metric = "TtftMs", Value = 2301.4, Unit = "ms", Source = "/lab/run.csv", Configuration = "num_gpu=80, num_ctx=1024" });
+        facts.AddSample(new BenchmarkSample { Metric = "TokensPerSecond", Value = double.NaN, Unit = "tok/s", Failed = true });
+        facts.AddComparison(WriterTests.ComparisonFixtures()[0]);
+
+        var result = GroundingChecker.Check("A cold TTFT of 2.3 s with num_ctx=1024; throughput rose 12.5% from 100 to 112.5 tok/s (p = 0.0012), not 15%.", facts);
+
+        Assert.Equal(new[] { "15%" }, result.Ungrounded.Select(f => f.Text));
+        Assert.Contains(result.Grounded, f => f.Text == "2.3 s" && f.SupportedBy!.Contains("run.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Derived_pairs_are_recomputed_after_more_facts_arrive()
+    {
+        var facts = FactSet.From([ReportingFixtures.Metrics()[0]], [], null);
+        Assert.Single(GroundingChecker.Check("31.46 tok/s more", facts).Ungrounded);
+
+        facts.AddMetric(ReportingFixtures.Metrics()[1]);
+
+        Assert.Empty(GroundingChecker.Check("31.46 tok/s more", facts).Ungrounded);
+    }
+
+    [Fact]
+    public void Reported_figures_keep_the_statistic_the_file_stated()
+    {
+        var reported = ReportingFixtures.Metric("TokensPerSecond", "tok/s", "llama3.1:8b-instruct-q4_0", Phase.Warm, 76.59, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+        reported.Origin = MetricOrigin.Reported;
+        reported.Statistic = "P50";
+        reported.StdDev = reported.P50 = reported.P90 = reported.P95 = reported.P99 = reported.Min = reported.Max = reported.CV = null;
+
+        var facts = FactSet.From([reported], [], null);
+
+        Assert.Empty(GroundingChecker.Check("The median throughput was 76.59 tok/s.", facts).Ungrounded);
+        Assert.Single(GroundingChecker.Check("The p95 throughput was 76.59 tok/s.", facts).Ungrounded);
+        Assert.Contains("reported p50 76.59", FactSheet.Build([reported], [], null).ToText());
     }
 }
