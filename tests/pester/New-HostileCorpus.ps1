@@ -46,6 +46,7 @@ Write-Text 'good/log.jsonl' ('{"model":"good-model","num_ctx":2048,"ttft_s":0.12
 Write-Text 'bad/jsonl-one-broken-line.jsonl' ('{"model":"good-model","num_ctx":2048,"ttft_s":0.12,"tokens_s":116,"load_s":0.05}' + "`n" + '{"model": "good-model", "tokens_s": 1' + "`n" + '{"model":"good-model","num_ctx":2048,"ttft_s":0.12,"tokens_s":117,"load_s":0.05}' + "`n"); Add-Good @(116, 117)
 Write-Text 'bad/ragged.csv' ((New-GoodRows @(118)) + "`ngood-model,2048,0.12`n" + "good-model,2048,0.12,119,0.05,,extra,cells"); Add-Good @(118)
 Write-Text 'bad/bad-numbers.csv' ("$header`ngood-model,2048,0.12,NaN,0.05,`ngood-model,2048,0.12,Infinity,0.05,`ngood-model,2048,0.12,N/A,0.05,`ngood-model,2048,0.12,,0.05,`ngood-model,2048,0.12,-5,0.05,`ngood-model,2048,0.12,1e300,0.05,`ngood-model,2048,-0.5,120,0.05,")
+Add-Good @(120)   # the row's negative TTFT is refused; its throughput is a valid figure of its own
 Write-Text 'bad/thousands.csv' "$header`ngood-model,2048,0.12,""1,234.5"",0.05,"
 
 # Bad through and through.

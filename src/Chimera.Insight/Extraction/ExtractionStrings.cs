@@ -14,10 +14,11 @@ internal static class ExtractionStrings
 
     public const string EmptyNumber = "empty value";
     public const string MissingNumber = "no value ('{0}')";
-    public const string AmbiguousSeparator = "'{0}' is ambiguous: a thousands separator or a decimal separator? Write plain digits with '.' as the decimal point";
+    public const string AmbiguousSeparator = "'{0}' is ambiguous: a thousands separator reads differently from one locale to the next (1,234.5 or 1.2345?), so it is never guessed. Write plain digits with '.' as the decimal point";
     public const string NotANumber = "'{0}' is not a number";
     public const string NotFinite = "'{0}' is not a finite number";
     public const string NegativeValue = "{0} is negative ({1} {2})";
+    public const string AbsurdRate = "{0} of {1} {2} is beyond any plausible value (over a million a second)";
     public const string AbsurdValue = "{0} of {1} {2} is beyond any plausible value (over a day)";
     public const string ValueProblem = "{0}: {1}";
 

@@ -5,10 +5,10 @@ namespace Chimera.Insight.Extraction;
 /// <summary>
 /// Reads numbers as files write them, culture-invariant, and refuses what it cannot read for certain.
 /// <list type="bullet">
-/// <item>Dot-decimal files (comma or tab CSV, JSON strings, Markdown): <c>1234.5</c>; <c>1,234.5</c> only with strict
-/// thousands grouping (groups of three digits); any other comma (<c>1,5</c>) is refused as ambiguous.</item>
-/// <item>Decimal-comma files (semicolon CSV): <c>1,5</c> is 1.5; <c>1.234,5</c> with strict grouping; a lone dot with
-/// exactly three digits after it (<c>1.234</c>) is refused as ambiguous (1.234 or 1234?); other dots are decimals.</item>
+/// <item>Dot-decimal files (comma or tab CSV, JSON strings, Markdown): <c>1234.5</c>. Any comma is refused: a
+/// thousands separator (<c>1,234.5</c>) means 1234.5 in one lab and 1.2345 in another, so it is never guessed.</item>
+/// <item>Decimal-comma files (semicolon CSV): <c>1,5</c> is 1.5; grouping (<c>1.234,5</c>) is refused likewise, and so
+/// is a lone dot with exactly three digits after it (<c>1.234</c>: 1.234 or 1234?); other dots are decimals.</item>
 /// <item>Empty, <c>N/A</c>, <c>NaN</c>, <c>Infinity</c>, text: refused with the reason.</item>
 /// </list>
 /// </summary>
@@ -35,15 +35,7 @@ internal static class NumberText
         string? candidate = text;
         if (comma >= 0)
         {
-            if (decimalComma)
-            {
-                candidate = dot >= 0 ? Ungroup(text, '.', ',') : (text.IndexOf(',', comma + 1) < 0 ? text.Replace(',', '.') : null);
-            }
-            else
-            {
-                candidate = Ungroup(text, ',', '.');
-            }
-
+            candidate = decimalComma && dot < 0 && text.IndexOf(',', comma + 1) < 0 ? text.Replace(',', '.') : null;
             if (candidate is null)
             {
                 problem = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.AmbiguousSeparator, text);
@@ -79,37 +71,6 @@ internal static class NumberText
         text.Equals("n/a", StringComparison.OrdinalIgnoreCase) || text.Equals("na", StringComparison.OrdinalIgnoreCase)
         || text.Equals("null", StringComparison.OrdinalIgnoreCase) || text.Equals("none", StringComparison.OrdinalIgnoreCase)
         || text == "-" || text == "\u2014" || text == "\u2013" || text == "--";
-
-    /// <summary>Removes strict thousands grouping (1,234,567.8): null when the grouping is not strict.</summary>
-    private static string? Ungroup(string text, char group, char decimalSeparator)
-    {
-        var start = text[0] == '-' || text[0] == '+' ? 1 : 0;
-        var decimalAt = text.IndexOf(decimalSeparator);
-        var integerEnd = decimalAt < 0 ? text.Length : decimalAt;
-        if (decimalAt >= 0 && (text.IndexOf(decimalSeparator, decimalAt + 1) >= 0 || !IsDigits(text, decimalAt + 1, text.Length, false)
-            || decimalAt + 1 == text.Length))
-        {
-            return null;
-        }
-
-        // Groups: 1-3 digits, then ",ddd" repeated, at least once.
-        var firstGroup = text.IndexOf(group, start);
-        if (firstGroup < 0 || firstGroup > integerEnd || firstGroup - start < 1 || firstGroup - start > 3 || !IsDigits(text, start, firstGroup, false))
-        {
-            return null;
-        }
-
-        for (var i = firstGroup; i < integerEnd; i += 4)
-        {
-            if (text[i] != group || i + 4 > integerEnd || !IsDigits(text, i + 1, i + 4, false))
-            {
-                return null;
-            }
-        }
-
-        var integer = text.Substring(0, integerEnd).Replace(group.ToString(), "");
-        return decimalAt < 0 ? integer : integer + "." + text.Substring(decimalAt + 1);
-    }
 
     private static bool IsDigits(string text, int from, int to, bool allowSign)
     {

@@ -7,6 +7,8 @@ internal sealed class PendingRecord(Dimensions dimensions, string location, int 
 {
     /// <summary>The longest time any benchmark figure can plausibly take: one day, in ms.</summary>
     public const double MaxPlausibleMs = 86_400_000;
+    /// <summary>A million tokens a second: far beyond any model on any hardware.</summary>
+    public const double MaxPlausibleRate = 1_000_000;
 
     public Dimensions Dimensions { get; } = dimensions;
     public string Location { get; } = location;
@@ -77,6 +79,11 @@ internal sealed class PendingRecord(Dimensions dimensions, string location, int 
         if (kind == MetricKind.Time && value > MaxPlausibleMs)
         {
             return string.Format(CultureInfo.InvariantCulture, ExtractionStrings.AbsurdValue, mapping.Metric, NumberText.Format(value), mapping.Unit);
+        }
+
+        if (kind == MetricKind.Rate && value > MaxPlausibleRate)
+        {
+            return string.Format(CultureInfo.InvariantCulture, ExtractionStrings.AbsurdRate, mapping.Metric, NumberText.Format(value), mapping.Unit);
         }
 
         return null;

@@ -98,6 +98,12 @@ public sealed class InventoryWalker
     private void Record(BenchmarkFile file, string hash)
     {
         file.ContentHash = hash;
+        // Empty files share a hash but copy nothing: each is reported as empty in its own right.
+        if (file.Length == 0)
+        {
+            return;
+        }
+
         if (firstPathByHash.TryGetValue(hash, out var first))
         {
             file.DuplicateOf = first;

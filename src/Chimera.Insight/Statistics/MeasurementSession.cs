@@ -106,7 +106,7 @@ public sealed class MeasurementSession
     public void AddFile(BenchmarkFile file)
     {
         files.Add(file);
-        var copy = file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
+        var copy = file.Length > 0 && file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
         foreach (var outcome in reader.Add(new FileJob(file, copy)))
         {
             Merge(outcome);
