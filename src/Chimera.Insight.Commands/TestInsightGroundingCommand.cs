@@ -81,8 +81,7 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
                 foreach (var report in _reports)
                 {
                     // A report's own facts (its metrics, findings, inventory, call) plus everything else given.
-                    var facts = new FactSet();
-                    foreach (var fact in _facts.Facts) facts.Add(fact);
+                    var facts = _facts.Copy();
                     facts.AddReport(report);
                     WriteObject(GroundingChecker.Check(report.Text, facts, ReportingStrings.ReportSource(report.Run, report.Model)));
                 }

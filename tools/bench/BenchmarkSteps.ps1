@@ -168,3 +168,43 @@ function Format-BenchmarkMarkdown($Results) {
     $lines.Add("Peak working set running (a) on $(Split-Path $p.Corpus -Leaf): $($p.PeakMB) MB (a bare pwsh process peaks at $($p.BarePwshPeakMB) MB).")
     return $lines -join [Environment]::NewLine
 }
+
+# (d) New-InsightReport against the Ollama test server at a fixed token rate: what the module adds to
+# the LLM call (client wall time minus the server's total_duration), and how late the client sees the
+# first chunk (client TTFT minus the server's time to its first chunk).
+function Measure-ReportOverhead([string] $TestServerPath, [int] $Times) {
+    $env:CHIMERA_TEST_SERVER = $TestServerPath
+    . (Join-Path $PSScriptRoot '../../tests/pester/OllamaTestServer.ps1')
+    $corpus = Join-Path ([IO.Path]::GetTempPath()) "chimera-bench-report-$PID"
+    New-BenchCorpus -Path $corpus -Count 50 | Out-Null
+    $metrics = @(Measure-BenchmarkMetrics -LiteralPath $corpus -WarningAction SilentlyContinue)
+    $server = Start-OllamaTestServer -ArgumentList '--token-rate', '200', '--tokens', '100'
+    try {
+        # One call first: it loads the model on the server and JITs the client.
+        $null = $metrics | New-InsightReport -OllamaUri $server.Uri -WarningAction SilentlyContinue
+        $overhead = [System.Collections.Generic.List[double]]::new()
+        $ttftGap = [System.Collections.Generic.List[double]]::new()
+        for ($i = 0; $i -lt $Times; $i++) {
+            Clear-OllamaTestServerLog $server
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $report = $metrics | New-InsightReport -OllamaUri $server.Uri -WarningAction SilentlyContinue
+            $watch.Stop()
+            $call = @(Get-OllamaTestServerLog $server | Where-Object Path -in '/api/generate', '/api/chat')[0]
+            $overhead.Add($watch.Elapsed.TotalMilliseconds - $call.doneChunk.total_duration / 1e6)
+            $ttftGap.Add($report.TtftMs - $call.firstChunkMs)
+        }
+    }
+    finally {
+        Stop-OllamaTestServer $server
+        Remove-Item $corpus -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    $median = { param($values) $s = @($values | Sort-Object); $s[[int][Math]::Floor(($s.Count - 1) / 2)] }
+    [ordered]@{
+        Runs               = $Times
+        TokenRate          = 200
+        OverheadMedianMs   = [Math]::Round((& $median $overhead), 1)
+        OverheadAllMs      = @($overhead | ForEach-Object { [Math]::Round($_, 1) })
+        TtftGapMedianMs    = [Math]::Round((& $median $ttftGap), 2)
+        TtftGapAllMs       = @($ttftGap | ForEach-Object { [Math]::Round($_, 2) })
+    }
+}

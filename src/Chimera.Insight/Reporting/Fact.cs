@@ -24,16 +24,35 @@ public enum Quantity
 /// <summary>One number the data states or the analysis derives, with what it measures.</summary>
 public sealed class Fact
 {
+    private Func<string>? describe;
+    private string? label;
+
     public Fact(double value, Quantity quantity, string label, IEnumerable<string>? topics = null, string? statistic = null, bool derived = false, string? unit = null)
+        : this(value, quantity, TopicSet(topics), statistic, derived, unit)
+    {
+        this.label = label;
+    }
+
+    /// <summary>A fact whose label is only written when it is shown (the analysis derives hundreds of thousands of
+    /// facts, few of which ever support a figure); <paramref name="topics"/> is shared, not copied.</summary>
+    public Fact(double value, Quantity quantity, Func<string> describe, ISet<string> topics, string? statistic = null, bool derived = false, string? unit = null)
+        : this(value, quantity, topics, statistic, derived, unit)
+    {
+        this.describe = describe;
+    }
+
+    private Fact(double value, Quantity quantity, ISet<string> topics, string? statistic, bool derived, string? unit)
     {
         Value = value;
         Quantity = quantity;
-        Label = label;
-        Topics = new HashSet<string>(topics ?? [], StringComparer.OrdinalIgnoreCase);
+        Topics = topics;
         Statistic = statistic;
         Derived = derived;
         Unit = unit;
     }
+
+    /// <summary>A case-insensitive topic set, to share between the facts of one metric.</summary>
+    public static ISet<string> TopicSet(IEnumerable<string>? topics) => new HashSet<string>(topics ?? [], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The value in the quantity's canonical unit (milliseconds for time, percent for percentages).</summary>
     public double Value { get; }
@@ -41,7 +60,7 @@ public sealed class Fact
     public Quantity Quantity { get; }
 
     /// <summary>What the fact is, for <see cref="GroundedFigure.SupportedBy"/>.</summary>
-    public string Label { get; }
+    public string Label => label ??= describe!();
 
     /// <summary>What it is about: canonical metric names (TtftMs), "Files", "Failures", a setting key (num_ctx), "Workflow".</summary>
     public ISet<string> Topics { get; }

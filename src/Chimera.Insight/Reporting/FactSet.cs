@@ -19,11 +19,34 @@ public sealed class FactSet
 
     private readonly List<Fact> _facts = new();
     private readonly List<Fact> _pairFacts = new();
+    private readonly List<PairFamily> _families = new();
     private readonly HashSet<(string Key, double Value)> _settings = new();
     private List<Fact>? _all;
     private bool _hasInventory;
-    private readonly List<(string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, string[] Topics)> _pairable = new();
-    /// <summary>All facts, primary and derived.</summary>
+    private readonly List<(string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, ISet<string> Topics)> _pairable = new();
+    private FactIndex? _index;
+    /// <summary>How many facts the pairs of groups derive (differences, ratios, percent differences): not listed in
+    /// <see cref="Facts"/>, but found by the grounding checker when a figure needs them.</summary>
+    public long PairFactCount
+    {
+        get
+        {
+            _ = Facts;
+            return _families.Sum(f => f.DerivedFactCount);
+        }
+    }
+
+    /// <summary>A copy to add more facts to (Test-InsightGrounding checks each report against the shared facts plus its own).</summary>
+    public FactSet Copy()
+    {
+        var copy = new FactSet { _hasInventory = _hasInventory };
+        copy._facts.AddRange(_facts);
+        copy._pairable.AddRange(_pairable);
+        copy._settings.UnionWith(_settings);
+        return copy;
+    }
+
+    /// <summary>The facts stated and derived, except the pairs of groups (see <see cref="PairFactCount"/>).</summary>
     public IReadOnlyList<Fact> Facts
     {
         get
@@ -32,9 +55,20 @@ public sealed class FactSet
             {
                 DerivePairs();
                 _all = _facts.Concat(_pairFacts).ToList();
+                _index = null;
             }
 
             return _all;
+        }
+    }
+
+    /// <summary>The facts indexed by quantity and magnitude, for the grounding checker.</summary>
+    internal FactIndex Index
+    {
+        get
+        {
+            var facts = Facts;
+            return _index ??= new FactIndex(facts, _families);
         }
     }
 
@@ -56,7 +90,7 @@ public sealed class FactSet
         if (metric is null) return;
         _all = null;
         var (quantity, factor, unit) = Classify(metric.Unit, metric.Metric);
-        var topics = GroundingVocabulary.TopicsOfMetric(metric.Metric).ToArray();
+        var topics = Fact.TopicSet(GroundingVocabulary.TopicsOfMetric(metric.Metric));
         var group = MetricNames.Group(metric);
         var name = metric.Metric + " (" + group + ")";
         void Add(string statistic, double? value, Quantity q, double f, string? u)
@@ -281,7 +315,7 @@ public sealed class FactSet
         if (comparison is null) return;
         _all = null;
         var (quantity, factor, unit) = Classify(comparison.Unit, comparison.Metric);
-        var topics = GroundingVocabulary.TopicsOfMetric(comparison.Metric).ToArray();
+        var topics = Fact.TopicSet(GroundingVocabulary.TopicsOfMetric(comparison.Metric));
         var name = $"comparison {comparison.Metric} ({SafeText.Inline(comparison.Model)})";
         void Add(string what, double? value, Quantity q, double f, string? statistic = null, string? u = null)
         {
@@ -344,7 +378,7 @@ public sealed class FactSet
     }
 
     /// <summary>Within one group: how its statistics relate (p99 1.2x the median, p95 11% above the mean, max - min).</summary>
-    private void AddSpread(string name, Quantity quantity, double factor, string? unit, string[] topics, (string Name, double? Value)[] statistics)
+    private void AddSpread(string name, Quantity quantity, double factor, string? unit, ISet<string> topics, (string Name, double? Value)[] statistics)
     {
         var known = statistics.Where(s => s.Value is double v && !double.IsNaN(v) && !double.IsInfinity(v)).Select(s => (s.Name, Value: s.Value!.Value * factor)).ToList();
         for (var a = 0; a < known.Count; a++)
@@ -352,22 +386,22 @@ public sealed class FactSet
             for (var b = a + 1; b < known.Count; b++)
             {
                 var (x, y) = (known[a], known[b]);
-                var what = $"{name}: {x.Name} vs {y.Name}";
+                string What() => $"{name}: {x.Name} vs {y.Name}";
                 var delta = Math.Abs(x.Value - y.Value);
-                _facts.Add(new Fact(delta, quantity, $"{what}, difference {Numbers.Format(delta)}", topics, GroundingVocabulary.Spread, derived: true, unit: unit));
+                _facts.Add(new Fact(delta, quantity, () => $"{What()}, difference {Numbers.Format(delta)}", topics, GroundingVocabulary.Spread, derived: true, unit: unit));
                 var high = Math.Max(Math.Abs(x.Value), Math.Abs(y.Value));
                 var low = Math.Min(Math.Abs(x.Value), Math.Abs(y.Value));
                 if (low > 0)
                 {
-                    _facts.Add(new Fact(high / low, Quantity.Ratio, $"{what}, ratio {Numbers.Format(high / low)}", topics, GroundingVocabulary.Spread, derived: true));
-                    _facts.Add(new Fact(100 * (high - low) / low, Quantity.Percent, $"{what}, {Numbers.Percent(100 * (high - low) / low)} apart (of the lower)", topics, GroundingVocabulary.Spread, derived: true));
-                    _facts.Add(new Fact(100 * (high - low) / high, Quantity.Percent, $"{what}, {Numbers.Percent(100 * (high - low) / high)} apart (of the higher)", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(high / low, Quantity.Ratio, () => $"{What()}, ratio {Numbers.Format(high / low)}", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(100 * (high - low) / low, Quantity.Percent, () => $"{What()}, {Numbers.Percent(100 * (high - low) / low)} apart (of the lower)", topics, GroundingVocabulary.Spread, derived: true));
+                    _facts.Add(new Fact(100 * (high - low) / high, Quantity.Percent, () => $"{What()}, {Numbers.Percent(100 * (high - low) / high)} apart (of the higher)", topics, GroundingVocabulary.Spread, derived: true));
                 }
             }
         }
     }
 
-    private void AddCount(int count, string label, string[] topics, bool derived = false) =>
+    private void AddCount(int count, string label, IEnumerable<string> topics, bool derived = false) =>
         _facts.Add(new Fact(count, Quantity.Count, $"{label} = {count}", topics, "Count", derived));
 
     private void AddBytes(long bytes, string label)
@@ -416,43 +450,18 @@ public sealed class FactSet
     private void DerivePairs()
     {
         _pairFacts.Clear();
+        _families.Clear();
         foreach (var family in _pairable.GroupBy(p => (p.Metric, p.Statistic)))
         {
             var members = family.GroupBy(p => (p.Group, p.Value)).Select(g => g.First()).Take(MaxGroupsForPairs).ToList();
-            for (var a = 0; a < members.Count; a++)
+            if (members.Count < 2)
             {
-                for (var b = a + 1; b < members.Count; b++)
-                {
-                    AddPair(members[a], members[b]);
-                }
+                continue;
             }
 
-            if (members.Count > 1)
-            {
-                var first = members[0];
-                _pairFacts.Add(new Fact(members.Count, Quantity.Count, $"{first.Metric} {first.Statistic}: {members.Count} groups", first.Topics, "Count", derived: true));
-            }
-        }
-    }
-
-    private void AddPair(
-        (string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, string[] Topics) x,
-        (string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, string[] Topics) y)
-    {
-        var what = $"{x.Metric} {x.Statistic}, {x.Group} vs {y.Group}";
-        var statistic = x.Statistic;
-        var delta = Math.Abs(x.Value - y.Value);
-        _pairFacts.Add(new Fact(delta, x.Quantity, $"difference of {what} = {Numbers.Format(delta)}", x.Topics, statistic, derived: true, unit: x.Unit));
-        if (x.Value != 0 && y.Value != 0)
-        {
-            var high = Math.Max(Math.Abs(x.Value), Math.Abs(y.Value));
-            var low = Math.Min(Math.Abs(x.Value), Math.Abs(y.Value));
-            _pairFacts.Add(new Fact(high / low, Quantity.Ratio, $"ratio of {what} = {Numbers.Format(high / low)}x", x.Topics, statistic, derived: true));
-            _pairFacts.Add(new Fact(low / high, Quantity.Ratio, $"ratio of {what} = {Numbers.Format(low / high)}", x.Topics, statistic, derived: true));
-            var increase = 100 * (high - low) / low;
-            var decrease = 100 * (high - low) / high;
-            _pairFacts.Add(new Fact(increase, Quantity.Percent, $"percent difference of {what} = {Numbers.Percent(increase)} (relative to the lower)", x.Topics, statistic, derived: true));
-            _pairFacts.Add(new Fact(decrease, Quantity.Percent, $"percent difference of {what} = {Numbers.Percent(decrease)} (relative to the higher)", x.Topics, statistic, derived: true));
+            var first = members[0];
+            _families.Add(new PairFamily(first.Metric, first.Statistic, first.Quantity, first.Unit, first.Topics, members.Select(m => (m.Group, m.Value)).ToList()));
+            _pairFacts.Add(new Fact(members.Count, Quantity.Count, $"{first.Metric} {first.Statistic}: {members.Count} groups", first.Topics, "Count", derived: true));
         }
     }
 }

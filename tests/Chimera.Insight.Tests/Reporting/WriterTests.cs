@@ -460,7 +460,7 @@ public class ReportAssemblerTests
         }
 
         var facts = FactSet.From(metrics, [], null);
-        Assert.True(facts.Facts.Count > 10000);
+        Assert.True(facts.PairFactCount > 10000);
 
         var result = GroundingChecker.Check("The best model reached 103.43 tok/s; TTFT ranged from 100 ms to 384.7 ms. Its score was 4817.3 points.", facts);
 
