@@ -20,6 +20,7 @@ public sealed class FactSet
     private readonly List<Fact> _facts = new();
     private readonly List<Fact> _pairFacts = new();
     private readonly List<PairFamily> _families = new();
+    private readonly List<PairFamily> _spreads = new();
     private readonly HashSet<(string Key, double Value)> _settings = new();
     private List<Fact>? _all;
     private bool _hasInventory;
@@ -32,7 +33,7 @@ public sealed class FactSet
         get
         {
             _ = Facts;
-            return _families.Sum(f => f.DerivedFactCount);
+            return _spreads.Concat(_families).Sum(f => f.DerivedFactCount);
         }
     }
 
@@ -42,6 +43,7 @@ public sealed class FactSet
         var copy = new FactSet { _hasInventory = _hasInventory };
         copy._facts.AddRange(_facts);
         copy._pairable.AddRange(_pairable);
+        copy._spreads.AddRange(_spreads);
         copy._settings.UnionWith(_settings);
         return copy;
     }
@@ -68,7 +70,7 @@ public sealed class FactSet
         get
         {
             var facts = Facts;
-            return _index ??= new FactIndex(facts, _families);
+            return _index ??= new FactIndex(facts, _spreads.Concat(_families).ToList());
         }
     }
 
@@ -377,27 +379,14 @@ public sealed class FactSet
         return (Quantity.Other, 1, u);
     }
 
-    /// <summary>Within one group: how its statistics relate (p99 1.2x the median, p95 11% above the mean, max - min).</summary>
+    /// <summary>Within one group: how its statistics relate (p99 1.2x the median, p95 11% above the mean, max - min),
+    /// derived on demand like the pairs of groups.</summary>
     private void AddSpread(string name, Quantity quantity, double factor, string? unit, ISet<string> topics, (string Name, double? Value)[] statistics)
     {
-        var known = statistics.Where(s => s.Value is double v && !double.IsNaN(v) && !double.IsInfinity(v)).Select(s => (s.Name, Value: s.Value!.Value * factor)).ToList();
-        for (var a = 0; a < known.Count; a++)
+        var known = statistics.Where(s => s.Value is double v && !double.IsNaN(v) && !double.IsInfinity(v)).Select(s => (s.Name, s.Value!.Value * factor)).ToList();
+        if (known.Count > 1)
         {
-            for (var b = a + 1; b < known.Count; b++)
-            {
-                var (x, y) = (known[a], known[b]);
-                string What() => $"{name}: {x.Name} vs {y.Name}";
-                var delta = Math.Abs(x.Value - y.Value);
-                _facts.Add(new Fact(delta, quantity, () => $"{What()}, difference {Numbers.Format(delta)}", topics, GroundingVocabulary.Spread, derived: true, unit: unit));
-                var high = Math.Max(Math.Abs(x.Value), Math.Abs(y.Value));
-                var low = Math.Min(Math.Abs(x.Value), Math.Abs(y.Value));
-                if (low > 0)
-                {
-                    _facts.Add(new Fact(high / low, Quantity.Ratio, () => $"{What()}, ratio {Numbers.Format(high / low)}", topics, GroundingVocabulary.Spread, derived: true));
-                    _facts.Add(new Fact(100 * (high - low) / low, Quantity.Percent, () => $"{What()}, {Numbers.Percent(100 * (high - low) / low)} apart (of the lower)", topics, GroundingVocabulary.Spread, derived: true));
-                    _facts.Add(new Fact(100 * (high - low) / high, Quantity.Percent, () => $"{What()}, {Numbers.Percent(100 * (high - low) / high)} apart (of the higher)", topics, GroundingVocabulary.Spread, derived: true));
-                }
-            }
+            _spreads.Add(new PairFamily(name, GroundingVocabulary.Spread, quantity, unit, topics, known));
         }
     }
 

@@ -204,18 +204,30 @@ internal static class GroundingVocabulary
     }
 
     /// <summary>Topics a fact about <paramref name="metric"/> answers to: its canonical name, plus topics its words name.</summary>
-    public static IEnumerable<string> TopicsOfMetric(string metric)
+    public static IReadOnlyList<string> TopicsOfMetric(string metric)
     {
-        yield return metric;
-        var words = Normalise(metric);
-        foreach (Match match in TopicRegex.Matches(words))
+        if (MetricTopics.TryGetValue(metric, out var known))
         {
-            foreach (var topic in Topics.First(t => string.Equals(t.Phrase, match.Value, StringComparison.OrdinalIgnoreCase)).Topics)
-            {
-                yield return topic;
-            }
+            return known;
         }
+
+        var topics = new List<string> { metric };
+        foreach (Match match in TopicRegex.Matches(Normalise(metric)))
+        {
+            topics.AddRange(Topics.First(t => string.Equals(t.Phrase, match.Value, StringComparison.OrdinalIgnoreCase)).Topics);
+        }
+
+        // A data set holds few metric names; the cap only guards against a file inventing endless ones.
+        if (MetricTopics.Count < MaxRememberedMetrics)
+        {
+            MetricTopics[metric] = topics;
+        }
+
+        return topics;
     }
+
+    private const int MaxRememberedMetrics = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> MetricTopics = new(StringComparer.Ordinal);
 
     /// <summary>Canonical setting key for "temp", "num_ctx", "top-p", ...; null when it is none.</summary>
     public static string? SettingKey(string key)
