@@ -15,13 +15,7 @@ public static class DefaultSettings
     public const long NumCtx = 4096;
 
     /// <summary>The persona of the earlier tool's InsightAgent, kept as the default system prompt.</summary>
-    public const string Persona =
-        "You are InsightAgent, a Chimera-optimised LLM operations specialist.\n" +
-        "Given the repository context described previously, produce:\n" +
-        "1. Executive summary of model performance.\n" +
-        "2. Three optimisation recommendations that balance throughput, TTFT, and quality.\n" +
-        "3. A risk/mitigation table with at least two rows.\n" +
-        "Aim for 300-400 words, with numbered sections and bolded metric callouts.";
+    public const string Persona = Reporting.Personas.Default;
 
     internal static SettingsLayer Layer()
     {

@@ -95,12 +95,12 @@ public static class ColdStartClassifier
             return;
         }
 
-        if (sample.Metric == MetricNames.LoadMs)
+        if (sample.Metric == CanonicalMetric.LoadMs)
         {
             record.LoadMs ??= sample.Value;
             record.LoadStatistic ??= sample.Statistic;
         }
-        else if (sample.Metric == MetricNames.TtftMs)
+        else if (sample.Metric == CanonicalMetric.TtftMs)
         {
             record.TtftMs ??= sample.Value;
             record.TtftStatistic ??= sample.Statistic;

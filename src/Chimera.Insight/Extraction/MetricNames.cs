@@ -12,40 +12,25 @@ namespace Chimera.Insight.Extraction;
 /// </summary>
 internal static class MetricNames
 {
-    public const string TtftMs = "TtftMs";
-    public const string TokensPerSecond = "TokensPerSecond";
-    public const string LoadMs = "LoadMs";
-    public const string PromptEvalMs = "PromptEvalMs";
-    public const string EvalMs = "EvalMs";
-    public const string TotalMs = "TotalMs";
-    public const string PromptTokens = "PromptTokens";
-    public const string OutputTokens = "OutputTokens";
-    public const string LatencyMs = "LatencyMs";
-    public const string CompileMs = "CompileMs";
-    public const string GpuUtilizationPercent = "GpuUtilizationPercent";
-    public const string GpuMemoryMb = "GpuMemoryMb";
-    public const string CpuPercent = "CpuPercent";
-    public const string MemoryPercent = "MemoryPercent";
-    public const string PowerWatts = "PowerWatts";
 
     /// <summary>Canonical metric, its unit and kind; the first seven are ordered as a run reports them.</summary>
     public static readonly IReadOnlyList<(string Name, string Unit, MetricKind Kind)> Canonical =
     [
-        (TtftMs, "ms", MetricKind.Time),
-        (TokensPerSecond, "tok/s", MetricKind.Rate),
-        (LoadMs, "ms", MetricKind.Time),
-        (PromptEvalMs, "ms", MetricKind.Time),
-        (EvalMs, "ms", MetricKind.Time),
-        (TotalMs, "ms", MetricKind.Time),
-        (PromptTokens, "tokens", MetricKind.Count),
-        (OutputTokens, "tokens", MetricKind.Count),
-        (LatencyMs, "ms", MetricKind.Time),
-        (CompileMs, "ms", MetricKind.Time),
-        (GpuUtilizationPercent, "%", MetricKind.Percent),
-        (GpuMemoryMb, "MB", MetricKind.MemoryMb),
-        (CpuPercent, "%", MetricKind.Percent),
-        (MemoryPercent, "%", MetricKind.Percent),
-        (PowerWatts, "W", MetricKind.Power),
+        (CanonicalMetric.TtftMs, "ms", MetricKind.Time),
+        (CanonicalMetric.TokensPerSecond, "tok/s", MetricKind.Rate),
+        (CanonicalMetric.LoadMs, "ms", MetricKind.Time),
+        (CanonicalMetric.PromptEvalMs, "ms", MetricKind.Time),
+        (CanonicalMetric.EvalMs, "ms", MetricKind.Time),
+        (CanonicalMetric.TotalMs, "ms", MetricKind.Time),
+        (CanonicalMetric.PromptTokens, "tokens", MetricKind.Count),
+        (CanonicalMetric.OutputTokens, "tokens", MetricKind.Count),
+        (CanonicalMetric.LatencyMs, "ms", MetricKind.Time),
+        (CanonicalMetric.CompileMs, "ms", MetricKind.Time),
+        (CanonicalMetric.GpuUtilizationPercent, "%", MetricKind.Percent),
+        (CanonicalMetric.GpuMemoryMb, "MB", MetricKind.MemoryMb),
+        (CanonicalMetric.CpuPercent, "%", MetricKind.Percent),
+        (CanonicalMetric.MemoryPercent, "%", MetricKind.Percent),
+        (CanonicalMetric.PowerWatts, "W", MetricKind.Power),
     ];
 
     private static readonly Dictionary<string, (string Unit, MetricKind Kind)> CanonicalInfo =
@@ -86,29 +71,29 @@ internal static class MetricNames
     // Word sequences (joined by '_', statistic and unit words removed) that name a canonical metric.
     private static readonly Dictionary<string, string> Bases = new(StringComparer.Ordinal)
     {
-        ["ttft"] = TtftMs, ["time_to_first_token"] = TtftMs, ["first_token"] = TtftMs, ["first_token_latency"] = TtftMs,
-        ["load"] = LoadMs, ["load_duration"] = LoadMs, ["load_time"] = LoadMs, ["model_load"] = LoadMs, ["model_load_time"] = LoadMs,
-        ["prompt_eval"] = PromptEvalMs, ["prompt_eval_duration"] = PromptEvalMs, ["prompt_eval_time"] = PromptEvalMs,
-        ["eval"] = EvalMs, ["eval_duration"] = EvalMs, ["eval_time"] = EvalMs,
-        ["total"] = TotalMs, ["total_duration"] = TotalMs, ["total_time"] = TotalMs, ["e2e"] = TotalMs,
-        ["end_to_end"] = TotalMs, ["end_to_end_latency"] = TotalMs, ["e2e_latency"] = TotalMs, ["request_latency"] = TotalMs,
-        ["generation_time"] = TotalMs, ["response_time"] = TotalMs,
-        ["prompt_eval_count"] = PromptTokens, ["prompt_tokens"] = PromptTokens, ["input_tokens"] = PromptTokens,
-        ["prompt_token_count"] = PromptTokens,
-        ["eval_count"] = OutputTokens, ["tokens_generated"] = OutputTokens, ["output_tokens"] = OutputTokens,
-        ["completion_tokens"] = OutputTokens, ["generated_tokens"] = OutputTokens, ["tokens"] = OutputTokens,
-        ["total_tokens_generated"] = OutputTokens, ["response_tokens"] = OutputTokens,
-        [""] = LatencyMs, ["latency"] = LatencyMs, ["time"] = LatencyMs, ["inference_time"] = LatencyMs,
-        ["inference_latency"] = LatencyMs, ["latency_time"] = LatencyMs,
-        ["compile_time"] = CompileMs, ["compile"] = CompileMs, ["compilation_time"] = CompileMs, ["compile_duration"] = CompileMs,
-        ["throughput"] = TokensPerSecond, ["tps"] = TokensPerSecond, ["eval_rate"] = TokensPerSecond,
-        ["output_throughput"] = TokensPerSecond,
-        ["cpu"] = CpuPercent, ["cpu_usage"] = CpuPercent, ["cpu_util"] = CpuPercent, ["cpu_utilization"] = CpuPercent,
-        ["memory"] = MemoryPercent, ["memory_usage"] = MemoryPercent, ["mem"] = MemoryPercent, ["ram"] = MemoryPercent,
-        ["utilization_gpu"] = GpuUtilizationPercent, ["gpu_utilization"] = GpuUtilizationPercent, ["gpu_util"] = GpuUtilizationPercent,
-        ["gpu_utilization_gpu"] = GpuUtilizationPercent, ["gpu_usage"] = GpuUtilizationPercent,
-        ["gpu_memory_used"] = GpuMemoryMb, ["gpu_memory"] = GpuMemoryMb, ["vram_used"] = GpuMemoryMb, ["gpu_vram_used"] = GpuMemoryMb,
-        ["power_draw"] = PowerWatts, ["power"] = PowerWatts, ["gpu_power_draw"] = PowerWatts, ["gpu_power"] = PowerWatts,
+        ["ttft"] = CanonicalMetric.TtftMs, ["time_to_first_token"] = CanonicalMetric.TtftMs, ["first_token"] = CanonicalMetric.TtftMs, ["first_token_latency"] = CanonicalMetric.TtftMs,
+        ["load"] = CanonicalMetric.LoadMs, ["load_duration"] = CanonicalMetric.LoadMs, ["load_time"] = CanonicalMetric.LoadMs, ["model_load"] = CanonicalMetric.LoadMs, ["model_load_time"] = CanonicalMetric.LoadMs,
+        ["prompt_eval"] = CanonicalMetric.PromptEvalMs, ["prompt_eval_duration"] = CanonicalMetric.PromptEvalMs, ["prompt_eval_time"] = CanonicalMetric.PromptEvalMs,
+        ["eval"] = CanonicalMetric.EvalMs, ["eval_duration"] = CanonicalMetric.EvalMs, ["eval_time"] = CanonicalMetric.EvalMs,
+        ["total"] = CanonicalMetric.TotalMs, ["total_duration"] = CanonicalMetric.TotalMs, ["total_time"] = CanonicalMetric.TotalMs, ["e2e"] = CanonicalMetric.TotalMs,
+        ["end_to_end"] = CanonicalMetric.TotalMs, ["end_to_end_latency"] = CanonicalMetric.TotalMs, ["e2e_latency"] = CanonicalMetric.TotalMs, ["request_latency"] = CanonicalMetric.TotalMs,
+        ["generation_time"] = CanonicalMetric.TotalMs, ["response_time"] = CanonicalMetric.TotalMs,
+        ["prompt_eval_count"] = CanonicalMetric.PromptTokens, ["prompt_tokens"] = CanonicalMetric.PromptTokens, ["input_tokens"] = CanonicalMetric.PromptTokens,
+        ["prompt_token_count"] = CanonicalMetric.PromptTokens,
+        ["eval_count"] = CanonicalMetric.OutputTokens, ["tokens_generated"] = CanonicalMetric.OutputTokens, ["output_tokens"] = CanonicalMetric.OutputTokens,
+        ["completion_tokens"] = CanonicalMetric.OutputTokens, ["generated_tokens"] = CanonicalMetric.OutputTokens, ["tokens"] = CanonicalMetric.OutputTokens,
+        ["total_tokens_generated"] = CanonicalMetric.OutputTokens, ["response_tokens"] = CanonicalMetric.OutputTokens,
+        [""] = CanonicalMetric.LatencyMs, ["latency"] = CanonicalMetric.LatencyMs, ["time"] = CanonicalMetric.LatencyMs, ["inference_time"] = CanonicalMetric.LatencyMs,
+        ["inference_latency"] = CanonicalMetric.LatencyMs, ["latency_time"] = CanonicalMetric.LatencyMs,
+        ["compile_time"] = CanonicalMetric.CompileMs, ["compile"] = CanonicalMetric.CompileMs, ["compilation_time"] = CanonicalMetric.CompileMs, ["compile_duration"] = CanonicalMetric.CompileMs,
+        ["throughput"] = CanonicalMetric.TokensPerSecond, ["tps"] = CanonicalMetric.TokensPerSecond, ["eval_rate"] = CanonicalMetric.TokensPerSecond,
+        ["output_throughput"] = CanonicalMetric.TokensPerSecond,
+        ["cpu"] = CanonicalMetric.CpuPercent, ["cpu_usage"] = CanonicalMetric.CpuPercent, ["cpu_util"] = CanonicalMetric.CpuPercent, ["cpu_utilization"] = CanonicalMetric.CpuPercent,
+        ["memory"] = CanonicalMetric.MemoryPercent, ["memory_usage"] = CanonicalMetric.MemoryPercent, ["mem"] = CanonicalMetric.MemoryPercent, ["ram"] = CanonicalMetric.MemoryPercent,
+        ["utilization_gpu"] = CanonicalMetric.GpuUtilizationPercent, ["gpu_utilization"] = CanonicalMetric.GpuUtilizationPercent, ["gpu_util"] = CanonicalMetric.GpuUtilizationPercent,
+        ["gpu_utilization_gpu"] = CanonicalMetric.GpuUtilizationPercent, ["gpu_usage"] = CanonicalMetric.GpuUtilizationPercent,
+        ["gpu_memory_used"] = CanonicalMetric.GpuMemoryMb, ["gpu_memory"] = CanonicalMetric.GpuMemoryMb, ["vram_used"] = CanonicalMetric.GpuMemoryMb, ["gpu_vram_used"] = CanonicalMetric.GpuMemoryMb,
+        ["power_draw"] = CanonicalMetric.PowerWatts, ["power"] = CanonicalMetric.PowerWatts, ["gpu_power_draw"] = CanonicalMetric.PowerWatts, ["gpu_power"] = CanonicalMetric.PowerWatts,
     };
 
     // Bases that count tokens: "<base>_s" and "<base> per second" are throughput, not seconds.
@@ -282,7 +267,7 @@ internal static class MetricNames
         // tokens_s, tokens/s, tok/s, tokens per second, throughput_tokens_per_sec: throughput.
         if ((perSecond || timeFactor == 1000) && TokenBases.Contains(baseName))
         {
-            return CanonicalMapping(TokensPerSecond, statistic, 1);
+            return CanonicalMapping(CanonicalMetric.TokensPerSecond, statistic, 1);
         }
 
         if (perSecond)
@@ -322,7 +307,7 @@ internal static class MetricNames
                 return timeFactor is null && otherUnit is null ? CanonicalMapping(metric, statistic, 1) : Unknown(name, statistic, otherUnit);
             case MetricKind.Percent:
                 // memory_percent is a share; memory_used_gb is not.
-                if (otherUnit == "%" || (otherUnit is null && timeFactor is null && metric == GpuUtilizationPercent))
+                if (otherUnit == "%" || (otherUnit is null && timeFactor is null && metric == CanonicalMetric.GpuUtilizationPercent))
                 {
                     return CanonicalMapping(metric, statistic, 1);
                 }

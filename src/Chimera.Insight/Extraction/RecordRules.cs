@@ -95,8 +95,8 @@ internal static class RecordRules
     private static readonly FieldMapping DerivedThroughput = new()
     {
         Role = FieldRole.Metric,
-        Metric = MetricNames.TokensPerSecond,
-        Unit = MetricNames.UnitOf(MetricNames.TokensPerSecond),
+        Metric = CanonicalMetric.TokensPerSecond,
+        Unit = MetricNames.UnitOf(CanonicalMetric.TokensPerSecond),
         Kind = MetricKind.Rate,
         IsCanonical = true,
     };
@@ -105,7 +105,7 @@ internal static class RecordRules
     /// record has both raw figures and no throughput of its own. Derived figures never feed the record id.</summary>
     public static void DeriveThroughput(PendingRecord record)
     {
-        if (record.Failed || record.Has(MetricNames.TokensPerSecond, Insight.Statistic.Sample))
+        if (record.Failed || record.Has(CanonicalMetric.TokensPerSecond, Insight.Statistic.Sample))
         {
             return;
         }
@@ -118,11 +118,11 @@ internal static class RecordRules
                 continue;
             }
 
-            if (value.Metric == MetricNames.OutputTokens)
+            if (value.Metric == CanonicalMetric.OutputTokens)
             {
                 tokens ??= value.Value;
             }
-            else if (value.Metric == MetricNames.EvalMs)
+            else if (value.Metric == CanonicalMetric.EvalMs)
             {
                 evalMs ??= value.Value;
             }

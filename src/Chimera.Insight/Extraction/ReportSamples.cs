@@ -82,14 +82,14 @@ public static class ReportSamples
             record.MarkFailed(report.Warnings is { Length: > 0 } warnings ? string.Join("; ", warnings) : "the report's LLM call did not complete");
         }
 
-        Add(record, MetricNames.TtftMs, report.TtftMs);
-        Add(record, MetricNames.TokensPerSecond, report.TokensPerSecond);
-        Add(record, MetricNames.LoadMs, report.LoadDurationMs);
-        Add(record, MetricNames.PromptEvalMs, report.PromptEvalDurationMs);
-        Add(record, MetricNames.EvalMs, report.EvalDurationMs);
-        Add(record, MetricNames.TotalMs, report.TotalDurationMs);
-        Add(record, MetricNames.PromptTokens, report.PromptTokens);
-        Add(record, MetricNames.OutputTokens, report.TokensGenerated);
+        Add(record, CanonicalMetric.TtftMs, report.TtftMs);
+        Add(record, CanonicalMetric.TokensPerSecond, report.TokensPerSecond);
+        Add(record, CanonicalMetric.LoadMs, report.LoadDurationMs);
+        Add(record, CanonicalMetric.PromptEvalMs, report.PromptEvalDurationMs);
+        Add(record, CanonicalMetric.EvalMs, report.EvalDurationMs);
+        Add(record, CanonicalMetric.TotalMs, report.TotalDurationMs);
+        Add(record, CanonicalMetric.PromptTokens, report.PromptTokens);
+        Add(record, CanonicalMetric.OutputTokens, report.TokensGenerated);
         return record;
     }
 

@@ -73,14 +73,14 @@ public static class ComparisonReportWriter
     {
         var lines = new List<string>();
         var aggregates = Aggregate(comparisons);
-        var throughput = aggregates.FirstOrDefault(a => string.Equals(a.Metric, MetricNames.TokensPerSecond, StringComparison.OrdinalIgnoreCase));
+        var throughput = aggregates.FirstOrDefault(a => string.Equals(a.Metric, CanonicalMetric.TokensPerSecond, StringComparison.OrdinalIgnoreCase));
         if (throughput is not null)
         {
             var verb = throughput.DeltaPercent >= 0 ? "improved" : "fell";
             lines.Add($"**Throughput {verb} by {Numbers.Format(Math.Abs(throughput.DeltaPercent), 1)}%**: {Numbers.Format(throughput.ReferenceMean)} → {Numbers.Format(throughput.DifferenceMean)} {throughput.Unit} over {Numbers.Integer(throughput.Groups)} matched groups ({Verdicts(throughput)}).");
         }
 
-        var ttft = aggregates.FirstOrDefault(a => string.Equals(a.Metric, MetricNames.TtftMs, StringComparison.OrdinalIgnoreCase));
+        var ttft = aggregates.FirstOrDefault(a => string.Equals(a.Metric, CanonicalMetric.TtftMs, StringComparison.OrdinalIgnoreCase));
         if (ttft is not null)
         {
             var reduction = -ttft.DeltaPercent;

@@ -243,24 +243,24 @@ public sealed class FactSet
         }
 
         var call = "the report's LLM call";
-        AddTime(report.TtftMs, MetricNames.TtftMs, $"{call} TTFT");
-        AddTime(report.TotalDurationMs, MetricNames.TotalMs, $"{call} total duration");
-        AddTime(report.LoadDurationMs, MetricNames.LoadMs, $"{call} load duration");
-        AddTime(report.PromptEvalDurationMs, MetricNames.PromptEvalMs, $"{call} prompt eval duration");
-        AddTime(report.EvalDurationMs, MetricNames.EvalMs, $"{call} eval duration");
+        AddTime(report.TtftMs, CanonicalMetric.TtftMs, $"{call} TTFT");
+        AddTime(report.TotalDurationMs, CanonicalMetric.TotalMs, $"{call} total duration");
+        AddTime(report.LoadDurationMs, CanonicalMetric.LoadMs, $"{call} load duration");
+        AddTime(report.PromptEvalDurationMs, CanonicalMetric.PromptEvalMs, $"{call} prompt eval duration");
+        AddTime(report.EvalDurationMs, CanonicalMetric.EvalMs, $"{call} eval duration");
         if (report.TokensPerSecond is double tps)
         {
-            _facts.Add(new Fact(tps, Quantity.Rate, $"{call} throughput = {Numbers.Format(tps)} tok/s", [MetricNames.TokensPerSecond]));
+            _facts.Add(new Fact(tps, Quantity.Rate, $"{call} throughput = {Numbers.Format(tps)} tok/s", [CanonicalMetric.TokensPerSecond]));
         }
 
         if (report.PromptTokens is int prompt)
         {
-            _facts.Add(new Fact(prompt, Quantity.Tokens, $"{call} prompt tokens = {prompt}", [MetricNames.PromptTokens]));
+            _facts.Add(new Fact(prompt, Quantity.Tokens, $"{call} prompt tokens = {prompt}", [CanonicalMetric.PromptTokens]));
         }
 
         if (report.TokensGenerated is int generated)
         {
-            _facts.Add(new Fact(generated, Quantity.Tokens, $"{call} tokens generated = {generated}", [MetricNames.OutputTokens]));
+            _facts.Add(new Fact(generated, Quantity.Tokens, $"{call} tokens generated = {generated}", [CanonicalMetric.OutputTokens]));
         }
 
         string[] workflow = [GroundingVocabulary.Workflow];

@@ -115,13 +115,13 @@ public static class HtmlReportWriter
     {
         var inventory = report.Inventory ?? report.Metrics.Select(m => m.Inventory).FirstOrDefault(i => i is not null);
         yield return ("Files analysed", Numbers.Integer(inventory?.FileCount ?? report.FilesAnalyzed), $"{Numbers.Integer(report.Metrics.Length)} metric groups");
-        var fastest = RecommendationWriter.Best(report.Metrics, MetricNames.TokensPerSecond, higher: true);
+        var fastest = RecommendationWriter.Best(report.Metrics, CanonicalMetric.TokensPerSecond, higher: true);
         if (fastest is not null)
         {
             yield return ("Best throughput", Numbers.WithUnit(fastest.Mean, fastest.Unit), ReportCharts.ShortLabel(fastest, report.Metrics));
         }
 
-        var quickest = RecommendationWriter.Best(report.Metrics.Where(m => m.Phase != Phase.Cold).ToList(), MetricNames.TtftMs, higher: false);
+        var quickest = RecommendationWriter.Best(report.Metrics.Where(m => m.Phase != Phase.Cold).ToList(), CanonicalMetric.TtftMs, higher: false);
         if (quickest is not null)
         {
             yield return ("Lowest TTFT", Numbers.WithUnit(quickest.Mean, quickest.Unit), ReportCharts.ShortLabel(quickest, report.Metrics));

@@ -3,43 +3,33 @@ namespace Chimera.Insight.Reporting;
 /// <summary>Canonical metric names, their display names and the order reports list them in.</summary>
 public static class MetricNames
 {
-    public const string TokensPerSecond = "TokensPerSecond";
-    public const string TtftMs = "TtftMs";
-    public const string LoadMs = "LoadMs";
-    public const string PromptEvalMs = "PromptEvalMs";
-    public const string EvalMs = "EvalMs";
-    public const string TotalMs = "TotalMs";
-    public const string PromptTokens = "PromptTokens";
-    public const string OutputTokens = "OutputTokens";
-    public const string LatencyMs = "LatencyMs";
-    public const string CompileMs = "CompileMs";
 
     /// <summary>The headline figures: throughput and time to first token.</summary>
-    public static readonly string[] Headline = [TokensPerSecond, TtftMs];
+    public static readonly string[] Headline = [CanonicalMetric.TokensPerSecond, CanonicalMetric.TtftMs];
 
     /// <summary>The phases of one call and its token counts.</summary>
-    public static readonly string[] CallPhases = [TotalMs, LoadMs, PromptEvalMs, EvalMs, OutputTokens, PromptTokens, LatencyMs, CompileMs];
+    public static readonly string[] CallPhases = [CanonicalMetric.TotalMs, CanonicalMetric.LoadMs, CanonicalMetric.PromptEvalMs, CanonicalMetric.EvalMs, CanonicalMetric.OutputTokens, CanonicalMetric.PromptTokens, CanonicalMetric.LatencyMs, CanonicalMetric.CompileMs];
 
     private static readonly Dictionary<string, string> Display = new(StringComparer.OrdinalIgnoreCase)
     {
-        [TokensPerSecond] = "Throughput",
-        [TtftMs] = "TTFT",
-        [LoadMs] = "Load",
-        [PromptEvalMs] = "Prompt eval",
-        [EvalMs] = "Eval",
-        [TotalMs] = "Total duration",
-        [PromptTokens] = "Prompt tokens",
-        [OutputTokens] = "Output tokens",
-        [LatencyMs] = "Latency",
-        [CompileMs] = "Compile time",
+        [CanonicalMetric.TokensPerSecond] = "Throughput",
+        [CanonicalMetric.TtftMs] = "TTFT",
+        [CanonicalMetric.LoadMs] = "Load",
+        [CanonicalMetric.PromptEvalMs] = "Prompt eval",
+        [CanonicalMetric.EvalMs] = "Eval",
+        [CanonicalMetric.TotalMs] = "Total duration",
+        [CanonicalMetric.PromptTokens] = "Prompt tokens",
+        [CanonicalMetric.OutputTokens] = "Output tokens",
+        [CanonicalMetric.LatencyMs] = "Latency",
+        [CanonicalMetric.CompileMs] = "Compile time",
     };
 
-    /// <summary>"Throughput" for TokensPerSecond, the metric's own name otherwise.</summary>
+    /// <summary>"Throughput" for CanonicalMetric.TokensPerSecond, the metric's own name otherwise.</summary>
     public static string DisplayName(string metric) => Display.TryGetValue(metric, out var name) ? name : metric;
 
     /// <summary>True when a higher value is better (throughput); times and counts of failures are lower-is-better.</summary>
     public static bool HigherIsBetter(string metric) =>
-        string.Equals(metric, TokensPerSecond, StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(metric, CanonicalMetric.TokensPerSecond, StringComparison.OrdinalIgnoreCase) ||
         metric.IndexOf("PerSecond", StringComparison.OrdinalIgnoreCase) >= 0 ||
         metric.IndexOf("Throughput", StringComparison.OrdinalIgnoreCase) >= 0;
 

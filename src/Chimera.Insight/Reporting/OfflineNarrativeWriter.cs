@@ -60,8 +60,8 @@ public static class OfflineNarrativeWriter
 
     private static IEnumerable<string> Callouts(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
-        var fastest = RecommendationWriter.Best(metrics, MetricNames.TokensPerSecond, higher: true);
-        var slowest = RecommendationWriter.Best(metrics, MetricNames.TokensPerSecond, higher: false);
+        var fastest = RecommendationWriter.Best(metrics, CanonicalMetric.TokensPerSecond, higher: true);
+        var slowest = RecommendationWriter.Best(metrics, CanonicalMetric.TokensPerSecond, higher: false);
         if (fastest is not null)
         {
             var line = $"**Throughput:** highest **{Numbers.WithUnit(fastest.Mean, fastest.Unit)}** mean{Spread(fastest)} for {MetricNames.Group(fastest)}";
@@ -74,8 +74,8 @@ public static class OfflineNarrativeWriter
         }
 
         var warm = metrics.Where(m => m.Phase != Phase.Cold).ToList();
-        var quickest = RecommendationWriter.Best(warm, MetricNames.TtftMs, higher: false);
-        var slowestTtft = RecommendationWriter.Best(warm, MetricNames.TtftMs, higher: true);
+        var quickest = RecommendationWriter.Best(warm, CanonicalMetric.TtftMs, higher: false);
+        var slowestTtft = RecommendationWriter.Best(warm, CanonicalMetric.TtftMs, higher: true);
         if (quickest is not null)
         {
             var line = $"**TTFT:** lowest **{Numbers.WithUnit(quickest.Mean, quickest.Unit)}** mean{Spread(quickest)} for {MetricNames.Group(quickest)}";
@@ -87,7 +87,7 @@ public static class OfflineNarrativeWriter
             yield return line + ".";
         }
 
-        var cold = RecommendationWriter.Best(metrics.Where(m => m.Phase == Phase.Cold).ToList(), MetricNames.TtftMs, higher: true);
+        var cold = RecommendationWriter.Best(metrics.Where(m => m.Phase == Phase.Cold).ToList(), CanonicalMetric.TtftMs, higher: true);
         if (cold is not null)
         {
             yield return $"**Cold start:** TTFT **{Numbers.WithUnit(cold.Mean, cold.Unit)}** mean after a model load for {MetricNames.Group(cold)}.";

@@ -67,13 +67,13 @@ public static class RecommendationWriter
 
     private static IEnumerable<string> FromMetrics(IReadOnlyList<BenchmarkMetric> metrics)
     {
-        var best = Best(metrics, MetricNames.TokensPerSecond, higher: true);
+        var best = Best(metrics, CanonicalMetric.TokensPerSecond, higher: true);
         if (best is not null)
         {
             yield return $"Where throughput matters, use {MetricNames.Group(best)}: {Numbers.WithUnit(best.Mean, best.Unit)} mean.";
         }
 
-        var fastest = Best(metrics.Where(m => m.Phase != Phase.Cold).ToList(), MetricNames.TtftMs, higher: false);
+        var fastest = Best(metrics.Where(m => m.Phase != Phase.Cold).ToList(), CanonicalMetric.TtftMs, higher: false);
         if (fastest is not null)
         {
             yield return $"Where responsiveness matters, use {MetricNames.Group(fastest)}: TTFT {Numbers.WithUnit(fastest.Mean, fastest.Unit)} mean.";

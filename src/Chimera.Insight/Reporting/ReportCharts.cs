@@ -21,7 +21,7 @@ public static class ReportCharts
     /// <summary>Mean throughput per group (horizontal bars, with p95 where known); null when there is none.</summary>
     public static string? Throughput(IReadOnlyList<BenchmarkMetric> metrics)
     {
-        var rows = ReportSections.OrderedMetrics(metrics.Where(m => Is(m, MetricNames.TokensPerSecond) && m.Mean.HasValue)).Take(30).ToList();
+        var rows = ReportSections.OrderedMetrics(metrics.Where(m => Is(m, CanonicalMetric.TokensPerSecond) && m.Mean.HasValue)).Take(30).ToList();
         if (rows.Count == 0) return null;
         var model = NewModel("Throughput per group (tok/s, mean)");
         model.Axes.Add(CategoryAxis(model, ShortLabels(rows)));
@@ -35,7 +35,7 @@ public static class ReportCharts
     /// <summary>TTFT percentiles (p50, p90, p95, p99) per group; null when there is no TTFT.</summary>
     public static string? TtftPercentiles(IReadOnlyList<BenchmarkMetric> metrics)
     {
-        var rows = ReportSections.OrderedMetrics(metrics.Where(m => Is(m, MetricNames.TtftMs) && (m.P50.HasValue || m.Mean.HasValue))).Take(20).ToList();
+        var rows = ReportSections.OrderedMetrics(metrics.Where(m => Is(m, CanonicalMetric.TtftMs) && (m.P50.HasValue || m.Mean.HasValue))).Take(20).ToList();
         if (rows.Count == 0) return null;
         var model = NewModel("TTFT percentiles per group (ms)");
         model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendPlacement = LegendPlacement.Outside, LegendOrientation = LegendOrientation.Horizontal });

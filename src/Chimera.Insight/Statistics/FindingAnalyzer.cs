@@ -19,8 +19,8 @@ public sealed class FindingOptions
 /// rests on. Cold-start findings need Phase among the group keys; configuration findings need Configuration.</summary>
 public static class FindingAnalyzer
 {
-    public const string ThroughputMetric = "TokensPerSecond";
-    public const string TtftMetric = "TtftMs";
+    public const string ThroughputMetric = CanonicalMetric.TokensPerSecond;
+    public const string TtftMetric = CanonicalMetric.TtftMs;
 
     public static List<Finding> Analyze(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions? options = null)
     {

@@ -510,8 +510,9 @@ public class InventoryWalkerTests
     }
 
     [Fact]
-    public void AnEmptyFileIsHashedAndTwoAreDuplicates()
+    public void AnEmptyFileIsHashedButTwoAreNotDuplicates()
     {
+        // Empty files copy nothing: each is reported as empty in its own right when read.
         using var tree = new TempTree();
         tree.File("a.csv", "");
         tree.File("b.csv", "");
@@ -519,6 +520,7 @@ public class InventoryWalkerTests
         var files = Files(Walk(tree.Root));
 
         Assert.Equal(ContentHasher.EmptyHash, files[0].ContentHash);
-        Assert.Equal("a.csv", files[1].DuplicateOf);
+        Assert.Equal(ContentHasher.EmptyHash, files[1].ContentHash);
+        Assert.Null(files[1].DuplicateOf);
     }
 }
