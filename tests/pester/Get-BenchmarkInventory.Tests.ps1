@@ -324,14 +324,20 @@ Describe 'Get-BenchmarkInventory' {
         It 'enters folder links only with -FollowSymlink, and then stops at loops' -Skip:$IsWindows {
             $root = Join-Path $TestDrive 'links'
             New-TestFile 'links/data/a.csv' | Out-Null
-            New-Item -ItemType SymbolicLink -Path (Join-Path $root 'mirror') -Target (Join-Path $root 'data') | Out-Null
-            New-Item -ItemType SymbolicLink -Path (Join-Path $root 'data/back') -Target $root | Out-Null
+            $mirror = New-Item -ItemType SymbolicLink -Path (Join-Path $root 'mirror') -Target (Join-Path $root 'data')
+            $back = New-Item -ItemType SymbolicLink -Path (Join-Path $root 'data/back') -Target $root
+            try {
+                $plainFound = @(Get-BenchmarkInventory $root -ErrorVariable plain)
+                $verbose = (Get-BenchmarkInventory $root -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+                $followed = Get-BenchmarkInventory $root -FollowSymlink -ErrorVariable loops -ErrorAction SilentlyContinue
+            } finally {
+                # Pester's own clean-up of TestDrive enumerates through folder links: leave it no loop.
+                rm -f $back.FullName $mirror.FullName
+            }
 
-            @(Get-BenchmarkInventory $root -ErrorVariable plain).RelativePath | Should -Be @('data/a.csv')
+            $plainFound.RelativePath | Should -Be @('data/a.csv')
             $plain.Count | Should -Be 0
-            ((Get-BenchmarkInventory $root -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n") | Should -Match 'mirror'
-
-            $followed = Get-BenchmarkInventory $root -FollowSymlink -ErrorVariable loops -ErrorAction SilentlyContinue
+            $verbose | Should -Match 'mirror'
             $followed.RelativePath | Should -Be @('data/a.csv', 'mirror/a.csv')
             $followed[1].DuplicateOf | Should -Be 'data/a.csv'
             $loops.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'LinkLoop,*' }
