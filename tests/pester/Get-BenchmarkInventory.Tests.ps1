@@ -130,6 +130,14 @@ Describe 'Get-BenchmarkInventory' {
             @(Get-ChildItem $Lab -Directory | Get-BenchmarkInventory).Count | Should -Be 11
         }
 
+        It 'takes folders that came back from Import-Clixml' {
+            $saved = Join-Path $TestDrive 'folders.clixml'
+            Get-ChildItem $Lab -Directory | Export-Clixml $saved
+            $folders = Import-Clixml $saved
+            $folders[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.System.IO.DirectoryInfo'
+            @($folders | Get-BenchmarkInventory).Count | Should -Be 11
+        }
+
         It 'lists a file reached twice once' {
             @(Get-BenchmarkInventory $Lab, (Join-Path $Lab 'data/ollama_quant_bench.csv')).Count | Should -Be 11
         }

@@ -210,10 +210,11 @@ public sealed class InventoryWalker
     private static List<FileSystemInfo> List(Folder folder, out InventoryProblem? problem)
     {
         problem = null;
-        var path = folder.Directory.FullName;
+        var directory = folder.Directory!;
+        var path = directory.FullName;
         try
         {
-            var entries = folder.Directory.EnumerateFileSystemInfos().ToList();
+            var entries = directory.EnumerateFileSystemInfos().ToList();
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             return entries;
         }
@@ -390,7 +391,7 @@ public sealed class InventoryWalker
 
     private sealed class Folder
     {
-        public Folder(DirectoryInfo directory, string relativePath, int depth, Ancestor? chain, InventoryEntry? instead)
+        public Folder(DirectoryInfo? directory, string relativePath, int depth, Ancestor? chain, InventoryEntry? instead)
         {
             Directory = directory;
             RelativePath = relativePath;
@@ -399,7 +400,8 @@ public sealed class InventoryWalker
             Instead = instead;
         }
 
-        public DirectoryInfo Directory { get; }
+        /// <summary>The folder to list; null when <see cref="Instead"/> is reported in its place.</summary>
+        public DirectoryInfo? Directory { get; }
 
         public string RelativePath { get; }
 
@@ -411,7 +413,7 @@ public sealed class InventoryWalker
         /// <summary>Set for a folder that is not entered: what to report in its place, in walk order.</summary>
         public InventoryEntry? Instead { get; }
 
-        public static Folder Deferred(InventoryEntry instead) => new(null!, "", 0, null, instead);
+        public static Folder Deferred(InventoryEntry instead) => new(null, "", 0, null, instead);
     }
 
     private sealed class Ancestor
