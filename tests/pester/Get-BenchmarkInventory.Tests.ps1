@@ -174,6 +174,15 @@ Describe 'Get-BenchmarkInventory' {
                 'conv_bench_20251002-170837.json', 'conv_bench_20251002-170837.md', 'summary.json')
         }
 
+        It 'leaves hidden files and folders out unless -Force is given' {
+            New-TestFile 'hidden/a.csv' | Out-Null
+            New-TestFile 'hidden/.b.csv' | Out-Null
+            New-TestFile 'hidden/.git/c.json' | Out-Null
+            $root = Join-Path $TestDrive 'hidden'
+            @(Get-BenchmarkInventory $root).RelativePath | Should -Be @('a.csv')
+            @(Get-BenchmarkInventory $root -Force).RelativePath | Should -Be @('.b.csv', 'a.csv', '.git/c.json')
+        }
+
         It 'refuses an empty time range' {
             { Get-BenchmarkInventory $Lab -Since '2025-10-02' -Before '2025-10-01' } | Should -Throw -ErrorId 'EmptyDateRange,*'
         }

@@ -182,6 +182,17 @@ public sealed class InventoryWalker
             foreach (var entry in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!options.IncludeHidden && IsHidden(entry))
+                {
+                    if (entry is DirectoryInfo)
+                    {
+                        var relative = Combine(folder.RelativePath, entry.Name);
+                        yield return PendingEntry.Of(InventoryEntry.Notify(entry.FullName, relative, InventoryMessages.HiddenNotEntered(entry.FullName)));
+                    }
+
+                    continue;
+                }
+
                 if (entry is DirectoryInfo subfolder)
                 {
                     subfolders.Add(subfolder);
@@ -361,6 +372,24 @@ public sealed class InventoryWalker
         }
 
         return PendingEntry.Hash(found, Task.Run(() => HashOutcome.Of(full, cancellationToken)));
+    }
+
+    // Hidden as Get-ChildItem sees it: a name starting with '.' on Unix, the Hidden attribute on Windows.
+    private static bool IsHidden(FileSystemInfo entry)
+    {
+        if (entry.Name.StartsWith(".", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        try
+        {
+            return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && (entry.Attributes & FileAttributes.Hidden) != 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static PendingEntry Problem(InventoryProblem problem, string relativePath) =>
