@@ -247,7 +247,7 @@ Describe 'Get-BenchmarkInventory' {
         It 'shows files as a table grouped by root' {
             $text = Get-BenchmarkInventory $Lab | Out-String -Width 250
             $text | Should -Match 'Root: '
-            $text | Should -Match 'Kind\s+Length\s+LastWriteTimeUtc\s+RunTimestamp\s+Family\s+DuplicateOf\s+RelativePath'
+            $text | Should -Match 'Kind\s+Length\s+LastWriteTimeUtc\s+Family\s+DuplicateOf\s+RelativePath'
             $text | Should -Match 'Csv\s+\d+ 2025-10-01 09:00\s+ollama_quant_bench\s+data/ollama_quant_bench\.csv\s+llama3/ollama_quant_bench\.csv'
         }
 
