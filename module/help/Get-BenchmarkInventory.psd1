@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Lists the benchmark artifacts (CSV, JSON, JSONL, Markdown) below one or more folders, with content hashes, duplicates, families and run times.'
     Description = @'
-Get-BenchmarkInventory walks the given folders (recursively unless -Depth says otherwise) and emits one Chimera.Insight.BenchmarkFile for each benchmark artifact it finds, as soon as it finds it. Files ending in .csv are Csv; .json, .jsonl and .ndjson are Json; .md and .markdown are Markdown. Every other file is passed over: -Verbose names each one and the -Summary counts them as skipped.
+Get-BenchmarkInventory walks the given folders (recursively unless -Depth says otherwise) and emits one Chimera.Insight.BenchmarkFile for each benchmark artifact it finds, as soon as it finds it. Files ending in .csv are Csv; .json, .jsonl and .ndjson are Json; .md and .markdown are Markdown. Every other file is passed over: -Verbose names each one and the -Summary counts them as skipped. Hidden files and folders (such as .git) are left out unless -Force is given, as with Get-ChildItem.
 
 Each file carries its path relative to the folder it was found under (RelativePath), its size and last write time (UTC), an XxHash128 of its content (ContentHash), and DuplicateOf: the RelativePath of the first file in this inventory with identical content. Within a folder, files are visited in ordinal name order before its subfolders, so the result is the same on every run and every machine.
 
@@ -21,6 +21,7 @@ Problems never stop the walk: a path that does not exist, a file or folder that 
         Since         = 'Only files last written at or after this time. A time without a zone is taken as local time.'
         Before        = 'Only files last written before this time. A time without a zone is taken as local time.'
         FollowSymlink = 'Enter links to folders as well. A link that leads back to one of the folders above it is reported as a LinkLoop error and not entered. Links to files are always read.'
+        Force         = 'Also look at hidden files and enter hidden folders: names starting with a dot (such as .git or .cache) and, on Windows, items marked hidden. Without it they are left out, as Get-ChildItem leaves them out, and -Verbose names each hidden folder not entered. A path you name is walked even when it is hidden.'
         Summary       = 'Emit one Chimera.Insight.BenchmarkInventorySummary for all the paths instead of the files: per kind count, share, bytes and latest change, duplicate groups, families and the files passed over.'
     }
     Examples    = @(

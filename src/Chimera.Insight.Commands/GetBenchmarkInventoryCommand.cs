@@ -73,6 +73,10 @@ public sealed class GetBenchmarkInventoryCommand : PSCmdlet
     [Parameter]
     public SwitchParameter FollowSymlink { get; set; }
 
+    /// <summary>Also look at hidden files and folders (names starting with '.', such as .git).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <summary>Emit one summary of everything found instead of the files.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -83,6 +87,7 @@ public sealed class GetBenchmarkInventoryCommand : PSCmdlet
         {
             MaxDepth = IsBound(nameof(Depth)) ? Depth : null,
             FollowSymlinks = FollowSymlink.IsPresent,
+            IncludeHidden = Force.IsPresent,
             Kinds = Kind?.Select(kind => (ArtifactKind)Enum.Parse(typeof(ArtifactKind), kind, ignoreCase: true)).ToList(),
             NameFilter = NameFilter.Create(Include, Exclude),
             ModifiedSinceUtc = IsBound(nameof(Since)) ? ToUtc(Since) : null,

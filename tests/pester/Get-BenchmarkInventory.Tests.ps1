@@ -130,6 +130,14 @@ Describe 'Get-BenchmarkInventory' {
             @(Get-ChildItem $Lab -Directory | Get-BenchmarkInventory).Count | Should -Be 11
         }
 
+        It 'takes folders that came back from Import-Clixml' {
+            $saved = Join-Path $TestDrive 'folders.clixml'
+            Get-ChildItem $Lab -Directory | Export-Clixml $saved
+            $folders = Import-Clixml $saved
+            $folders[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.System.IO.DirectoryInfo'
+            @($folders | Get-BenchmarkInventory).Count | Should -Be 11
+        }
+
         It 'lists a file reached twice once' {
             @(Get-BenchmarkInventory $Lab, (Join-Path $Lab 'data/ollama_quant_bench.csv')).Count | Should -Be 11
         }
@@ -164,6 +172,15 @@ Describe 'Get-BenchmarkInventory' {
             $since = [datetime]'2025-10-02T17:10:00Z'
             @(Get-BenchmarkInventory $Lab -Since $since -Before ([datetime]'2025-10-03T09:00:00Z')).Name | Should -Be @(
                 'conv_bench_20251002-170837.json', 'conv_bench_20251002-170837.md', 'summary.json')
+        }
+
+        It 'leaves hidden files and folders out unless -Force is given' {
+            New-TestFile 'hidden/a.csv' | Out-Null
+            New-TestFile 'hidden/.b.csv' | Out-Null
+            New-TestFile 'hidden/.git/c.json' | Out-Null
+            $root = Join-Path $TestDrive 'hidden'
+            @(Get-BenchmarkInventory $root).RelativePath | Should -Be @('a.csv')
+            @(Get-BenchmarkInventory $root -Force).RelativePath | Should -Be @('.b.csv', 'a.csv', '.git/c.json')
         }
 
         It 'refuses an empty time range' {
@@ -230,7 +247,7 @@ Describe 'Get-BenchmarkInventory' {
         It 'shows files as a table grouped by root' {
             $text = Get-BenchmarkInventory $Lab | Out-String -Width 250
             $text | Should -Match 'Root: '
-            $text | Should -Match 'Kind\s+Length\s+LastWriteTimeUtc\s+RunTimestamp\s+Family\s+DuplicateOf\s+RelativePath'
+            $text | Should -Match 'Kind\s+Length\s+LastWriteTimeUtc\s+Family\s+DuplicateOf\s+RelativePath'
             $text | Should -Match 'Csv\s+\d+ 2025-10-01 09:00\s+ollama_quant_bench\s+data/ollama_quant_bench\.csv\s+llama3/ollama_quant_bench\.csv'
         }
 
@@ -324,14 +341,20 @@ Describe 'Get-BenchmarkInventory' {
         It 'enters folder links only with -FollowSymlink, and then stops at loops' -Skip:$IsWindows {
             $root = Join-Path $TestDrive 'links'
             New-TestFile 'links/data/a.csv' | Out-Null
-            New-Item -ItemType SymbolicLink -Path (Join-Path $root 'mirror') -Target (Join-Path $root 'data') | Out-Null
-            New-Item -ItemType SymbolicLink -Path (Join-Path $root 'data/back') -Target $root | Out-Null
+            $mirror = New-Item -ItemType SymbolicLink -Path (Join-Path $root 'mirror') -Target (Join-Path $root 'data')
+            $back = New-Item -ItemType SymbolicLink -Path (Join-Path $root 'data/back') -Target $root
+            try {
+                $plainFound = @(Get-BenchmarkInventory $root -ErrorVariable plain)
+                $verbose = (Get-BenchmarkInventory $root -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+                $followed = Get-BenchmarkInventory $root -FollowSymlink -ErrorVariable loops -ErrorAction SilentlyContinue
+            } finally {
+                # Pester's own clean-up of TestDrive enumerates through folder links: leave it no loop.
+                rm -f $back.FullName $mirror.FullName
+            }
 
-            @(Get-BenchmarkInventory $root -ErrorVariable plain).RelativePath | Should -Be @('data/a.csv')
+            $plainFound.RelativePath | Should -Be @('data/a.csv')
             $plain.Count | Should -Be 0
-            ((Get-BenchmarkInventory $root -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n") | Should -Match 'mirror'
-
-            $followed = Get-BenchmarkInventory $root -FollowSymlink -ErrorVariable loops -ErrorAction SilentlyContinue
+            $verbose | Should -Match 'mirror'
             $followed.RelativePath | Should -Be @('data/a.csv', 'mirror/a.csv')
             $followed[1].DuplicateOf | Should -Be 'data/a.csv'
             $loops.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'LinkLoop,*' }

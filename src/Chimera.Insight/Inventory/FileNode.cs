@@ -103,9 +103,12 @@ internal static class FileNode
         return LinkTargetResolver.Resolve(path);
     }
 
+    [ThreadStatic]
+    private static byte[]? statusBuffer;
+
     private static FileNodeInfo ProbeUnix(string path, bool followLinks)
     {
-        var buffer = new byte[StatusBufferSize];
+        var buffer = statusBuffer ??= new byte[StatusBufferSize];
         var bytes = Utf8(path);
         var result = followLinks ? NativeMethods.Stat(bytes, buffer) : NativeMethods.LStat(bytes, buffer);
         if (result != 0)

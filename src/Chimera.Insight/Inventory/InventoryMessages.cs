@@ -27,6 +27,9 @@ internal static class InventoryMessages
     public static string LinkNotFollowed(string path) =>
         $"Did not enter '{path}': it is a link to a folder, and folder links are followed only when asked to.";
 
+    public static string HiddenNotEntered(string path) =>
+        $"Did not enter '{path}': it is a hidden folder, and hidden items are looked at only when asked to.";
+
     public static string AlreadyListed(string path) =>
         $"'{path}' was already listed in this inventory.";
 

@@ -9,6 +9,9 @@ public sealed class InventoryOptions
     /// <summary>Enter links to folders (loops are detected and reported). Links to files are always read.</summary>
     public bool FollowSymlinks { get; set; }
 
+    /// <summary>Also look at hidden files and enter hidden folders (names starting with '.', or marked hidden on Windows), such as .git. A root is walked even when hidden.</summary>
+    public bool IncludeHidden { get; set; }
+
     /// <summary>Only these kinds (null or empty: every kind). Files of other kinds are left out silently.</summary>
     public ICollection<ArtifactKind>? Kinds { get; set; }
 

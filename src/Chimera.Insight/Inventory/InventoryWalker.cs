@@ -188,6 +188,17 @@ public sealed class InventoryWalker
             foreach (var entry in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!options.IncludeHidden && IsHidden(entry))
+                {
+                    if (entry is DirectoryInfo)
+                    {
+                        var relative = Combine(folder.RelativePath, entry.Name);
+                        yield return PendingEntry.Of(InventoryEntry.Notify(entry.FullName, relative, InventoryMessages.HiddenNotEntered(entry.FullName)));
+                    }
+
+                    continue;
+                }
+
                 if (entry is DirectoryInfo subfolder)
                 {
                     subfolders.Add(subfolder);
@@ -216,10 +227,11 @@ public sealed class InventoryWalker
     private static List<FileSystemInfo> List(Folder folder, out InventoryProblem? problem)
     {
         problem = null;
-        var path = folder.Directory.FullName;
+        var directory = folder.Directory!;
+        var path = directory.FullName;
         try
         {
-            var entries = folder.Directory.EnumerateFileSystemInfos().ToList();
+            var entries = directory.EnumerateFileSystemInfos().ToList();
             entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             return entries;
         }
@@ -368,6 +380,24 @@ public sealed class InventoryWalker
         return PendingEntry.Hash(found, Task.Run(() => HashOutcome.Of(full, cancellationToken)));
     }
 
+    // Hidden as Get-ChildItem sees it: a name starting with '.' on Unix, the Hidden attribute on Windows.
+    private static bool IsHidden(FileSystemInfo entry)
+    {
+        if (entry.Name.StartsWith(".", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        try
+        {
+            return RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && (entry.Attributes & FileAttributes.Hidden) != 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static PendingEntry Problem(InventoryProblem problem, string relativePath) =>
         PendingEntry.Of(InventoryEntry.Failed(problem, relativePath));
 
@@ -396,7 +426,7 @@ public sealed class InventoryWalker
 
     private sealed class Folder
     {
-        public Folder(DirectoryInfo directory, string relativePath, int depth, Ancestor? chain, InventoryEntry? instead)
+        public Folder(DirectoryInfo? directory, string relativePath, int depth, Ancestor? chain, InventoryEntry? instead)
         {
             Directory = directory;
             RelativePath = relativePath;
@@ -405,7 +435,8 @@ public sealed class InventoryWalker
             Instead = instead;
         }
 
-        public DirectoryInfo Directory { get; }
+        /// <summary>The folder to list; null when <see cref="Instead"/> is reported in its place.</summary>
+        public DirectoryInfo? Directory { get; }
 
         public string RelativePath { get; }
 
@@ -417,7 +448,7 @@ public sealed class InventoryWalker
         /// <summary>Set for a folder that is not entered: what to report in its place, in walk order.</summary>
         public InventoryEntry? Instead { get; }
 
-        public static Folder Deferred(InventoryEntry instead) => new(null!, "", 0, null, instead);
+        public static Folder Deferred(InventoryEntry instead) => new(null, "", 0, null, instead);
     }
 
     private sealed class Ancestor

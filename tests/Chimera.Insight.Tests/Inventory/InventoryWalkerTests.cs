@@ -234,6 +234,35 @@ public class InventoryWalkerTests
     }
 
     [Fact]
+    public void HiddenFilesAndFoldersAreLeftOutUnlessAsked()
+    {
+        using var tree = new TempTree();
+        tree.File("a.csv");
+        tree.File(".hidden.csv");
+        tree.File(".git/objects/pack.json");
+        tree.File(".git/notes.txt");
+
+        var entries = Walk(tree.Root);
+
+        Assert.Equal(["a.csv"], Files(entries).Select(f => f.RelativePath));
+        Assert.DoesNotContain(entries, e => e.Kind == InventoryEntryKind.Skipped);
+        Assert.Equal(tree.Full(".git"), Assert.Single(entries, e => e.Kind == InventoryEntryKind.Notice).Path);
+
+        var all = Walk(tree.Root, new InventoryOptions { IncludeHidden = true });
+        Assert.Equal([".hidden.csv", "a.csv", ".git/objects/pack.json"], Files(all).Select(f => f.RelativePath));
+        Assert.Equal([".git/notes.txt"], all.Where(e => e.Kind == InventoryEntryKind.Skipped).Select(e => e.RelativePath));
+    }
+
+    [Fact]
+    public void AHiddenRootIsWalked()
+    {
+        using var tree = new TempTree();
+        tree.File(".cache/a.csv");
+
+        Assert.Equal(["a.csv"], Files(Walk(tree.Full(".cache"))).Select(f => f.RelativePath));
+    }
+
+    [Fact]
     public void WithoutHashingNoFileIsRead()
     {
         using var tree = new TempTree();
