@@ -19,7 +19,7 @@ Get-InsightConfiguration resolves the settings the Ollama cmdlets use and shows 
     persona: |
       You are InsightAgent, ...
 
-Precedence, strongest first: parameters, the selected profile, the file, the environment (OLLAMA_HOST, OLLAMA_API_KEY), the defaults. An option set to null in a profile or in -Option removes it. The Sources property lists every setting with its value, its source (Parameter, Profile, File, Environment, Default) and the detail (parameter, variable, file and line). The API key is shown only as present or absent.
+Precedence, strongest first: parameters, the selected profile, the file, the environment (OLLAMA_HOST, OLLAMA_API_KEY), the defaults. An option set to null in a profile or in -Options removes it. The Sources property lists every setting with its value, its source (Parameter, Profile, File, Environment, Default) and the detail (parameter, variable, file and line). The API key is shown only as present or absent.
 
 A file that is not valid YAML, a wrongly typed value or an unknown profile ends the command with an error naming the file, line and column or the known profiles. Unknown keys in the file give warnings.
 '@
@@ -32,7 +32,7 @@ A file that is not valid YAML, a wrongly typed value or an unknown profile ends 
         IdleTimeoutSec    = 'The longest silence allowed between two chunks of an answer, in seconds; overrides ollama.idleTimeoutSeconds.'
         MaxRetries        = 'How many times a busy (503) or refused server is retried before any text arrived; overrides ollama.maxRetries.'
         KeepAlive         = 'How long Ollama keeps the model loaded after a call (5m, 1h, 0 to unload; a bare number is seconds); overrides ollama.keepAlive.'
-        Option            = 'Ollama options that add to or override the file''s and the profile''s, e.g. @{ num_ctx = 8192; temperature = 0.2 }. $null removes one.'
+        Options           = 'Ollama options (alias -Option) that add to or override the file''s and the profile''s, e.g. @{ num_ctx = 8192; temperature = 0.2 }. $null removes one.'
         Persona           = 'The system prompt; overrides the file''s persona.'
         ApiKey            = 'A key for a reverse proxy in front of Ollama (SecureString); overrides $env:OLLAMA_API_KEY. Shown only as present or absent.'
     }
@@ -46,7 +46,7 @@ A file that is not valid YAML, a wrongly typed value or an unknown profile ends 
             Remarks = 'Lists every setting with its value and where it came from.'
         }
         @{
-            Code    = 'Get-InsightConfiguration -ConfigurationPath ./lab.yaml -Option @{ num_ctx = 8192 } | Format-List'
+            Code    = 'Get-InsightConfiguration -ConfigurationPath ./lab.yaml -Options @{ num_ctx = 8192 } | Format-List'
             Remarks = 'Reads another file and overrides one option.'
         }
     )

@@ -39,7 +39,8 @@ public sealed class GetInsightConfigurationCommand : PSCmdlet
     public string? KeepAlive { get; set; }
 
     [Parameter]
-    public Hashtable? Option { get; set; }
+    [Alias("Option")]
+    public Hashtable? Options { get; set; }
 
     [Parameter]
     public string? Persona { get; set; }
@@ -58,7 +59,7 @@ public sealed class GetInsightConfigurationCommand : PSCmdlet
         parameters.MaxRetries = Bound(nameof(MaxRetries)) ? MaxRetries : null;
         parameters.KeepAlive = KeepAlive;
         parameters.Persona = Persona;
-        parameters.Options = OllamaSettingsBinding.ToOptions(Option);
+        parameters.Options = OllamaSettingsBinding.ToOptions(Options);
         parameters.ApiKey = OllamaSettingsBinding.ToPlainText(ApiKey);
 
         var settings = OllamaSettingsBinding.Resolve(this, parameters);

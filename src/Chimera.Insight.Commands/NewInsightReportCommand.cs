@@ -65,6 +65,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
     public string? KeepAlive { get; set; }
 
     [Parameter]
+    [Alias("Option")]
     public Hashtable? Options { get; set; }
 
     [Parameter]

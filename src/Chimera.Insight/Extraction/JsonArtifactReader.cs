@@ -492,7 +492,8 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         CompleteFailedSiblings(records);
     }
 
-    /// <summary>A failed element of an array keeps every metric its successful siblings report (as NaN).</summary>
+    /// <summary>A failed element of an array keeps every metric its successful siblings report (as NaN); when no
+    /// sibling succeeded, the headline metrics.</summary>
     private static void CompleteFailedSiblings(List<PendingRecord> records)
     {
         if (!records.Any(r => r.Failed))
@@ -506,6 +507,13 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             .Select(v => (v.Metric, v.Unit, v.Statistic))
             .Distinct()
             .ToList();
+        if (expected.Count == 0)
+        {
+            // Every element failed and none says what it measured: a failed request gives neither a first
+            // token nor a throughput, so the suite still shows, as failures of the headline metrics.
+            expected = [(CanonicalMetric.TtftMs, "ms", Statistic.Sample), (CanonicalMetric.TokensPerSecond, "tok/s", Statistic.Sample)];
+        }
+
         foreach (var record in records)
         {
             RecordRules.CompleteFailed(record, expected);

@@ -12,6 +12,25 @@ public sealed class JsonArtifactReaderTests : IDisposable
     public void Dispose() => files.Dispose();
 
     [Fact]
+    public void An_all_failed_prompt_suite_shows_as_failed_runs_of_the_headline_metrics()
+    {
+        const string json = """
+            { "model": "llama3.2:1b", "results": [
+                { "test_name": "Player Died", "error": "'charmap' codec can't encode character", "success": false },
+                { "test_name": "Boss Defeated", "error": "'charmap' codec can't encode character", "success": false } ] }
+            """;
+
+        var result = files.Read("baseline_test_results_1759098967.json", json);
+
+        foreach (var metric in new[] { "TtftMs", "TokensPerSecond" })
+        {
+            var failed = result.Of(metric);
+            Assert.Equal(2, failed.Count);
+            Assert.All(failed, s => Assert.True(s.Failed && double.IsNaN(s.Value) && s.Model == "llama3.2:1b" && s.Error!.Contains("charmap")));
+        }
+    }
+
+    [Fact]
     public void Reads_results_under_a_top_level_model_and_keeps_failed_results()
     {
         const string json = """
