@@ -163,7 +163,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
     private ReportFacts MeasureFacts()
     {
         router!.Complete();
-        NoticeWriter.Write(this, session.TakeNotices());
+        NoticeWriter.Write(this, session!.TakeNotices());
         var ingest = clock.Elapsed.TotalSeconds;
 
         var metrics = session.BuildMetrics(session.InheritedInventory).ToList();

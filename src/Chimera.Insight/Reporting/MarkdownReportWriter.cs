@@ -40,7 +40,14 @@ public static class MarkdownReportWriter
         }
         else
         {
-            Table(md, ReportSections.MetricHeader, ReportSections.OrderedMetrics(report.Metrics).Select(ReportSections.MetricRow));
+            // The headline figures come first; a large data set lists the rest in the exports, not here.
+            var ordered = ReportSections.OrderedMetrics(report.Metrics);
+            Table(md, ReportSections.MetricHeader, ordered.Take(ReportSections.DataSummaryRows).Select(ReportSections.MetricRow));
+            if (ordered.Count > ReportSections.DataSummaryRows)
+            {
+                md.Append("- ... and ").Append(Numbers.Integer(ordered.Count - ReportSections.DataSummaryRows))
+                  .Append(" more groups: every figure is in the report's Metrics and in its JSON and HTML exports.\n\n");
+            }
         }
 
         Section(md, ReportSections.Metrics);

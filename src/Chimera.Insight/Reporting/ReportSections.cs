@@ -13,6 +13,9 @@ public static class ReportSections
     public const string Warnings = "Warnings";
     public const string PersonaPrompt = "Persona Prompt";
 
+    /// <summary>How many metric groups the Markdown's Data Summary table lists.</summary>
+    public const int DataSummaryRows = 40;
+
     /// <summary>How many file names each kind lists before "... and N more".</summary>
     public const int FilesPerKind = 5;
 

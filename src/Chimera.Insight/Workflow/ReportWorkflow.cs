@@ -110,7 +110,7 @@ public sealed class ReportWorkflow
 
     private async Task<ReportFailure?> AskModelAsync(
         InsightReport report, ReportFacts facts, EffectiveSettings settings, ReportRunOptions options,
-        PromptBudgetResult budget, Action<string>? onText, Action<string> warn, CancellationToken cancellationToken)
+        PromptBudgetResult budget, Action<string>? onText, Action<string?> warn, CancellationToken cancellationToken)
     {
         var request = settings.CreateGenerationRequest(budget.Prompt);
         request.System = budget.SystemPrompt;
@@ -153,7 +153,7 @@ public sealed class ReportWorkflow
 
     /// <summary>-StrictGrounding: one more ask, naming the figures the data does not support.</summary>
     private async Task<ReportFailure?> EnforceGroundingAsync(
-        InsightReport report, EffectiveSettings settings, PromptBudgetResult budget, Action<string> warn, CancellationToken cancellationToken)
+        InsightReport report, EffectiveSettings settings, PromptBudgetResult budget, Action<string?> warn, CancellationToken cancellationToken)
     {
         var ungrounded = Check(report);
         if (ungrounded.Length == 0) return null;
@@ -178,7 +178,7 @@ public sealed class ReportWorkflow
         GroundingChecker.Check(report.Text, FactSet.From(report.Metrics, report.Findings, report.Inventory, report), "narrative")
             .Ungrounded.Select(f => f.Text).ToArray();
 
-    private async Task ReadBackendAsync(InsightReport report, EffectiveSettings settings, Action<string> warn, CancellationToken cancellationToken)
+    private async Task ReadBackendAsync(InsightReport report, EffectiveSettings settings, Action<string?> warn, CancellationToken cancellationToken)
     {
         var status = await gateway.GetStatusAsync(settings.CreateBackendQuery(), cancellationToken).ConfigureAwait(false);
         report.OllamaVersion = status.Version;
