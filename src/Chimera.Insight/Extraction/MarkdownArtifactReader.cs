@@ -114,6 +114,13 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
             var mapping = MetricNames.MapLabel(label, unit);
             if (mapping.Role == FieldRole.Metric)
             {
+                // A report's metrics list ("- Throughput: 108.05 tok/s") states figures already summarised:
+                // they are Reported (as means unless the label names a statistic), never pooled with raw samples.
+                if (mapping.Statistic is null)
+                {
+                    mapping = mapping.With(m => m.Statistic = Insight.Statistic.Mean);
+                }
+
                 listRecord ??= new PendingRecord(Snapshot(), "line " + lineNumber.ToString(CultureInfo.InvariantCulture));
                 var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
                 if (listRecord.Add(mapping, number * mapping.Scale, location) is { } problem)

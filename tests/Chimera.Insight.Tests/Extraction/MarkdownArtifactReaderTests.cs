@@ -39,12 +39,12 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
         var result = files.Read("insight_report.md", markdown);
         Assert.Empty(result.Errors);
         Assert.Equal(["TokensPerSecond", "TtftMs", "TotalMs", "OutputTokens", "PromptEvalMs", "EvalMs", "LoadMs"], result.Samples.Select(s => s.Metric).ToArray());
-        Assert.Equal(108.05, result.Of("TokensPerSecond").Single().Value);
-        Assert.Equal(589.98, result.Of("TtftMs").Single().Value);
+        Assert.Equal(108.05, result.Of("TokensPerSecond", "Mean").Single().Value);
+        Assert.Equal(589.98, result.Of("TtftMs", "Mean").Single().Value);
         Assert.All(result.Samples, s => Assert.Equal("gemma3:latest", s.Model));
         Assert.All(result.Samples, s => Assert.Equal("num_gpu=80, num_ctx=512, temperature=1", s.Configuration));
         Assert.Single(result.Samples.Select(s => s.Record).Distinct());
-        Assert.Equal("line 14", result.Of("TokensPerSecond").Single().Location);
+        Assert.Equal("line 14", result.Of("TokensPerSecond", "Mean").Single().Location);
     }
 
     [Fact]
@@ -104,9 +104,9 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
             """;
         var result = files.Read("ollama_benchmark_summary.md", markdown);
         Assert.Empty(result.Errors);
-        Assert.Equal([("q4_0", 76.59), ("q8_0", 46.57)], result.Of("TokensPerSecond", "Mean").Select(s => (s.Quantization!, s.Value)).ToArray());
+        Assert.Equal([("q4_0", 76.59), ("q8_0", 46.57)], result.Of("TokensPerSecond", "Mean").Where(s => s.Quantization is not null).Select(s => (s.Quantization!, s.Value)).ToArray());
         Assert.Equal(2008, result.Of("TtftMs", "Mean")[1].Value, 6);
-        var top = result.Of("TokensPerSecond").Single();
+        var top = result.Of("TokensPerSecond", "Mean").Single(s => s.Quantization is null);
         Assert.Equal(78.42, top.Value);
         Assert.Equal("num_gpu=40, num_ctx=1024, temperature=0.4", top.Configuration);
     }
@@ -131,7 +131,7 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
             """;
         var result = files.Read("combined_report.md", markdown);
         Assert.Empty(result.Errors);
-        var tps = result.Of("TokensPerSecond");
+        var tps = result.Of("TokensPerSecond", "Mean");
         Assert.Equal([105.23, 112.90], tps.Values());
         Assert.Equal(["num_gpu=80, num_ctx=512, temperature=1", "num_gpu=60, num_ctx=1024, temperature=0.8"], tps.Select(s => s.Configuration).ToArray());
         Assert.NotEqual(tps[0].Record, tps[1].Record);
@@ -160,8 +160,8 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
         var result = files.Read("nul.md", "# R\n## Metrics\n- TTFT: 120\0.5 ms\n- Throughput: NaN\n- Tokens Generated: 300\n");
         Assert.Contains(result.Errors, e => e.Location == "line 3" && e.Reason.Contains("NUL"));
         Assert.Contains(result.Errors, e => e.Location == "line 4" && e.Reason.Contains("not a finite number"));
-        Assert.Equal(120.5, result.Of("TtftMs").Single().Value);
-        Assert.Equal(300, result.Of("OutputTokens").Single().Value);
+        Assert.Equal(120.5, result.Of("TtftMs", "Mean").Single().Value);
+        Assert.Equal(300, result.Of("OutputTokens", "Mean").Single().Value);
     }
 
     [Fact]
