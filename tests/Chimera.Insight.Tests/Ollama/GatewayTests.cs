@@ -267,8 +267,10 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task The_idle_timeout_does_not_cover_the_wait_for_the_first_chunk()
     {
-        var request = Request("stall-first-1:latest");
-        request.IdleTimeout = TimeSpan.FromMilliseconds(300);
+        // Silent for 3 s before the first chunk, against an idle limit of 1.5 s: generous enough that a loaded
+        // machine's pauses between later chunks never reach it.
+        var request = Request("stall-first-3:latest");
+        request.IdleTimeout = TimeSpan.FromMilliseconds(1500);
         var result = await gateway.GenerateAsync(request, null, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.ErrorMessage);
