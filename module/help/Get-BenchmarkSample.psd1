@@ -20,7 +20,7 @@ Canonical names: TtftMs (ms) from ttft_s, ttft_ms, average_ttft_ms, "TTFT: 589.9
         LiteralPath = 'Files to read, taken exactly as written (no wildcards). Binds by property name from FullName (BenchmarkFile objects, live or deserialized, and any object with a FullName) and PSPath (Get-ChildItem).'
         Kind        = 'The artifact kind: Csv, Json or Markdown. Binds by property name from the Kind of BenchmarkFile objects. Without it, the kind comes from the extension; piped files of other kinds are skipped (see -Verbose), named ones give an UnknownArtifactKind error.'
         Metric      = 'Emit only the samples whose metric name matches one of these wildcard patterns, for example TtftMs or *Ms.'
-        MaxFileSize = 'Files larger than this many bytes are not read; each gives an InvalidBenchmarkData error. Default 256 MB.'
+        MaxFileSize = 'Files larger than this many bytes are not read; each gives an InvalidBenchmarkData error. Default 16 MB: a file''s values are held in memory while it is read (about 50 bytes per byte of a JSON file), so the limit keeps memory bounded whatever a folder holds.'
     }
     Inputs      = @(
         'System.String (paths)'

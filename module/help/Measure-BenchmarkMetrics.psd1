@@ -28,6 +28,7 @@ With -Findings the cmdlet emits Finding objects instead of the metrics: best and
         Percentile     = 'Percentiles (0 to 100) to compute beyond P50, P90, P95 and P99; they are listed in the Percentiles property.'
         Findings       = 'Emit the deterministic findings (Finding objects) instead of the metrics.'
         StaleAfterDays = 'With -Findings: the newest data older than this many days is reported as stale. Default 30.'
+        MaxFileSize = 'Files larger than this many bytes are not read: each gives an InvalidBenchmarkData error naming it and the limit. Default 16 MB, which keeps memory bounded (a file''s values are held while it is read).'
         ThrottleLimit  = 'How many files are read at the same time. Default: the number of processors.'
     }
     Examples    = @(

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Chimera.Insight.Commands.Input;
+using Chimera.Insight.Extraction;
 using Chimera.Insight.Inventory;
 using Chimera.Insight.Statistics;
 
@@ -57,6 +58,10 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
+    [Parameter]
+    [ValidateRange(1L, long.MaxValue)]
+    public long MaxFileSize { get; set; } = ExtractionOptions.DefaultMaxFileSize;
+
     protected override void BeginProcessing()
     {
         var options = new MeasurementOptions
@@ -65,6 +70,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
             MetricFilter = MetricFilters.Create(Metric),
             ExtraPercentiles = Percentile ?? [],
             MaxDegreeOfParallelism = ThrottleLimit,
+            Extraction = new ExtractionOptions { MaxFileSize = MaxFileSize },
         };
         clock.Start();
         session = new MeasurementSession(options, cancellation.Token);

@@ -91,6 +91,6 @@ if ($IsLinux -or $IsMacOS) {
         'bad-numbers.csv', 'thousands.csv', 'ragged.csv', 'jsonl-one-broken-line.jsonl', 'bare-scalar.json',
         'mixed-array.json', 'garbage-metrics.md', 'invalid-utf8.csv', 'random-binary.json', 'duplicate-keys.json', 'nul-bytes.md'
     )
-    # Valid but large: read with bounded memory (1.5 million records of big-model).
+    # Valid but large (1.5 million records of big-model): over the default -MaxFileSize, so skipped with an error.
     HugeFile            = 'huge-single-line.json'
 }

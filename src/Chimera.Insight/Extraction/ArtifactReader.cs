@@ -160,8 +160,12 @@ public static class ArtifactReader
 
 public sealed class ExtractionOptions
 {
-    /// <summary>Files larger than this are skipped with an error rather than read.</summary>
-    public long MaxFileSize { get; set; } = 256L * 1024 * 1024;
+    /// <summary>Files larger than this are skipped with an error rather than read. A file's values are held while it
+    /// is read (about 50 bytes of memory per byte of a JSON file with small records), so the default of 16 MB keeps a
+    /// run under about a gigabyte whatever a folder holds; real benchmark artifacts are far smaller.</summary>
+    public long MaxFileSize { get; set; } = DefaultMaxFileSize;
+
+    public const long DefaultMaxFileSize = 16L * 1024 * 1024;
 
     /// <summary>JSON nested deeper than this is refused with an error (the parser's stack stays bounded).</summary>
     public int MaxJsonDepth { get; set; } = 256;

@@ -4,7 +4,7 @@ namespace Chimera.Insight.Extraction;
 internal static class ExtractionStrings
 {
     public const string FileNotFound = "the file does not exist";
-    public const string FileTooLarge = "the file is {0:N0} bytes, over the limit of {1:N0} bytes (ExtractionOptions.MaxFileSize); not read";
+    public const string FileTooLarge = "the file is {0:N0} bytes, over the limit of {1:N0} bytes; not read (raise it with -MaxFileSize)";
     public const string FileUnreadable = "the file could not be read: {0}";
     public const string EmptyFile = "the file is empty";
     public const string InvalidUtf8 = "invalid UTF-8 at byte {0}; undecodable bytes were replaced and the rest was read";
