@@ -19,8 +19,10 @@ function Write-Bytes([string] $Name, [byte[]] $Bytes) {
     [IO.File]::WriteAllBytes($file, $Bytes)
 }
 function Write-Text([string] $Name, [string] $Text, [System.Text.Encoding] $Encoding = $utf8) {
-    $preamble = $Encoding.GetPreamble()
-    Write-Bytes $Name ([byte[]]($preamble + $Encoding.GetBytes($Text)))
+    # WriteAllText writes the encoding's preamble (the BOM) when it has one.
+    $file = Join-Path $Path $Name
+    New-Item -ItemType Directory -Path (Split-Path $file) -Force | Out-Null
+    [IO.File]::WriteAllText($file, $Text, $Encoding)
 }
 function New-GoodRows([double[]] $Tps, [string] $NewLine = "`n", [string] $Header = $header) {
     $rows = foreach ($t in $Tps) { "good-model,2048,0.12,$($t.ToString([cultureinfo]::InvariantCulture)),0.05," }
@@ -69,11 +71,9 @@ $random = [System.Random]::new(8)
 $noise = [byte[]]::new(4096); $random.NextBytes($noise)
 Write-Bytes 'bad/random-binary.json' $noise
 Write-Bytes 'bad/nul-bytes.md' ([byte[]]($utf8.GetBytes("# R`n`n## Metrics`n- Throughput: 1") + [byte[]](0, 0, 0) + $utf8.GetBytes("00 tok/s`n")))
-$bigLine = [System.Text.StringBuilder]::new(64MB + 64)
-[void]$bigLine.Append('{"model":"big-model","results":[')
-while ($bigLine.Length -lt 64MB) { [void]$bigLine.Append('{"ttft_s":0.1,"tokens_s":90,"load_s":0.05},') }
-[void]$bigLine.Append('{"ttft_s":0.1,"tokens_s":90,"load_s":0.05}]}')
-Write-Text 'bad/huge-single-line.json' $bigLine.ToString()
+$record = '{"ttft_s":0.1,"tokens_s":90,"load_s":0.05},'
+$bigLine = '{"model":"big-model","results":[' + ($record * [int][Math]::Ceiling(64MB / $record.Length)) + '{"ttft_s":0.1,"tokens_s":90,"load_s":0.05}]}'
+Write-Text 'bad/huge-single-line.json' $bigLine
 $bigLine = $null
 New-Item -ItemType Directory -Path (Join-Path $Path 'bad/x.json') -Force | Out-Null
 if ($IsLinux -or $IsMacOS) {

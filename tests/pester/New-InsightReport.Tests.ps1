@@ -220,6 +220,7 @@ Describe 'New-InsightReport runs, profiles and secrets' {
         $summary.Participants | Should -Be @('baseline', 'chimera')
         $summary.WallSeconds | Should -BeGreaterThan 0
         $summary.Speedup | Should -BeGreaterThan 0
+        ($summary | Out-String) | Should -Match 'baseline \+ chimera'
     }
 
     It 'sends the API key as a bearer token and shows it nowhere' {
