@@ -38,16 +38,16 @@ Describe 'Hostile input' {
     }
 
     It 'never lets NaN, infinity or a negative time reach a statistic' {
-        foreach ($metric in $metrics | Where-Object Count -gt 0) {
+        # The 20,000-column CSV alone gives 20,000 metrics: collect the violations, then assert once.
+        $violations = foreach ($metric in $metrics | Where-Object Count -gt 0) {
             foreach ($property in 'Mean', 'Min', 'Max', 'P50', 'P99') {
                 $value = $metric.$property
-                if ($null -ne $value) {
-                    [double]::IsNaN($value) | Should -BeFalse
-                    [double]::IsInfinity($value) | Should -BeFalse
-                }
+                if ($null -ne $value -and ([double]::IsNaN($value) -or [double]::IsInfinity($value))) { "$($metric.Metric) $property = $value" }
             }
-            if ($metric.Unit -eq 'ms') { $metric.Min | Should -BeGreaterOrEqual 0 }
+            if ($metric.Unit -eq 'ms' -and $metric.Min -lt 0) { "$($metric.Metric) Min = $($metric.Min) ms" }
         }
+        @($violations) | Should -BeNullOrEmpty
+        @($metrics | Where-Object Count -gt 0).Count | Should -BeGreaterThan 20000
     }
 
     It 'never misreads the semicolon file with decimal commas' {
