@@ -429,6 +429,22 @@ public class WriterTests
         for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal)) count++;
         return count;
     }
+
+    [Fact]
+    public void The_best_group_is_a_measured_mean_never_a_reported_spread()
+    {
+        var measured = ReportingFixtures.Metric("TokensPerSecond", "tok/s", "gemma3:latest", Phase.Warm, 101.5, 1, 101, 102, 103, 104, 99, 105, 10, 0);
+        var reportedSpread = ReportingFixtures.Metric("TokensPerSecond", "tok/s", "gemma3:latest", Phase.Warm, 2.05, 0, 2.05, 2.05, 2.05, 2.05, 2.05, 2.05, 1, 0);
+        reportedSpread.Origin = MetricOrigin.Reported;
+        reportedSpread.Statistic = "StdDev";
+        var reportedMean = ReportingFixtures.Metric("TokensPerSecond", "tok/s", "llama3:8b", Phase.Warm, 140, 0, 140, 140, 140, 140, 140, 140, 1, 0);
+        reportedMean.Origin = MetricOrigin.Reported;
+        reportedMean.Statistic = "Mean";
+
+        Assert.Same(measured, RecommendationWriter.Best([measured, reportedSpread, reportedMean], "TokensPerSecond", higher: false));
+        Assert.Same(measured, RecommendationWriter.Best([measured, reportedSpread, reportedMean], "TokensPerSecond", higher: true));
+        Assert.Same(reportedMean, RecommendationWriter.Best([reportedSpread, reportedMean], "TokensPerSecond", higher: false));
+    }
 }
 
 public class ReportAssemblerTests
