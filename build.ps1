@@ -41,14 +41,7 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
 }
 
-# A fresh pwsh process: the dotnet tool runs as 'dotnet pwsh.dll', an installed pwsh as itself.
-function Get-FreshPwsh {
-    $process = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
-        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
-    }
-    return @($process)
-}
+. (Join-Path $PSScriptRoot 'tools/FreshPwsh.ps1')
 
 function Invoke-FreshPwsh {
     param([Parameter(Mandatory)][string[]] $Arguments)

@@ -24,7 +24,6 @@ public sealed class NewInsightReportCommand : PSCmdlet
     private readonly Stopwatch clock = new();
     private MeasurementSession? session;
     private InputRouter? router;
-    private bool onlyMetricsGiven = true;
 
     [Parameter(ValueFromPipeline = true)]
     public PSObject[]? InputObject { get; set; }
@@ -126,7 +125,6 @@ public sealed class NewInsightReportCommand : PSCmdlet
     {
         foreach (var item in InputObject ?? [])
         {
-            onlyMetricsGiven &= item is not null && EngineObjectConverter.Classify(item) == InputKind.Metric;
             router!.Add(item);
         }
 
@@ -177,7 +175,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
         var inventory = metrics.Select(m => m.Inventory).FirstOrDefault(i => i is not null);
         // Metrics measured upstream bring the time their own measurement took; reading and analysing
         // them again here took no real time and is not counted twice.
-        var upstream = onlyMetricsGiven && inventory?.IngestSeconds is not null;
+        var upstream = router.OnlyMetrics && inventory?.IngestSeconds is not null;
         return new ReportFacts
         {
             Metrics = metrics,

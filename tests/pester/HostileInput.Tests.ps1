@@ -63,6 +63,7 @@ Describe 'Hostile input' {
 
     It 'treats a directory named x.json as a folder, and never opens a FIFO' -Skip:(-not ($IsLinux -or $IsMacOS)) {
         @($files | Where-Object Name -in 'x.json', 'fifo.csv').Count | Should -Be 0
+        $errorText | Should -Match 'fifo\.csv'
     }
 
     It 'reports the dangling link and survives the symlink loop' -Skip:(-not ($IsLinux -or $IsMacOS)) {

@@ -91,9 +91,19 @@ Describe 'New-InsightReport against an Ollama server' {
         $md | Should -Match ('- TTFT: ' + [regex]::Escape($report.TtftMs.ToString('0.00', [cultureinfo]::InvariantCulture)) + ' ms')
     }
 
-    It 'checks every figure of the narrative' {
-        $report.Grounding | Should -Not -BeNullOrEmpty
-        $report.Grounding.GroundedRatio | Should -BeGreaterOrEqual 0
+    It 'checks every figure of the narrative: a true one passes, an invented one is listed in the document' {
+        $talker = Start-OllamaTestServer -ArgumentList '--token-rate', '2000', '--tokens', '8', '--text', 'Warm throughput averaged 104.25 tok/s, not 131.2 tok/s.'
+        try {
+            $checked = $metrics | New-InsightReport -OllamaUri $talker.Uri -WarningAction SilentlyContinue
+        }
+        finally {
+            Stop-OllamaTestServer $talker
+        }
+        $checked.Text | Should -Be 'Warm throughput averaged 104.25 tok/s, not 131.2 tok/s.'
+        @($checked.Grounding.Grounded.Text) | Should -Be @('104.25 tok/s')
+        @($checked.Grounding.Ungrounded.Text) | Should -Be @('131.2 tok/s')
+        $checked.Grounding.GroundedRatio | Should -Be 0.5
+        $checked.Markdown | Should -Match '131\.2 tok/s'
     }
 
     It 'formats as a table' {

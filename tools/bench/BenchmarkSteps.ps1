@@ -24,14 +24,10 @@ public static class ByteFloor
 '@
 }
 
-function Get-FreshPwshCommand {
-    $process = [Environment]::ProcessPath
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-    return @($process)
-}
+. (Join-Path $PSScriptRoot '../FreshPwsh.ps1')
 
 function Invoke-FreshPwshScript([string] $Script) {
-    $pwsh = Get-FreshPwshCommand
+    $pwsh = Get-FreshPwsh
     $exe = $pwsh[0]
     $prefix = @($pwsh | Select-Object -Skip 1)
     $output = & $exe @prefix -NoProfile -NonInteractive -Command $Script

@@ -41,6 +41,9 @@ internal sealed class InputRouter
     /// <summary>Files passed over because their kind is not a benchmark artifact (for the inventory summary).</summary>
     public IReadOnlyList<string> Skipped => skipped;
 
+    /// <summary>True while everything given so far was a metric: nothing was read or measured here.</summary>
+    public bool OnlyMetrics { get; private set; } = true;
+
     public void Add(PSObject? input)
     {
         if (input is null)
@@ -48,7 +51,9 @@ internal sealed class InputRouter
             return;
         }
 
-        switch (EngineObjectConverter.Classify(input))
+        var kind = EngineObjectConverter.Classify(input);
+        OnlyMetrics &= kind == InputKind.Metric;
+        switch (kind)
         {
             case InputKind.File:
                 session.AddFile(EngineObjectConverter.ToFile(input));
