@@ -174,10 +174,28 @@ public sealed class ExtractionOptions
     public int MaxErrorsPerFile { get; set; } = 100;
 }
 
+/// <summary>What one file holds: its records (complete, with their values) and the problems met. The samples are
+/// built from the records the first time they are asked for: measuring reads the records and never builds them.</summary>
 public sealed class ExtractionResult
 {
-    public List<BenchmarkSample> Samples { get; } = [];
+    private List<BenchmarkSample>? samples;
+
+    /// <summary>Full path of the file (or the source named by the caller) the records came from.</summary>
+    public string Source { get; private set; } = "";
+
+    /// <summary>One sample per value of every record, in file order.</summary>
+    public List<BenchmarkSample> Samples => samples ??= SampleList.Of(Source, Records);
+
     public List<ExtractionError> Errors { get; } = [];
+
+    internal List<PendingRecord> Records { get; } = [];
+
+    internal void Add(string source, PendingRecord record)
+    {
+        Source = source;
+        Records.Add(record);
+        samples = null;
+    }
 }
 
 /// <summary>A problem with one file, row, line or position: named so that a person can find it.</summary>

@@ -21,89 +21,130 @@ public static class ColdStartClassifier
     public const int MinimumGroupSize = 3;
 
     /// <summary>Sets <see cref="BenchmarkSample.Phase"/> to Cold on every sample of each cold record.</summary>
-    public static void Classify(IList<BenchmarkSample> samples) => Classify(samples, 0);
-
-    /// <summary>As <see cref="Classify(IList{BenchmarkSample})"/>, for the samples from <paramref name="start"/> on.</summary>
-    internal static void Classify(IList<BenchmarkSample> samples, int start)
+    public static void Classify(IList<BenchmarkSample> samples)
     {
         // Records in order of first appearance, with their load and TTFT.
         var records = new Dictionary<(string Source, string? Record), RecordFigures>();
         var order = new List<RecordFigures>();
         RecordFigures? previous = null;
-        for (var index = start; index < samples.Count; index++)
+        foreach (var sample in samples)
         {
-            var sample = samples[index];
             var key = (sample.Source, sample.Record ?? sample.Location);
             // The values of one record usually stand together: no lookup for them.
-            if (previous is not null && previous.Key.Equals(key))
+            if (previous is null || !previous.SampleKey.Equals(key))
             {
-                previous.Samples.Add(sample);
-                Note(previous, sample);
-                continue;
-            }
-
-            if (!records.TryGetValue(key, out var record))
-            {
-                record = new RecordFigures(sample, key);
-                records.Add(key, record);
-                order.Add(record);
-            }
-
-            record.Samples.Add(sample);
-            Note(record, sample);
-            previous = record;
-        }
-
-        if (!order.Any(r => r.LoadMs.HasValue || r.TtftMs.HasValue))
-        {
-            return;
-        }
-
-        foreach (var group in order.Where(r => !r.Failed).GroupBy(r => r.GroupKey, StringComparer.Ordinal))
-        {
-            var members = group.ToList();
-            var withLoad = members.Where(r => r.LoadMs.HasValue).ToList();
-            if (withLoad.Count > 0)
-            {
-                foreach (var byStatistic in withLoad.GroupBy(r => r.LoadStatistic))
+                if (!records.TryGetValue(key, out previous))
                 {
-                    MarkAbove(byStatistic.ToList(), r => r.LoadMs!.Value, firstOfConfigurationOnly: false);
+                    previous = new RecordFigures((sample.Source, sample.Model, sample.Backend, sample.Quantization),
+                        sample.Configuration, sample.Failed) { SampleKey = key, Samples = [] };
+                    records.Add(key, previous);
+                    order.Add(previous);
                 }
             }
-            else
+
+            previous.Samples!.Add(sample);
+            if (!sample.Failed && !double.IsNaN(sample.Value))
             {
-                foreach (var byStatistic in members.Where(r => r.TtftMs.HasValue).GroupBy(r => r.TtftStatistic))
-                {
-                    MarkAbove(byStatistic.ToList(), r => r.TtftMs!.Value, firstOfConfigurationOnly: true);
-                }
+                previous.Note(sample.Metric, sample.Statistic, sample.Value);
             }
         }
 
-        foreach (var record in order.Where(r => r.Cold))
+        foreach (var record in Mark(order))
         {
-            foreach (var sample in record.Samples)
+            foreach (var sample in record.Samples!)
             {
                 sample.Phase = Phase.Cold;
             }
         }
     }
 
-    private static void Note(RecordFigures record, BenchmarkSample sample)
+    /// <summary>Sets <see cref="PendingRecord.Phase"/> to Cold on each cold record of one source, from
+    /// <paramref name="start"/> on.</summary>
+    internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start)
     {
-        if (sample.Failed || double.IsNaN(sample.Value))
+        var order = new List<RecordFigures>(records.Count - start);
+        for (var index = start; index < records.Count; index++)
         {
+            var record = records[index];
+            var d = record.Dimensions;
+            var figures = new RecordFigures((source, d.Model, d.Backend, d.Quantization), record.Configuration, record.Failed) { Record = record };
+            if (!record.Failed)
+            {
+                foreach (var value in record.Values)
+                {
+                    if (value.Valid)
+                    {
+                        figures.Note(value.Metric, value.Statistic, value.Value);
+                    }
+                }
+            }
+
+            order.Add(figures);
+        }
+
+        foreach (var figures in Mark(order))
+        {
+            figures.Record!.Phase = Phase.Cold;
+        }
+    }
+
+    /// <summary>The cold records among <paramref name="order"/>.</summary>
+    private static IEnumerable<RecordFigures> Mark(List<RecordFigures> order)
+    {
+        var groups = new Dictionary<(string, string?, string?, string?), List<RecordFigures>>();
+        var groupOrder = new List<List<RecordFigures>>();
+        foreach (var record in order)
+        {
+            if (record.Failed || (record.LoadMs is null && record.TtftMs is null))
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue(record.GroupKey, out var members))
+            {
+                members = [];
+                groups.Add(record.GroupKey, members);
+                groupOrder.Add(members);
+            }
+
+            members.Add(record);
+        }
+
+        if (groupOrder.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var members in groupOrder)
+        {
+            var withLoad = members.Where(r => r.LoadMs.HasValue).ToList();
+            if (withLoad.Count > 0)
+            {
+                MarkAboveByStatistic(withLoad, r => r.LoadStatistic, r => r.LoadMs!.Value, firstOfConfigurationOnly: false);
+            }
+            else
+            {
+                MarkAboveByStatistic(members, r => r.TtftStatistic, r => r.TtftMs!.Value, firstOfConfigurationOnly: true);
+            }
+        }
+
+        return order.Where(r => r.Cold);
+    }
+
+    /// <summary>Judges the records of each statistic apart (a file's means are not compared with its raw runs).</summary>
+    private static void MarkAboveByStatistic(List<RecordFigures> members, Func<RecordFigures, string?> statistic,
+        Func<RecordFigures, double> figure, bool firstOfConfigurationOnly)
+    {
+        var first = statistic(members[0]);
+        if (members.TrueForAll(r => statistic(r) == first))
+        {
+            MarkAbove(members, figure, firstOfConfigurationOnly);
             return;
         }
 
-        if (sample.Metric == CanonicalMetric.LoadMs)
+        foreach (var byStatistic in members.GroupBy(statistic))
         {
-            record.LoadMs ??= sample.Value;
-            record.LoadStatistic ??= sample.Statistic;
-        }
-        else if (sample.Metric == CanonicalMetric.TtftMs)
-        {
-            record.TtftMs ??= sample.Value;
-            record.TtftStatistic ??= sample.Statistic;
+            MarkAbove(byStatistic.ToList(), figure, firstOfConfigurationOnly);
         }
     }
 
@@ -114,32 +155,60 @@ public static class ColdStartClassifier
             return;
         }
 
-        var values = members.Select(figure).OrderBy(v => v).ToArray();
+        var values = new double[members.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = figure(members[i]);
+        }
+
+        Array.Sort(values);
         var middle = values.Length / 2;
         var median = values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         var threshold = Math.Max(Factor * median, median + MarginMs);
         var seenConfigurations = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in members)
         {
-            var first = seenConfigurations.Add(record.Configuration);
-            if (figure(record) > threshold && (first || !firstOfConfigurationOnly))
+            var firstOfConfiguration = seenConfigurations.Add(record.Configuration);
+            if (figure(record) > threshold && (firstOfConfiguration || !firstOfConfigurationOnly))
             {
                 record.Cold = true;
             }
         }
     }
 
-    private sealed class RecordFigures(BenchmarkSample first, (string, string?) key)
+    /// <summary>One record's load and TTFT (the first valid figure of each), and what groups it.</summary>
+    private sealed class RecordFigures((string, string?, string?, string?) groupKey, string? configuration, bool failed)
     {
-        public (string Source, string? Record) Key { get; } = key;
-        public List<BenchmarkSample> Samples { get; } = [];
-        public string GroupKey { get; } = string.Join("\u0001", first.Source, first.Model, first.Backend, first.Quantization);
-        public string Configuration { get; } = first.Configuration ?? "";
-        public bool Failed { get; } = first.Failed;
-        public double? LoadMs { get; set; }
-        public string? LoadStatistic { get; set; }
-        public double? TtftMs { get; set; }
-        public string? TtftStatistic { get; set; }
+        /// <summary>Source, model, backend, quantization: a file's usual load time is judged per model.</summary>
+        public (string Source, string? Model, string? Backend, string? Quantization) GroupKey { get; } = groupKey;
+        public string Configuration { get; } = configuration ?? "";
+        public bool Failed { get; } = failed;
+        public (string Source, string? Record) SampleKey { get; set; }
+        public List<BenchmarkSample>? Samples { get; set; }
+        public PendingRecord? Record { get; set; }
+        public double? LoadMs { get; private set; }
+        public string? LoadStatistic { get; private set; }
+        public double? TtftMs { get; private set; }
+        public string? TtftStatistic { get; private set; }
         public bool Cold { get; set; }
+
+        public void Note(string metric, string statistic, double value)
+        {
+            if (double.IsNaN(value))
+            {
+                return;
+            }
+
+            if (metric == CanonicalMetric.LoadMs)
+            {
+                LoadMs ??= value;
+                LoadStatistic ??= statistic;
+            }
+            else if (metric == CanonicalMetric.TtftMs)
+            {
+                TtftMs ??= value;
+                TtftStatistic ??= statistic;
+            }
+        }
     }
 }

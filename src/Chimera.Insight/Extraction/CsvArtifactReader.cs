@@ -41,7 +41,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
             while (reader.Read())
             {
                 rows++;
-                ReadRow(reader, Location(reader.RowNumber, reader.LineNumber));
+                ReadRow(reader, reader.RowNumber, reader.LineNumber);
             }
 
             if (rows == 0 && malformedRows == 0)
@@ -152,8 +152,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         return quotes % 2 == 0;
     }
 
-    private static string Location(long row, long line) =>
-        string.Format(CultureInfo.InvariantCulture, "row {0} (line {1})", row, line);
+    private static string Location(long row, long line) => PendingRecord.RowLocation(row, line);
 
     private static string FirstLine(string message)
     {
@@ -194,10 +193,10 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         metricColumns = columns.Count(c => c.Mapping.Role == FieldRole.Metric);
     }
 
-    private void ReadRow(CsvReader parser, string location)
+    private void ReadRow(CsvReader parser, long row, long line)
     {
         var dimensions = new Dimensions();
-        var record = new PendingRecord(dimensions, location, metricColumns + 1);
+        var record = new PendingRecord(dimensions, row, line, metricColumns + 1);
         List<string>? problems = null;
         for (var i = 0; i < columns.Length; i++)
         {
@@ -208,8 +207,11 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
                 case FieldRole.Ignore:
                     break;
                 case FieldRole.Metric:
-                    var cell = parser.GetString(i);
-                    if (NumberText.TryParse(cell, decimalComma, out var value, out var problem))
+                    // Plain numbers are read from the field's bytes; anything else goes through the full rules.
+                    string? cell = null;
+                    string? problem = null;
+                    if (NumberText.TryParsePlain(parser.GetSpan(i), decimalComma, out var value)
+                        || NumberText.TryParse(cell = parser.GetString(i), decimalComma, out value, out problem))
                     {
                         column.Numeric = true;
                         problem = record.Add(mapping, value * mapping.Scale);
@@ -254,6 +256,15 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
                     }
 
                     break;
+                case FieldRole.NumGpu or FieldRole.NumCtx or FieldRole.TopK or FieldRole.Temperature or FieldRole.TopP or FieldRole.RepeatPenalty
+                    when NumberText.TryParsePlain(parser.GetSpan(i), decimalComma, out var number):
+                    if (!dimensions.SetNumber(mapping.Role, number))
+                    {
+                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem,
+                            "column '" + column.Name + "'", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
+                    }
+
+                    break;
                 default:
                     if (!dimensions.Set(mapping.Role, parser.GetString(i), decimalComma))
                     {
@@ -276,7 +287,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         {
             foreach (var problem in problems ?? [])
             {
-                sink.Error(location, problem);
+                sink.Error(record.Location, problem);
             }
 
             RecordRules.DeriveThroughput(record);

@@ -66,6 +66,53 @@ internal static class NumberText
         return true;
     }
 
+    /// <summary>
+    /// Reads a plain number straight from UTF-8 bytes: an optional sign, digits, at most one dot, an optional
+    /// exponent, nothing else. False for anything else (spaces, commas, words, a dot in a decimal-comma file,
+    /// non-finite results): the caller then applies <see cref="TryParse"/>, which explains the refusal.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> utf8, bool decimalComma, out double value)
+    {
+        value = double.NaN;
+        if (utf8.Length == 0 || utf8.Length > 32)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        var dots = 0;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                digits++;
+            }
+            else if (b == (byte)'.')
+            {
+                dots++;
+            }
+            else if (!(b is (byte)'-' or (byte)'+' or (byte)'e' or (byte)'E'))
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || dots > 1 || (decimalComma && dots > 0))
+        {
+            return false;
+        }
+
+        if (!System.Buffers.Text.Utf8Parser.TryParse(utf8, out double parsed, out var consumed) || consumed != utf8.Length
+            || double.IsNaN(parsed) || double.IsInfinity(parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
     /// <summary>True for the usual spellings of "no value": N/A, NA, null, none, -, and dashes.</summary>
     public static bool IsMissingMarker(string text) =>
         text.Equals("n/a", StringComparison.OrdinalIgnoreCase) || text.Equals("na", StringComparison.OrdinalIgnoreCase)

@@ -3,18 +3,51 @@ using System.Globalization;
 namespace Chimera.Insight.Extraction;
 
 /// <summary>One record (CSV row, JSON object, Markdown section or table row) before it becomes samples.</summary>
-internal sealed class PendingRecord(Dimensions dimensions, string location, int capacity = 8)
+internal sealed class PendingRecord(Dimensions dimensions, string? location, int capacity = 8)
 {
+    /// <summary>A CSV row: its location text ("row 3 (line 4)") is made only when something asks for it.</summary>
+    public PendingRecord(Dimensions dimensions, long row, long line, int capacity)
+        : this(dimensions, null, capacity)
+    {
+        this.row = row;
+        this.line = line;
+    }
+
+    private string? location = location;
+    private readonly long row;
+    private readonly long line;
+
     /// <summary>The longest time any benchmark figure can plausibly take: one day, in ms.</summary>
     public const double MaxPlausibleMs = 86_400_000;
     /// <summary>A million tokens a second: far beyond any model on any hardware.</summary>
     public const double MaxPlausibleRate = 1_000_000;
 
     public Dimensions Dimensions { get; } = dimensions;
-    public string Location { get; } = location;
+    public string Location => location ??= RowLocation(row, line);
+
+    public static string RowLocation(long row, long line) =>
+        string.Format(CultureInfo.InvariantCulture, "row {0} (line {1})", row, line);
     public bool Failed { get; private set; }
     public string? Error { get; private set; }
     public List<PendingValue> Values { get; } = new(capacity);
+
+    /// <summary>Canonical configuration text, set when the file's records are complete.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>The prompt as samples show it (<see cref="Dimensions.PromptText"/>), set when the file's records are complete.</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>The record id (see <see cref="SampleSink"/>), set when the file's records are complete.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>Cold when this record carries a model (re)load (<see cref="ColdStartClassifier"/>).</summary>
+    public Phase Phase { get; set; }
+
+    /// <summary>Whether a value becomes a sample: every value of a failed record (as NaN), only valid ones otherwise.</summary>
+    public bool Emits(in PendingValue value) => Failed || value.Valid;
+
+    /// <summary>What a value of this record is worth as a sample: NaN for a failed record.</summary>
+    public double ValueOf(in PendingValue value) => Failed ? double.NaN : value.Value;
 
     private bool errorIsText;
 

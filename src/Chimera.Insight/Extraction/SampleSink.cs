@@ -29,7 +29,8 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// <summary>Adds a record; one left without any value by the end (nothing to show) emits nothing.</summary>
     public void Add(PendingRecord record) => records.Add(record);
 
-    /// <summary>Emits the samples of every record collected, in file order.</summary>
+    /// <summary>Completes every record collected, in file order: its configuration text, id and phase. The records
+    /// with values become the result's records (its samples are built from them when asked for).</summary>
     public void Complete()
     {
         if (suppressedErrors > 0)
@@ -41,31 +42,22 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             });
         }
 
-        var first = result.Samples.Count;
-        var expected = first;
-        foreach (var record in records)
-        {
-            expected += record.Values.Count;
-        }
-
-        if (result.Samples.Capacity < expected)
-        {
-            result.Samples.Capacity = expected;
-        }
-
+        var first = result.Records.Count;
         var occurrences = new Dictionary<ulong, int>();
         foreach (var record in records)
         {
             if (record.Values.Count > 0)
             {
-                var configuration = ConfigurationOf(record.Dimensions);
-                EmitRecord(record, configuration, RecordId(record, configuration, occurrences));
+                record.Configuration = ConfigurationOf(record.Dimensions);
+                record.Prompt = record.Dimensions.PromptText;
+                record.Id = RecordId(record, record.Configuration, occurrences);
+                result.Add(Source, record);
             }
         }
 
-        if (result.Samples.Count > first)
+        if (result.Records.Count > first)
         {
-            ColdStartClassifier.Classify(result.Samples, first);
+            ColdStartClassifier.Classify(Source, result.Records, first);
         }
     }
 
@@ -82,44 +74,6 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         }
 
         return text;
-    }
-
-    private void EmitRecord(PendingRecord record, string? configuration, string id)
-    {
-        var dimensions = record.Dimensions;
-        var prompt = dimensions.PromptText;
-        foreach (var value in record.Values)
-        {
-            if (!record.Failed && !value.Valid)
-            {
-                continue;
-            }
-
-            result.Samples.Add(new BenchmarkSample
-            {
-                Metric = value.Metric,
-                Value = record.Failed ? double.NaN : value.Value,
-                Unit = value.Unit,
-                Statistic = value.Statistic,
-                Model = dimensions.Model,
-                Backend = dimensions.Backend,
-                Configuration = configuration,
-                NumGpu = dimensions.NumGpu,
-                NumCtx = dimensions.NumCtx,
-                Temperature = dimensions.Temperature,
-                TopP = dimensions.TopP,
-                TopK = dimensions.TopK,
-                RepeatPenalty = dimensions.RepeatPenalty,
-                Quantization = dimensions.Quantization,
-                Prompt = prompt,
-                Failed = record.Failed,
-                Error = record.Failed ? record.Error : null,
-                Source = Source,
-                Location = value.Location ?? record.Location,
-                Timestamp = dimensions.Timestamp,
-                Record = id,
-            });
-        }
     }
 
     /// <summary>
@@ -151,16 +105,12 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
                 }
             }
 
-            identifying.Sort(static (a, b) =>
-            {
-                var byMetric = string.CompareOrdinal(a.Metric, b.Metric);
-                return byMetric != 0 ? byMetric : string.CompareOrdinal(a.Statistic, b.Statistic);
-            });
+            SortByName(identifying);
             foreach (var value in identifying)
             {
                 AppendText(value.Metric);
                 AppendText(value.Statistic);
-                var rounded = BitConverter.DoubleToInt64Bits(RoundSignificant(value.Value, 4));
+                var rounded = BitConverter.DoubleToInt64Bits(SignificantDigits.Round(value.Value, 4));
                 System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(number, rounded);
                 hash.Append(number);
             }
@@ -169,8 +119,46 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         var key = hash.GetCurrentHashAsUInt64();
         occurrences.TryGetValue(key, out var seen);
         occurrences[key] = seen + 1;
-        var id = key.ToString("x16", CultureInfo.InvariantCulture);
+        var id = Hex(key);
         return seen == 0 ? id : id + "#" + (seen + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    // A record has a handful of figures: insertion sort, without a comparer delegate.
+    private static void SortByName(List<PendingValue> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+        {
+            var current = values[i];
+            var j = i - 1;
+            while (j >= 0 && CompareByName(values[j], current) > 0)
+            {
+                values[j + 1] = values[j];
+                j--;
+            }
+
+            values[j + 1] = current;
+        }
+    }
+
+    private static int CompareByName(in PendingValue a, in PendingValue b)
+    {
+        var byMetric = string.CompareOrdinal(a.Metric, b.Metric);
+        return byMetric != 0 ? byMetric : string.CompareOrdinal(a.Statistic, b.Statistic);
+    }
+
+    private readonly char[] hex = new char[16];
+
+    // The same text as key.ToString("x16"), without the general formatter.
+    private string Hex(ulong key)
+    {
+        for (var i = 15; i >= 0; i--)
+        {
+            var digit = (int)(key & 0xF);
+            hex[i] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+            key >>= 4;
+        }
+
+        return new string(hex);
     }
 
     private readonly XxHash64 hash = new();
@@ -189,16 +177,4 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     }
 
     private static readonly byte[] Separator = [0x1F, 0];
-
-    /// <summary>The value rounded to <paramref name="digits"/> significant digits (0.0865 s as 86.5 ms and 86.49999 agree).</summary>
-    internal static double RoundSignificant(double value, int digits)
-    {
-        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
-        {
-            return value;
-        }
-
-        var scale = Math.Pow(10, digits - 1 - Math.Floor(Math.Log10(Math.Abs(value))));
-        return Math.Round(value * scale) / scale;
-    }
 }

@@ -24,6 +24,14 @@ internal sealed class ConfigurationParts
         topK = m.TopK, repeatPenalty = m.RepeatPenalty, quantization = m.Quantization,
     };
 
+    internal static ConfigurationParts Of(Extraction.Dimensions d) => new()
+    {
+        numGpu = d.NumGpu, numCtx = d.NumCtx, temperature = d.Temperature, topP = d.TopP,
+        topK = d.TopK, repeatPenalty = d.RepeatPenalty, quantization = d.Quantization,
+    };
+
+    public ConfigurationParts Copy() => (ConfigurationParts)MemberwiseClone();
+
     public bool Matches(BenchmarkSample s) =>
         numGpu == s.NumGpu && numCtx == s.NumCtx && temperature == s.Temperature && topP == s.TopP
         && topK == s.TopK && repeatPenalty == s.RepeatPenalty && string.Equals(quantization, s.Quantization, StringComparison.Ordinal);

@@ -43,22 +43,95 @@ internal sealed class ContentFingerprint
         return new ContentFingerprint(Combine(raw), Combine(reported));
     }
 
-    private static bool IsReported(BenchmarkSample sample) =>
-        !string.IsNullOrEmpty(sample.Statistic) && sample.Statistic != Insight.Statistic.Sample;
-
-    private static ulong Hash(BenchmarkSample s)
+    /// <summary>The fingerprint of a file's records: the same as that of the samples they make, computed without them
+    /// (each record's dimensions are hashed once, not once per value).</summary>
+    internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records)
     {
-        var h = Hash(s.Metric);
-        h = Mix(h, Hash(s.Unit));
-        h = Mix(h, Hash(s.Statistic));
-        h = Mix(h, Hash(s.Model));
-        h = Mix(h, Hash(s.Backend));
-        h = Mix(h, Hash(s.Configuration));
-        h = Mix(h, Hash(s.Prompt));
-        h = Mix(h, (ulong)s.Phase + 1);
-        h = Mix(h, s.Failed ? 2UL : 1UL);
-        h = Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(s.Value)));
+        ulong[]? raw = null, reported = null;
+        int rawCount = 0, reportedCount = 0;
+        foreach (var record in records)
+        {
+            var d = record.Dimensions;
+            var context = new SampleContext(Hash(d.Model), Hash(d.Backend), Hash(record.Configuration), Hash(record.Prompt),
+                record.Phase, record.Failed);
+            ulong rawSum = 0, reportedSum = 0;
+            bool hasRaw = false, hasReported = false;
+            foreach (var value in record.Values)
+            {
+                if (!record.Emits(value))
+                {
+                    continue;
+                }
+
+                var hash = Hash(value.Metric, value.Unit, value.Statistic, context, record.ValueOf(value));
+                if (IsReported(value.Statistic))
+                {
+                    reportedSum = unchecked(reportedSum + hash);
+                    hasReported = true;
+                }
+                else
+                {
+                    rawSum = unchecked(rawSum + hash);
+                    hasRaw = true;
+                }
+            }
+
+            if (hasRaw)
+            {
+                Append(ref raw, ref rawCount, rawSum);
+            }
+
+            if (hasReported)
+            {
+                Append(ref reported, ref reportedCount, reportedSum);
+            }
+        }
+
+        return new ContentFingerprint(Combine(raw, rawCount), Combine(reported, reportedCount));
+    }
+
+    private static void Append(ref ulong[]? list, ref int count, ulong value)
+    {
+        list ??= new ulong[8];
+        if (count == list.Length)
+        {
+            Array.Resize(ref list, count * 2);
+        }
+
+        list[count++] = value;
+    }
+
+    private static bool IsReported(BenchmarkSample sample) => IsReported(sample.Statistic);
+
+    private static bool IsReported(string? statistic) => !string.IsNullOrEmpty(statistic) && statistic != Insight.Statistic.Sample;
+
+    private static ulong Hash(BenchmarkSample s) => Hash(s.Metric, s.Unit, s.Statistic,
+        new SampleContext(Hash(s.Model), Hash(s.Backend), Hash(s.Configuration), Hash(s.Prompt), s.Phase, s.Failed), s.Value);
+
+    private static ulong Hash(string metric, string? unit, string? statistic, in SampleContext context, double value)
+    {
+        var h = Hash(metric);
+        h = Mix(h, Hash(unit));
+        h = Mix(h, Hash(statistic));
+        h = Mix(h, context.Model);
+        h = Mix(h, context.Backend);
+        h = Mix(h, context.Configuration);
+        h = Mix(h, context.Prompt);
+        h = Mix(h, (ulong)context.Phase + 1);
+        h = Mix(h, context.Failed ? 2UL : 1UL);
+        h = Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(value)));
         return Finalize(h);
+    }
+
+    /// <summary>The hashes of what a record's values share.</summary>
+    private readonly struct SampleContext(ulong model, ulong backend, ulong configuration, ulong prompt, Phase phase, bool failed)
+    {
+        public ulong Model { get; } = model;
+        public ulong Backend { get; } = backend;
+        public ulong Configuration { get; } = configuration;
+        public ulong Prompt { get; } = prompt;
+        public Phase Phase { get; } = phase;
+        public bool Failed { get; } = failed;
     }
 
     private static ulong Hash(string? text) =>
@@ -84,23 +157,26 @@ internal sealed class ContentFingerprint
             return value == 0 ? 0 : value; // folds -0 into 0
         }
 
-        var digits = 8 - (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var digits = 8 - Extraction.SignificantDigits.DecimalExponent(value);
         if (digits is < -15 or > 15)
         {
             return value;
         }
 
-        return digits >= 0 ? Math.Round(value, digits) : Math.Round(value / Math.Pow(10, -digits)) * Math.Pow(10, -digits);
+        return digits >= 0 ? Math.Round(value, digits) : Math.Round(value / Extraction.SignificantDigits.Pow10(-digits)) * Extraction.SignificantDigits.Pow10(-digits);
     }
 
-    private static Hash128? Combine(Dictionary<string, ulong> records)
+    private static Hash128? Combine(Dictionary<string, ulong> records) => Combine(records.Values.ToArray(), records.Count);
+
+    private static Hash128? Combine(ulong[]? recordHashes, int count)
     {
-        if (records.Count == 0)
+        if (recordHashes is null || count == 0)
         {
             return null;
         }
 
-        var hashes = records.Values.ToArray();
+        var hashes = new ulong[count];
+        Array.Copy(recordHashes, hashes, count);
         Array.Sort(hashes);
         var bytes = new byte[hashes.Length * sizeof(ulong)];
         Buffer.BlockCopy(hashes, 0, bytes, 0, bytes.Length);

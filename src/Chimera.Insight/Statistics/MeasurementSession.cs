@@ -50,7 +50,7 @@ public sealed class MeasurementSession
     private readonly RedundancyRegistry registry = new();
     private readonly OrderedParallelReader<FileJob, FileOutcome> reader;
     private readonly HashSet<string> contentHashesSeen = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, GroupKey[]> groupsBySource = new(StringComparer.Ordinal);
+    private readonly GroupKeySets groupsBySource = new();
     private readonly List<MeasurementNotice> notices = [];
     private readonly List<BenchmarkFile> files = [];
     private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
@@ -172,7 +172,7 @@ public sealed class MeasurementSession
                 part.Add(sample);
             }
 
-            MergePart(source, contentHash: null, ContentFingerprint.Compute(samples), part, extractionErrors: []);
+            MergeSamples(source, ContentFingerprint.Compute(samples), part);
         }
 
         samplesBySource.Clear();
@@ -191,7 +191,7 @@ public sealed class MeasurementSession
         var file = job.File;
         if (job.KnownCopy)
         {
-            return new FileOutcome(file, null, null, [], null);
+            return new FileOutcome(file, null, null, null);
         }
 
         ExtractionResult result;
@@ -201,17 +201,10 @@ public sealed class MeasurementSession
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new FileOutcome(file, null, null, [], ex);
+            return new FileOutcome(file, null, null, ex);
         }
 
-        var part = new MetricAggregator(options.GroupBy, options.MetricFilter);
-        var fallbackTime = file.RunTimestamp ?? (file.LastWriteTimeUtc == default ? null : file.LastWriteTimeUtc);
-        foreach (var sample in result.Samples)
-        {
-            part.Add(sample, fallbackTime);
-        }
-
-        return new FileOutcome(file, part, ContentFingerprint.Compute(result.Samples), result.Errors, null);
+        return new FileOutcome(file, result, ContentFingerprint.Compute(result.Records), null);
     }
 
     private void Merge(FileOutcome outcome)
@@ -228,13 +221,41 @@ public sealed class MeasurementSession
             return;
         }
 
-        if (outcome.Part is null)
+        if (outcome.Result is null)
         {
             MergeKnownCopy(outcome.File);
             return;
         }
 
-        MergePart(outcome.File.FullName, outcome.File.ContentHash, outcome.Fingerprint!, outcome.Part, outcome.Errors);
+        MergeFile(outcome.File, outcome.Result, outcome.Fingerprint!);
+    }
+
+    /// <summary>Adds a file's records to the groups, leaving out content counted already (a copy, or the same records
+    /// exported again), and notes where each repeat stands.</summary>
+    private void MergeFile(BenchmarkFile file, ExtractionResult result, ContentFingerprint fingerprint)
+    {
+        var source = file.FullName;
+        var measured = registry.Register(source, file.ContentHash, fingerprint, MetricOrigin.Measured);
+        var reported = registry.Register(source, file.ContentHash, fingerprint, MetricOrigin.Reported);
+        var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
+        if (!duplicate)
+        {
+            foreach (var error in result.Errors)
+            {
+                notices.Add(InvalidData(error));
+            }
+        }
+
+        var fallbackTime = file.RunTimestamp ?? (file.LastWriteTimeUtc == default ? null : file.LastWriteTimeUtc);
+        var keys = aggregator.Add(result.Source, result.Records, fallbackTime,
+            origin => (origin == MetricOrigin.Measured ? measured : reported) is null, reportRejected: !duplicate);
+        TakeRejected(aggregator);
+        if (file.ContentHash is { Length: > 0 } && !duplicate)
+        {
+            groupsBySource.Remember(source, keys);
+        }
+
+        NoteRepeats(source, measured, reported, keys);
     }
 
     /// <summary>A byte-identical copy of a file merged earlier: its values are left out of the groups the original fed.</summary>
@@ -246,7 +267,7 @@ public sealed class MeasurementSession
             return; // The original could not be read: its error was written already.
         }
 
-        if (groupsBySource.TryGetValue(original, out var keys))
+        if (groupsBySource.TryGet(original, out var keys))
         {
             aggregator.NoteRepeat(keys, RepeatKind.Duplicate, original, copy);
         }
@@ -260,33 +281,30 @@ public sealed class MeasurementSession
         });
     }
 
-    private void MergePart(string source, string? contentHash, ContentFingerprint fingerprint, MetricAggregator part,
-        IReadOnlyList<ExtractionError> extractionErrors)
+    /// <summary>Adds the samples of one source (aggregated apart first), leaving out content counted already.</summary>
+    private void MergeSamples(string source, ContentFingerprint fingerprint, MetricAggregator part)
     {
-        var measured = registry.Register(source, contentHash, fingerprint, MetricOrigin.Measured);
-        var reported = registry.Register(source, contentHash, fingerprint, MetricOrigin.Reported);
-        var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
-        if (!duplicate)
-        {
-            foreach (var error in extractionErrors)
-            {
-                notices.Add(InvalidData(error));
-            }
-
-            TakeRejected(part);
-        }
-
+        var measured = registry.Register(source, contentHash: null, fingerprint, MetricOrigin.Measured);
+        var reported = registry.Register(source, contentHash: null, fingerprint, MetricOrigin.Reported);
+        TakeRejected(part);
         aggregator.Merge(part, origin => (origin == MetricOrigin.Measured ? measured : reported) is null);
-        if (contentHash is { Length: > 0 } && !duplicate)
+        NoteRepeats(source, measured, reported, part.GroupKeys);
+    }
+
+    /// <summary>Marks the groups a repeated content would have fed (for each earlier source it repeats) and says so.</summary>
+    private void NoteRepeats(string source, RedundancyRegistry.Repeat? measured, RedundancyRegistry.Repeat? reported,
+        IReadOnlyList<GroupKey> keys)
+    {
+        if (measured is null && reported is null)
         {
-            groupsBySource[source] = aggregator.SharedKeys(part);
+            return;
         }
 
         foreach (var repeat in new[] { measured, reported }.Where(r => r is not null).GroupBy(r => r!.Original))
         {
             var first = repeat.First()!;
-            aggregator.NoteRepeat(part, origin => (origin == MetricOrigin.Measured ? measured : reported)?.Original == first.Original,
-                first.Kind, first.Original, source);
+            var origins = keys.Where(k => (k.Origin == MetricOrigin.Measured ? measured : reported)?.Original == first.Original);
+            aggregator.NoteRepeat(origins, first.Kind, first.Original, source);
             notices.Add(new MeasurementNotice
             {
                 Kind = first.Kind == RepeatKind.Duplicate ? MeasurementNoticeKind.Duplicate : MeasurementNoticeKind.Redundant,
@@ -324,13 +342,12 @@ public sealed class MeasurementSession
         public bool KnownCopy { get; } = knownCopy;
     }
 
-    private sealed class FileOutcome(BenchmarkFile file, MetricAggregator? part, ContentFingerprint? fingerprint,
-        IReadOnlyList<ExtractionError> errors, Exception? exception)
+    private sealed class FileOutcome(BenchmarkFile file, ExtractionResult? result, ContentFingerprint? fingerprint, Exception? exception)
     {
         public BenchmarkFile File { get; } = file;
-        public MetricAggregator? Part { get; } = part;
+        /// <summary>Null for a known copy (never read) and for a file that could not be read.</summary>
+        public ExtractionResult? Result { get; } = result;
         public ContentFingerprint? Fingerprint { get; } = fingerprint;
-        public IReadOnlyList<ExtractionError> Errors { get; } = errors;
         public Exception? Exception { get; } = exception;
     }
 }

@@ -12,6 +12,9 @@ internal sealed class MetricAccumulator
     private readonly SortedSet<string> redundant = new(StringComparer.Ordinal);
     private HashSet<string>? failedRecords;
     private ConfigurationParts? parts;
+    private ConfigurationParts? lastPartsNoted;
+    private string? lastSource;
+    private SourceTally? lastTally;
 
     public MetricAccumulator(GroupKey key) => Key = key;
 
@@ -23,19 +26,15 @@ internal sealed class MetricAccumulator
 
     public void AddValue(BenchmarkSample sample, DateTime? fallbackTime)
     {
-        values.Add(sample.Value);
-        Tally(sample.Source).Count++;
-        if (sample.Phase == Phase.Cold)
-        {
-            ColdCount++;
-        }
-        else
-        {
-            WarmCount++;
-        }
-
-        NoteTime(sample.Timestamp ?? fallbackTime);
+        AddValue(sample.Value, sample.Source, sample.Phase, sample.Timestamp ?? fallbackTime);
         NoteParts(sample);
+    }
+
+    /// <summary>A value of a record read from a file; <paramref name="parts"/> are the record's configuration parts.</summary>
+    public void AddValue(double value, string source, Phase phase, DateTime? time, ConfigurationParts parts)
+    {
+        AddValue(value, source, phase, time);
+        NoteParts(parts);
     }
 
     /// <summary>A failed run counts once per record, whatever figures it carried.</summary>
@@ -50,15 +49,42 @@ internal sealed class MetricAccumulator
             }
         }
 
-        FailedCount++;
-        Tally(sample.Source).FailedCount++;
-        var error = string.IsNullOrWhiteSpace(sample.Error) ? StatisticsMessages.NoErrorText : sample.Error!.Trim();
-        errorCounts[error] = errorCounts.TryGetValue(error, out var count) ? count + 1 : 1;
-        NoteTime(sample.Timestamp ?? fallbackTime);
+        AddFailure(sample.Source, sample.Error, sample.Timestamp ?? fallbackTime);
         NoteParts(sample);
     }
 
-    /// <summary>Takes in a metric computed earlier (live or deserialized): its raw values, failures and provenance.</summary>
+    /// <summary>A failed record read from a file (the caller counts each record once per group).</summary>
+    public void AddFailure(string source, string? error, DateTime? time, ConfigurationParts parts)
+    {
+        AddFailure(source, error, time);
+        NoteParts(parts);
+    }
+
+    private void AddValue(double value, string source, Phase phase, DateTime? time)
+    {
+        values.Add(value);
+        Tally(source).Count++;
+        if (phase == Phase.Cold)
+        {
+            ColdCount++;
+        }
+        else
+        {
+            WarmCount++;
+        }
+
+        NoteTime(time);
+    }
+
+    private void AddFailure(string source, string? error, DateTime? time)
+    {
+        FailedCount++;
+        Tally(source).FailedCount++;
+        var text = string.IsNullOrWhiteSpace(error) ? StatisticsMessages.NoErrorText : error!.Trim();
+        errorCounts[text] = errorCounts.TryGetValue(text, out var count) ? count + 1 : 1;
+        NoteTime(time);
+    }
+
     /// <summary>Takes in a metric computed earlier (live or deserialized): its figures (raw values, or a reported
     /// figure once per value it summarised, already cleaned of NaN, infinities and negative times), failures and
     /// provenance.</summary>
@@ -158,6 +184,12 @@ internal sealed class MetricAccumulator
 
     private SourceTally Tally(string source)
     {
+        // The values of one file come one after another: its tally is found once.
+        if (ReferenceEquals(source, lastSource) && lastTally is not null)
+        {
+            return lastTally;
+        }
+
         if (!sources.TryGetValue(source, out var tally))
         {
             tally = new SourceTally();
@@ -165,6 +197,8 @@ internal sealed class MetricAccumulator
             sourceOrder.Add(source);
         }
 
+        lastSource = source;
+        lastTally = tally;
         return tally;
     }
 
@@ -186,9 +220,16 @@ internal sealed class MetricAccumulator
 
     private void NoteParts(ConfigurationParts incoming)
     {
+        // The parts of one record (or context) arrive once per value: combined once.
+        if (ReferenceEquals(incoming, lastPartsNoted))
+        {
+            return;
+        }
+
+        lastPartsNoted = incoming;
         if (parts is null)
         {
-            parts = incoming;
+            parts = incoming.Copy(); // incoming may be shared: combining must not change it
         }
         else
         {

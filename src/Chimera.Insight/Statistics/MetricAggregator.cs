@@ -18,10 +18,8 @@ internal sealed class MetricAggregator
 
     public GroupingKeys Keys { get; }
 
-    /// <summary>This aggregator's own key objects for the groups of <paramref name="part"/> (after merging it), so
-    /// that remembering them costs a reference each.</summary>
-    public GroupKey[] SharedKeys(MetricAggregator part) =>
-        part.order.Select(k => groups.TryGetValue(k, out var group) ? group.Key : k).ToArray();
+    /// <summary>The groups, in the order they were first met.</summary>
+    public IReadOnlyList<GroupKey> GroupKeys => order;
 
     /// <summary>Values kept out of the statistics (NaN, infinite, negative times), each naming where it stands.</summary>
     public List<ExtractionError> Rejected { get; } = [];
@@ -49,6 +47,210 @@ internal sealed class MetricAggregator
         }
 
         group.AddValue(sample, fallbackTime);
+    }
+
+    /// <summary>
+    /// Adds the records of one file. Each value finds its group through the record's context (the -GroupBy
+    /// dimensions), looked up once for the records that share it; a failed record counts once per group. Values of
+    /// an origin <paramref name="include"/> refuses (content counted already) are left out, and then also checked
+    /// only when <paramref name="reportRejected"/>. Returns every group the records feed or would feed, once each.
+    /// </summary>
+    internal List<GroupKey> Add(string source, IReadOnlyList<PendingRecord> records, DateTime? fallbackTime,
+        Func<MetricOrigin, bool> include, bool reportRejected)
+    {
+        var touched = new List<GroupKey>();
+        fileStamp++;
+        foreach (var record in records)
+        {
+            var slots = SlotsOf(record, source, out var context);
+            var parts = ConfigurationParts.Of(record.Dimensions);
+            var time = record.Dimensions.Timestamp ?? fallbackTime;
+            var recordStamp = ++this.recordStamp;
+            for (var position = 0; position < record.Values.Count; position++)
+            {
+                var value = record.Values[position];
+                if (!record.Emits(value) || !Accepts(value.Metric))
+                {
+                    continue;
+                }
+
+                var slot = slots.SlotOf(context, value, position);
+                if (slot.FileStamp != fileStamp)
+                {
+                    slot.FileStamp = fileStamp;
+                    touched.Add(slot.Key);
+                }
+
+                var included = include(slot.Key.Origin);
+                if (record.Failed)
+                {
+                    if (included && slot.RecordStamp != recordStamp)
+                    {
+                        slot.RecordStamp = recordStamp;
+                        Accumulator(slot).AddFailure(source, record.Error, time, parts);
+                    }
+
+                    continue;
+                }
+
+                if ((included || reportRejected)
+                    && SampleValidator.Check(value.Metric, value.Unit, value.Value, source, value.Location ?? record.Location) is { } problem)
+                {
+                    Rejected.Add(problem);
+                    continue;
+                }
+
+                if (included)
+                {
+                    Accumulator(slot).AddValue(value.Value, source, record.Phase, time, parts);
+                }
+            }
+        }
+
+        return touched;
+    }
+
+    private readonly Dictionary<string, bool> accepted = new(StringComparer.Ordinal);
+    private readonly Dictionary<RecordContext, ContextSlots> contexts = [];
+    private RecordContext lastContext;
+    private ContextSlots? lastSlots;
+    private int fileStamp;
+    private long recordStamp;
+
+    private bool Accepts(string metric)
+    {
+        if (string.IsNullOrEmpty(metric))
+        {
+            return false;
+        }
+
+        if (metricFilter is null)
+        {
+            return true;
+        }
+
+        if (!accepted.TryGetValue(metric, out var accepts))
+        {
+            accepts = metricFilter(metric);
+            accepted.Add(metric, accepts);
+        }
+
+        return accepts;
+    }
+
+    /// <summary>The group slots of the record's context: its dimensions that are group keys (the others null).</summary>
+    private ContextSlots SlotsOf(PendingRecord record, string source,
+        out RecordContext context)
+    {
+        var d = record.Dimensions;
+        context = new RecordContext(
+            (Keys & GroupingKeys.Model) != 0 ? d.Model : null,
+            (Keys & GroupingKeys.Backend) != 0 ? d.Backend : null,
+            (Keys & GroupingKeys.Configuration) != 0 ? record.Configuration : null,
+            (Keys & GroupingKeys.Phase) != 0 ? record.Phase : null,
+            (Keys & GroupingKeys.Prompt) != 0 ? record.Prompt : null,
+            (Keys & GroupingKeys.Source) != 0 ? source : null);
+        if (lastSlots is not null && context.Equals(lastContext))
+        {
+            return lastSlots;
+        }
+
+        if (!contexts.TryGetValue(context, out var slots))
+        {
+            slots = new ContextSlots();
+            contexts.Add(context, slots);
+        }
+
+        lastContext = context;
+        lastSlots = slots;
+        return slots;
+    }
+
+    /// <summary>The group slots of one context, by metric, unit and statistic, and by the position of the value in its
+    /// record: the rows of a file list their figures in the same order, so most values are found by position.</summary>
+    private sealed class ContextSlots
+    {
+        private readonly Dictionary<(string Metric, string Unit, string Statistic), GroupSlot> byName = [];
+        private GroupSlot?[] byPosition = new GroupSlot?[16];
+
+        public GroupSlot SlotOf(RecordContext context, in PendingValue value, int position)
+        {
+            var statistic = string.IsNullOrEmpty(value.Statistic) ? Insight.Statistic.Sample : value.Statistic;
+            var unit = value.Unit ?? "";
+            if (position < byPosition.Length && byPosition[position] is { } known && ReferenceEquals(known.Key.Metric, value.Metric)
+                && ReferenceEquals(known.Key.Unit, unit) && ReferenceEquals(known.Key.Statistic, statistic))
+            {
+                return known;
+            }
+
+            if (!byName.TryGetValue((value.Metric, unit, statistic), out var slot))
+            {
+                slot = new GroupSlot(new GroupKey(value.Metric, unit, statistic, context.Model, context.Backend, context.Configuration,
+                    context.Phase, context.Prompt, context.Source));
+                byName.Add((value.Metric, unit, statistic), slot);
+            }
+
+            if (position >= byPosition.Length && position < 4096)
+            {
+                Array.Resize(ref byPosition, Math.Min(4096, Math.Max(position + 1, byPosition.Length * 2)));
+            }
+
+            if (position < byPosition.Length)
+            {
+                byPosition[position] = slot;
+            }
+
+            return slot;
+        }
+    }
+
+    private MetricAccumulator Accumulator(GroupSlot slot) => slot.Accumulator ??= GetOrAdd(slot.Key);
+
+    /// <summary>A group as the record path finds it: its key, its accumulator once a value went in, and stamps
+    /// that say whether the current file listed it and the current failed record counted in it.</summary>
+    private sealed class GroupSlot(GroupKey key)
+    {
+        public GroupKey Key { get; } = key;
+        public MetricAccumulator? Accumulator { get; set; }
+        public int FileStamp { get; set; }
+        public long RecordStamp { get; set; }
+    }
+
+    /// <summary>The -GroupBy dimensions of one record (the others null).</summary>
+    private readonly struct RecordContext(string? model, string? backend, string? configuration, Phase? phase, string? prompt, string? source)
+        : IEquatable<RecordContext>
+    {
+        public string? Model { get; } = model;
+        public string? Backend { get; } = backend;
+        public string? Configuration { get; } = configuration;
+        public Phase? Phase { get; } = phase;
+        public string? Prompt { get; } = prompt;
+        public string? Source { get; } = source;
+
+        public bool Equals(RecordContext other) =>
+            string.Equals(Model, other.Model, StringComparison.Ordinal)
+            && string.Equals(Backend, other.Backend, StringComparison.Ordinal)
+            && string.Equals(Configuration, other.Configuration, StringComparison.Ordinal)
+            && Phase == other.Phase
+            && string.Equals(Prompt, other.Prompt, StringComparison.Ordinal)
+            && string.Equals(Source, other.Source, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is RecordContext other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                var h = Hash(Model);
+                h = h * 31 + Hash(Backend);
+                h = h * 31 + Hash(Configuration);
+                h = h * 31 + (Phase is null ? -1 : (int)Phase.Value);
+                h = h * 31 + Hash(Prompt);
+                return h * 31 + Hash(Source);
+            }
+        }
+
+        private static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
     }
 
     public void AddMetric(BenchmarkMetric metric)
@@ -84,18 +286,6 @@ internal sealed class MetricAggregator
             if (include(key.Origin))
             {
                 GetOrAdd(key).Merge(other.groups[key]);
-            }
-        }
-    }
-
-    /// <summary>Marks every group the repeated content would have fed as holding that repeat, leaving its values out.</summary>
-    public void NoteRepeat(MetricAggregator repeat, Func<MetricOrigin, bool> include, RepeatKind kind, string original, string copy)
-    {
-        foreach (var key in repeat.order)
-        {
-            if (include(key.Origin))
-            {
-                GetOrAdd(key).NoteRepeat(kind, original, copy);
             }
         }
     }

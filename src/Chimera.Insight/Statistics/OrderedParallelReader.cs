@@ -5,7 +5,7 @@ namespace Chimera.Insight.Statistics;
 internal sealed class OrderedParallelReader<TIn, TOut>
 {
     private readonly Func<TIn, CancellationToken, TOut> work;
-    private readonly SemaphoreSlim slots;
+    private readonly TaskScheduler scheduler;
     private readonly Queue<Task<TOut>> pending = new();
     private readonly int window;
     private readonly CancellationToken token;
@@ -15,7 +15,8 @@ internal sealed class OrderedParallelReader<TIn, TOut>
         this.work = work;
         this.token = token;
         var bounded = Math.Max(1, degree);
-        slots = new SemaphoreSlim(bounded, bounded);
+        // At most `degree` items run at once, and no thread pool thread ever blocks waiting for its turn.
+        scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, bounded).ConcurrentScheduler;
         window = bounded * 4;
     }
 
@@ -24,7 +25,7 @@ internal sealed class OrderedParallelReader<TIn, TOut>
     public IReadOnlyList<TOut> Add(TIn item)
     {
         token.ThrowIfCancellationRequested();
-        pending.Enqueue(Task.Run(() => Run(item), token));
+        pending.Enqueue(Task.Factory.StartNew(() => work(item, token), token, TaskCreationOptions.DenyChildAttach, scheduler));
         var ready = new List<TOut>();
         while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count > window))
         {
@@ -40,19 +41,6 @@ internal sealed class OrderedParallelReader<TIn, TOut>
         while (pending.Count > 0)
         {
             yield return pending.Dequeue().GetAwaiter().GetResult();
-        }
-    }
-
-    private TOut Run(TIn item)
-    {
-        slots.Wait(token);
-        try
-        {
-            return work(item, token);
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 }

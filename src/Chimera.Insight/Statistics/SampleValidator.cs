@@ -10,9 +10,12 @@ internal static class SampleValidator
     private static readonly string[] NonNegativeSuffixes = ["Ms", "Seconds", "PerSecond", "Tokens", "Percent", "Mb", "Watts"];
 
     /// <summary>Null when the value may enter a statistic, else the problem, naming the value and where it stands.</summary>
-    public static ExtractionError? Check(BenchmarkSample sample)
+    public static ExtractionError? Check(BenchmarkSample sample) =>
+        Check(sample.Metric, sample.Unit, sample.Value, sample.Source, sample.Location);
+
+    /// <summary>As <see cref="Check(BenchmarkSample)"/>, for a value known by its parts.</summary>
+    public static ExtractionError? Check(string metric, string? unit, double value, string source, string? location)
     {
-        var value = sample.Value;
         string? problem = null;
         if (double.IsNaN(value))
         {
@@ -22,7 +25,7 @@ internal static class SampleValidator
         {
             problem = StatisticsMessages.Infinite;
         }
-        else if (value < 0 && MustBeNonNegative(sample.Metric, sample.Unit))
+        else if (value < 0 && MustBeNonNegative(metric, unit))
         {
             problem = StatisticsMessages.Negative;
         }
@@ -31,9 +34,9 @@ internal static class SampleValidator
             ? null
             : new ExtractionError
             {
-                Source = sample.Source,
-                Location = sample.Location,
-                Reason = StatisticsMessages.RejectedValue(sample.Metric, value.ToString("R", CultureInfo.InvariantCulture), problem),
+                Source = source,
+                Location = location,
+                Reason = StatisticsMessages.RejectedValue(metric, value.ToString("R", CultureInfo.InvariantCulture), problem),
             };
     }
 

@@ -57,3 +57,73 @@ public class NumberTextTests
         }
     }
 }
+
+public class PlainNumberTests
+{
+    [Theory]
+    [InlineData("0.0865")]
+    [InlineData("147.13")]
+    [InlineData("-3")]
+    [InlineData("+2.5")]
+    [InlineData("1e3")]
+    [InlineData("6.02E23")]
+    [InlineData("0.1")]
+    [InlineData("123456789.123456789")]
+    [InlineData("2.2250738585072014E-308")]
+    public void Plain_numbers_read_from_bytes_equal_the_full_rules(string text)
+    {
+        Assert.True(NumberText.TryParsePlain(System.Text.Encoding.UTF8.GetBytes(text), decimalComma: false, out var fast));
+        Assert.True(NumberText.TryParse(text, false, out var full, out _));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(full), BitConverter.DoubleToInt64Bits(fast));
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(" 1.5", false)]
+    [InlineData("1,5", false)]
+    [InlineData("1,234.5", false)]
+    [InlineData("1.234", true)]
+    [InlineData("N/A", false)]
+    [InlineData("NaN", false)]
+    [InlineData("1e999", false)]
+    [InlineData("1-2", false)]
+    [InlineData("1.2.3", false)]
+    [InlineData("-", false)]
+    public void Anything_else_is_left_to_the_full_rules(string text, bool decimalComma)
+    {
+        Assert.False(NumberText.TryParsePlain(System.Text.Encoding.UTF8.GetBytes(text), decimalComma, out _));
+    }
+}
+
+public class SignificantDigitsTests
+{
+    [Fact]
+    public void The_decimal_exponent_is_floor_log10_across_the_range()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var value = Math.Pow(10, (random.NextDouble() * 40) - 20) * (random.Next(2) == 0 ? -1 : 1);
+            Assert.Equal((int)Math.Floor(Math.Log10(Math.Abs(value))), SignificantDigits.DecimalExponent(value));
+        }
+
+        foreach (var exact in new[] { 1e-5, 0.001, 1, 10, 1000, 1e15 })
+        {
+            Assert.Equal((int)Math.Floor(Math.Log10(exact)), SignificantDigits.DecimalExponent(exact));
+        }
+
+        // Just below a power of ten, where log10 rounds up to it, the exponent stays the true one.
+        Assert.Equal(2, SignificantDigits.DecimalExponent(9.999999999999999e2));
+    }
+
+    [Theory]
+    [InlineData(0.0865, 4, 0.0865)]
+    [InlineData(86.49999, 4, 86.5)]
+    [InlineData(123456, 4, 123500)]
+    [InlineData(-0.00012345, 2, -0.00012)]
+    [InlineData(0, 4, 0)]
+    public void Rounds_to_significant_digits(double value, int digits, double expected)
+    {
+        Assert.Equal(expected, SignificantDigits.Round(value, digits), 12);
+    }
+}

@@ -337,6 +337,68 @@ public class MeasurementSessionTests
     }
 }
 
+/// <summary>Files are measured from their records, samples from samples: both ways must give the same metrics.</summary>
+public sealed class RecordPathTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "chimera-records-" + Guid.NewGuid().ToString("N"));
+
+    public RecordPathTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Theory]
+    [InlineData(GroupingKeys.Default)]
+    [InlineData(GroupingKeys.Model | GroupingKeys.Phase)]
+    [InlineData(GroupingKeys.Model | GroupingKeys.Configuration | GroupingKeys.Prompt | GroupingKeys.Source)]
+    public void Measuring_a_file_equals_measuring_its_samples(GroupingKeys keys)
+    {
+        var csv = Write("sweep.csv",
+            "model,num_ctx,ttft_s,tokens_s,load_s,eval_count,eval_s,error\n" +
+            "m1,1024,2.31,101.5,2.2,120,1.1,\n" +
+            "m1,1024,0.13,104.2,0.08,118,1.0,\n" +
+            "m1,1024,0.12,,0.07,121,1.2,\n" +
+            "m1,1024,0.14,103.9,0.09,119,1.1,\n" +
+            "m1,2048,-1,99.9,0.1,100,1.0,\n" +
+            "m2,1024,0,0,0,0,0,HTTP 500: model runner stopped\n" +
+            "m2,1024,0.2,88.1,0.1,90,1.0,\n");
+        var json = Write("suite.json",
+            "{\"model\":\"m3\",\"options\":{\"num_ctx\":4096},\"results\":[" +
+            "{\"prompt_index\":0,\"success\":true,\"ttft_s\":2.9,\"tokens_s\":80.5,\"load_s\":2.8}," +
+            "{\"prompt_index\":1,\"success\":true,\"ttft_s\":0.1,\"tokens_s\":81.5,\"load_s\":0.05}," +
+            "{\"prompt_index\":2,\"success\":false,\"error\":\"timeout\"}," +
+            "{\"prompt_index\":3,\"success\":true,\"ttft_s\":0.11,\"tokens_s\":82.5,\"load_s\":0.06}]," +
+            "\"summary\":{\"mean_tokens_s\":81.5}}");
+        var options = new MeasurementOptions { GroupBy = keys };
+
+        var fromFiles = new MeasurementSession(options);
+        var samples = new List<BenchmarkSample>();
+        foreach (var (path, kind) in new[] { (csv, ArtifactKind.Csv), (json, ArtifactKind.Json) })
+        {
+            fromFiles.AddFile(new BenchmarkFile { FullName = path, Name = Path.GetFileName(path), Kind = kind, Length = new FileInfo(path).Length });
+            samples.AddRange(Chimera.Insight.Extraction.ArtifactReader.Read(path, kind).Samples);
+        }
+
+        var expected = MeasurementSession.Measure(samples, options);
+        var actual = fromFiles.BuildMetrics(null).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(Describe(expected), Describe(actual));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(root, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static List<string> Describe(IEnumerable<BenchmarkMetric> metrics) => metrics.Select(m => string.Join("|",
+        m.Metric, m.Unit, m.Origin, m.Statistic, m.Model, m.Backend, m.Configuration, m.Phase, m.Prompt, m.Source, m.Count, m.FailedCount,
+        m.ColdCount, string.Join(",", m.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))), m.Mean, m.TopError,
+        string.Join(",", m.Sources), string.Join(",", m.SourceCounts), string.Join(",", m.SourceFailedCounts), m.NumCtx, m.LatestTimestamp))
+        .ToList();
+}
+
 public class ContentFingerprintTests
 {
     [Fact]

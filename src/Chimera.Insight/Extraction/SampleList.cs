@@ -1,0 +1,55 @@
+namespace Chimera.Insight.Extraction;
+
+/// <summary>Turns completed records into samples: one per value a record emits (see <see cref="PendingRecord.Emits"/>).</summary>
+internal static class SampleList
+{
+    public static List<BenchmarkSample> Of(string source, IReadOnlyList<PendingRecord> records)
+    {
+        var count = 0;
+        foreach (var record in records)
+        {
+            count += record.Values.Count;
+        }
+
+        var samples = new List<BenchmarkSample>(count);
+        foreach (var record in records)
+        {
+            var dimensions = record.Dimensions;
+            foreach (var value in record.Values)
+            {
+                if (!record.Emits(value))
+                {
+                    continue;
+                }
+
+                samples.Add(new BenchmarkSample
+                {
+                    Metric = value.Metric,
+                    Value = record.ValueOf(value),
+                    Unit = value.Unit,
+                    Statistic = value.Statistic,
+                    Model = dimensions.Model,
+                    Backend = dimensions.Backend,
+                    Configuration = record.Configuration,
+                    NumGpu = dimensions.NumGpu,
+                    NumCtx = dimensions.NumCtx,
+                    Temperature = dimensions.Temperature,
+                    TopP = dimensions.TopP,
+                    TopK = dimensions.TopK,
+                    RepeatPenalty = dimensions.RepeatPenalty,
+                    Quantization = dimensions.Quantization,
+                    Prompt = record.Prompt,
+                    Phase = record.Phase,
+                    Failed = record.Failed,
+                    Error = record.Failed ? record.Error : null,
+                    Source = source,
+                    Location = value.Location ?? record.Location,
+                    Timestamp = dimensions.Timestamp,
+                    Record = record.Id,
+                });
+            }
+        }
+
+        return samples;
+    }
+}
