@@ -21,8 +21,10 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     private MeasurementSession? session;
     private InputRouter? router;
 
+    /// <summary>One object per pipeline item (binding a single object costs half what an array costs, which counts at
+    /// 100,000 files); a collection given by name (-InputObject $files) is taken item by item.</summary>
     [Parameter(ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public PSObject[]? InputObject { get; set; }
+    public PSObject? InputObject { get; set; }
 
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
     [SupportsWildcards]
@@ -96,9 +98,16 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
 
                 break;
             default:
-                foreach (var item in InputObject ?? [])
+                if (LanguagePrimitives.GetEnumerable(InputObject?.BaseObject) is { } items)
                 {
-                    router!.Add(item);
+                    foreach (var item in items)
+                    {
+                        router!.Add(item is null ? null : PSObject.AsPSObject(item));
+                    }
+                }
+                else
+                {
+                    router!.Add(InputObject);
                 }
 
                 break;

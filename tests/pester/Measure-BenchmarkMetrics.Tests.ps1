@@ -367,5 +367,14 @@ Describe 'Measure-BenchmarkMetrics' {
             $metrics.Count | Should -Be 3
             $metrics.DuplicateSources.Count | Should -Be 1
         }
+
+        It 'takes a collection given to -InputObject item by item, as the pipeline gives it' {
+            $files = Get-BenchmarkInventory $TestDrive
+            $named = Measure-BenchmarkMetrics -InputObject $files -Metric TokensPerSecond -GroupBy Model -WarningAction SilentlyContinue
+            $piped = $files | Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model -WarningAction SilentlyContinue
+            $named.Count | Should -Be 3
+            ($named | ForEach-Object { "$($_.Model) $($_.Count) $($_.Mean)" }) | Should -Be ($piped | ForEach-Object { "$($_.Model) $($_.Count) $($_.Mean)" })
+            $named.DuplicateSources.Count | Should -Be 1
+        }
     }
 }

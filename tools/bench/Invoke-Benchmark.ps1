@@ -36,12 +36,17 @@ $results = [ordered]@{
     Corpora   = [System.Collections.Generic.List[object]]::new()
 }
 
-# Warm-up: JIT the module's code paths and PowerShell's own before anything is timed.
+# Warm-up: the figures are steady-state ones, so the module's code paths and PowerShell's own are run until
+# tiered compilation has optimised them (a few runs, not one) before anything is timed. The cost of a first run
+# in a fresh process is measured apart, in (f).
 $warmup = Join-Path $OutputPath 'corpus-warmup'
 New-BenchCorpus -Path $warmup -Count 200 | Out-Null
-Invoke-ModulePipeline -Path $warmup | Out-Null
-Invoke-HandWritten -Path $warmup | Out-Null
-Read-EveryByte -Path $warmup | Out-Null
+for ($i = 0; $i -lt 8; $i++) {
+    Invoke-ModulePipeline -Path $warmup | Out-Null
+    Invoke-HandWritten -Path $warmup | Out-Null
+    Read-EveryByte -Path $warmup | Out-Null
+}
+Start-Sleep -Milliseconds 500 # lets the background JIT finish what the warm-up queued
 
 foreach ($size in $sizes) {
     $corpus = Join-Path $OutputPath "corpus-$size"

@@ -29,20 +29,11 @@ public static class ArtifactReader
 
     private static void ReadInto(string source, ArtifactKind kind, ExtractionOptions options, SampleSink sink)
     {
-        var file = new FileInfo(source);
-        if (!file.Exists)
+        if (ReadBytes(source, options.MaxFileSize, sink) is not { } bytes)
         {
-            sink.Error(null, ExtractionStrings.FileNotFound);
             return;
         }
 
-        if (file.Length > options.MaxFileSize)
-        {
-            sink.Error(null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.FileTooLarge, file.Length, options.MaxFileSize));
-            return;
-        }
-
-        var bytes = File.ReadAllBytes(source);
         if (IsBlank(bytes))
         {
             sink.Error(null, ExtractionStrings.EmptyFile);
@@ -81,6 +72,43 @@ public static class ArtifactReader
             default:
                 sink.Error(null, "unknown artifact kind " + kind);
                 break;
+        }
+    }
+
+    /// <summary>The file's bytes, opened once (its size is checked on the open handle); null, with the error said,
+    /// when it is missing or larger than <paramref name="maxFileSize"/>.</summary>
+    private static byte[]? ReadBytes(string source, long maxFileSize, SampleSink sink)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1,
+                FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            sink.Error(null, ExtractionStrings.FileNotFound);
+            return null;
+        }
+
+        using (stream)
+        {
+            var length = stream.Length;
+            if (length > maxFileSize)
+            {
+                sink.Error(null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.FileTooLarge, length, maxFileSize));
+                return null;
+            }
+
+            var bytes = new byte[length];
+            var filled = 0;
+            int read;
+            while (filled < bytes.Length && (read = stream.Read(bytes, filled, bytes.Length - filled)) > 0)
+            {
+                filled += read;
+            }
+
+            return filled == bytes.Length ? bytes : bytes.AsSpan(0, filled).ToArray();
         }
     }
 

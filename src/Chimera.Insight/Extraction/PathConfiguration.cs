@@ -23,15 +23,35 @@ internal static class PathConfiguration
     public static Dimensions FromPath(string path)
     {
         var dimensions = new Dimensions();
-        var name = Path.GetFileNameWithoutExtension(path);
-        Apply(dimensions, name);
-        var folder = Path.GetDirectoryName(path);
-        for (var depth = 0; depth < FolderDepth && !string.IsNullOrEmpty(folder); depth++)
+        Apply(dimensions, Path.GetFileNameWithoutExtension(path));
+        dimensions.FillFrom(FoldersOf(Path.GetDirectoryName(path)));
+        return dimensions;
+    }
+
+    // The files of one folder come one after another: what its folders say is read once (per thread).
+    [ThreadStatic]
+    private static string? lastFolder;
+
+    [ThreadStatic]
+    private static Dimensions? lastFolderDimensions;
+
+    private static Dimensions FoldersOf(string? folder)
+    {
+        if (lastFolderDimensions is { } known && string.Equals(folder, lastFolder, StringComparison.Ordinal))
         {
-            Apply(dimensions, Path.GetFileName(folder!));
-            folder = Path.GetDirectoryName(folder!);
+            return known;
         }
 
+        var dimensions = new Dimensions();
+        var current = folder;
+        for (var depth = 0; depth < FolderDepth && !string.IsNullOrEmpty(current); depth++)
+        {
+            Apply(dimensions, Path.GetFileName(current!));
+            current = Path.GetDirectoryName(current!);
+        }
+
+        lastFolder = folder;
+        lastFolderDimensions = dimensions;
         return dimensions;
     }
 

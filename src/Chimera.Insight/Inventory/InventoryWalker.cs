@@ -327,11 +327,15 @@ public sealed class InventoryWalker
         DateTime lastWrite;
         try
         {
-            // FileInfo describes a link itself; a link to a file is read, so its target is what counts.
-            var target = FileNode.Probe(full, followLinks: false).Type == FileNodeType.SymbolicLink
-                ? new FileInfo(FileNode.RealPath(full) ?? full)
-                : file;
-            target.Refresh();
+            // The listing already holds a file's size and time. It describes a link itself, though; a link to a
+            // file is read, so its target is what counts.
+            var target = file;
+            if ((file.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                target = new FileInfo(FileNode.RealPath(full) ?? full);
+                target.Refresh();
+            }
+
             length = target.Length;
             lastWrite = target.LastWriteTimeUtc;
         }

@@ -91,10 +91,45 @@ public static class RunNaming
         var fileName = Path.GetFileName(fullName);
         var stem = Path.GetFileNameWithoutExtension(fileName);
         var family = Strip(stem, out var timestamp);
+        var folder = FolderRunOf(Path.GetDirectoryName(fullName));
+        timestamp ??= folder.Timestamp;
+        if (family.Length == 0)
+        {
+            family = folder.Experiment is { Length: > 0 } ? folder.Experiment : stem;
+        }
+        else if (folder.InsideRun && folder.Experiment is { Length: > 0 })
+        {
+            family = folder.Experiment + "/" + family;
+        }
 
+        return new RunName(family, timestamp);
+    }
+
+    // The files of one folder come one after another: what its path says is read once (per thread).
+    [ThreadStatic]
+    private static string? lastFolderPath;
+
+    [ThreadStatic]
+    private static FolderRun? lastFolderRun;
+
+    private static FolderRun FolderRunOf(string? path)
+    {
+        if (lastFolderRun is { } known && string.Equals(path, lastFolderPath, StringComparison.Ordinal))
+        {
+            return known;
+        }
+
+        var run = ReadFolders(path);
+        lastFolderPath = path;
+        lastFolderRun = run;
+        return run;
+    }
+
+    /// <summary>Walks up through run folders to the experiment folder that holds them.</summary>
+    private static FolderRun ReadFolders(string? folder)
+    {
         var insideRun = false;
-        string? experiment = null;
-        var folder = Path.GetDirectoryName(fullName);
+        DateTime? timestamp = null;
         while (!string.IsNullOrEmpty(folder))
         {
             var folderName = Path.GetFileName(folder);
@@ -112,20 +147,19 @@ public static class RunNaming
                 continue;
             }
 
-            experiment = folderFamily;
-            break;
+            return new FolderRun(insideRun, folderFamily, timestamp);
         }
 
-        if (family.Length == 0)
-        {
-            family = experiment is { Length: > 0 } ? experiment : stem;
-        }
-        else if (insideRun && experiment is { Length: > 0 })
-        {
-            family = experiment + "/" + family;
-        }
+        return new FolderRun(insideRun, null, timestamp);
+    }
 
-        return new RunName(family, timestamp);
+    /// <summary>What a file's folders say: whether it sits in run folders, the experiment folder's family, and
+    /// the nearest run folder's time stamp.</summary>
+    private sealed class FolderRun(bool insideRun, string? experiment, DateTime? timestamp)
+    {
+        public bool InsideRun { get; } = insideRun;
+        public string? Experiment { get; } = experiment;
+        public DateTime? Timestamp { get; } = timestamp;
     }
 
     private static string MarkDateTime(Match match, ref DateTime? found)
