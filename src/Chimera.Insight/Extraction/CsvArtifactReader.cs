@@ -23,7 +23,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     {
         // An odd number of quotes means one never closes: then every line ends a record, so one bad quote
         // cannot swallow the rest of the file (the malformed line is reported and skipped).
-        var options = QuotesBalance(utf8.Span) ? RecordOptions : LineOptions;
+        var options = OptionsFor(QuotesBalance(utf8.Span), HeaderSeparator(utf8.Span));
         current = this;
         using var reader = CsvReader.Create(utf8, options);
         try
@@ -65,20 +65,64 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     [ThreadStatic]
     private static CsvArtifactReader? current;
 
-    private static readonly CsvReaderOptions RecordOptions = CreateOptions(allowLineBreaksInQuotes: true);
-    private static readonly CsvReaderOptions LineOptions = CreateOptions(allowLineBreaksInQuotes: false);
+    private static readonly char[] Separators = [',', ';', '\t', '|'];
+
+    // Options for each quoting mode and each separator (the last: none known, CsvHelper detects it).
+    private static readonly CsvReaderOptions[] RecordOptions = [.. Separators.Select(s => CreateOptions(true, s)), CreateOptions(true, null)];
+    private static readonly CsvReaderOptions[] LineOptions = [.. Separators.Select(s => CreateOptions(false, s)), CreateOptions(false, null)];
+
+    private static CsvReaderOptions OptionsFor(bool quotesBalance, char? separator)
+    {
+        var index = separator is { } known ? Array.IndexOf(Separators, known) : Separators.Length;
+        return (quotesBalance ? RecordOptions : LineOptions)[index];
+    }
+
+    /// <summary>The separator of the header line when it holds exactly one kind of the usual ones (outside quotes);
+    /// null otherwise, and CsvHelper then detects it from the data.</summary>
+    private static char? HeaderSeparator(ReadOnlySpan<byte> bytes)
+    {
+        char? found = null;
+        var quoted = false;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && (b == (byte)'\n' || b == (byte)'\r'))
+            {
+                break;
+            }
+            else if (!quoted && b is (byte)',' or (byte)';' or (byte)'\t' or (byte)'|')
+            {
+                if (found is { } other && other != (char)b)
+                {
+                    return null;
+                }
+
+                found = (char)b;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// The reader options. Set through reflection: CsvHelper's option setters are init-only, and the netstandard2.0
     /// and net10.0 builds of CsvHelper mark them with different IsExternalInit types, so a direct call compiled
     /// against one fails with MissingMethodException on the other (the engine is netstandard2.0, its hosts are not).
     /// </summary>
-    private static CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes)
+    private static CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes, char? separator)
     {
         var options = new CsvReaderOptions();
         var type = typeof(CsvReaderOptions);
         void Set(string name, object value) => type.GetProperty(name)!.SetValue(options, value);
         Set(nameof(CsvReaderOptions.HasHeader), true);
+        if (separator is { } known)
+        {
+            Set(nameof(CsvReaderOptions.Separator), (char?)known);
+        }
+
         Set(nameof(CsvReaderOptions.Mode), CsvMode.Rfc4180);
         Set(nameof(CsvReaderOptions.AllowLineBreaksInQuotes), allowLineBreaksInQuotes);
         Set(nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Skip);
@@ -266,7 +310,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
                     break;
                 default:
-                    if (!dimensions.Set(mapping.Role, parser.GetString(i), decimalComma))
+                    if (!dimensions.Set(mapping.Role, column.TextOf(parser, i), decimalComma))
                     {
                         (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem,
                             "column '" + column.Name + "'", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
@@ -325,5 +369,24 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         public FieldMapping Mapping { get; } = mapping;
         /// <summary>An unknown column that has held a number: from then on a non-number in it is a problem.</summary>
         public bool Numeric { get; set; }
+
+        private byte[] lastBytes = [];
+        private string? lastText;
+
+        /// <summary>The field's text; the same text as the row before (a model, a backend) is the same string.</summary>
+        public string TextOf(CsvReader parser, int index)
+        {
+            var bytes = parser.GetSpan(index);
+            if (lastText is not null && bytes.SequenceEqual(lastBytes))
+            {
+                return lastText;
+            }
+
+            var text = parser.GetString(index);
+            // Short fields only: a long prompt is not worth keeping a copy of.
+            lastText = bytes.Length <= 256 ? text : null;
+            lastBytes = bytes.Length <= 256 ? bytes.ToArray() : [];
+            return text;
+        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 
 namespace Chimera.Insight.Extraction;
 
@@ -79,71 +77,40 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// <summary>
     /// The record id: a hash of what identifies the run whatever the file format: model, backend, quantization,
     /// configuration and the canonical figures read from the file (rounded to 4 significant digits, in canonical
-    /// units, so a CSV in seconds and a JSON in milliseconds of the same run agree), or the error of a failed run.
-    /// A repeat inside the same file gets "#2", "#3", ... so distinct identical rows stay distinct.
+    /// units, so a CSV in seconds and a JSON in milliseconds of the same run agree; summed, so their order does not
+    /// matter either), or the error of a failed run. A repeat inside the same file gets "#2", "#3", ... so distinct
+    /// identical rows stay distinct.
     /// </summary>
     private string RecordId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences)
     {
         var dimensions = record.Dimensions;
-        hash.Reset();
-        AppendText(dimensions.Model);
-        AppendText(dimensions.Backend);
-        AppendText(dimensions.Quantization);
-        AppendText(configuration);
+        var key = StableHash.Mix(StableHash.Of(dimensions.Model), StableHash.Of(dimensions.Backend));
+        key = StableHash.Mix(key, StableHash.Of(dimensions.Quantization));
+        key = StableHash.Mix(key, StableHash.Of(configuration));
         if (record.Failed)
         {
-            AppendText(record.Error);
+            key = StableHash.Mix(key, StableHash.Of(record.Error));
         }
         else
         {
-            identifying.Clear();
+            ulong figures = 0;
             foreach (var value in record.Values)
             {
                 if (value.Identifying)
                 {
-                    identifying.Add(value);
+                    var figure = StableHash.Mix(StableHash.Of(value.Metric), StableHash.Of(value.Statistic));
+                    figure = StableHash.Mix(figure, (ulong)BitConverter.DoubleToInt64Bits(SignificantDigits.Round(value.Value, 4)));
+                    figures = unchecked(figures + StableHash.Finalize(figure));
                 }
             }
 
-            SortByName(identifying);
-            foreach (var value in identifying)
-            {
-                AppendText(value.Metric);
-                AppendText(value.Statistic);
-                var rounded = BitConverter.DoubleToInt64Bits(SignificantDigits.Round(value.Value, 4));
-                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(number, rounded);
-                hash.Append(number);
-            }
+            key = StableHash.Mix(key, figures);
         }
 
-        var key = hash.GetCurrentHashAsUInt64();
         occurrences.TryGetValue(key, out var seen);
         occurrences[key] = seen + 1;
         var id = Hex(key);
         return seen == 0 ? id : id + "#" + (seen + 1).ToString(CultureInfo.InvariantCulture);
-    }
-
-    // A record has a handful of figures: insertion sort, without a comparer delegate.
-    private static void SortByName(List<PendingValue> values)
-    {
-        for (var i = 1; i < values.Count; i++)
-        {
-            var current = values[i];
-            var j = i - 1;
-            while (j >= 0 && CompareByName(values[j], current) > 0)
-            {
-                values[j + 1] = values[j];
-                j--;
-            }
-
-            values[j + 1] = current;
-        }
-    }
-
-    private static int CompareByName(in PendingValue a, in PendingValue b)
-    {
-        var byMetric = string.CompareOrdinal(a.Metric, b.Metric);
-        return byMetric != 0 ? byMetric : string.CompareOrdinal(a.Statistic, b.Statistic);
     }
 
     private readonly char[] hex = new char[16];
@@ -160,21 +127,4 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
         return new string(hex);
     }
-
-    private readonly XxHash64 hash = new();
-    private readonly List<PendingValue> identifying = [];
-    private readonly byte[] number = new byte[8];
-
-    // Each text with a separator after it, so ("ab", "c") and ("a", "bc") differ.
-    private void AppendText(string? text)
-    {
-        if (text is not null)
-        {
-            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-        }
-
-        hash.Append(Separator);
-    }
-
-    private static readonly byte[] Separator = [0x1F, 0];
 }

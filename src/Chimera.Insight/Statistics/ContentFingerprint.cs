@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
+using Chimera.Insight.Extraction;
 
 namespace Chimera.Insight.Statistics;
 
@@ -52,7 +52,7 @@ internal sealed class ContentFingerprint
         foreach (var record in records)
         {
             var d = record.Dimensions;
-            var context = new SampleContext(Hash(d.Model), Hash(d.Backend), Hash(record.Configuration), Hash(record.Prompt),
+            var context = new SampleContext(StableHash.Of(d.Model), StableHash.Of(d.Backend), StableHash.Of(record.Configuration), StableHash.Of(record.Prompt),
                 record.Phase, record.Failed);
             ulong rawSum = 0, reportedSum = 0;
             bool hasRaw = false, hasReported = false;
@@ -106,21 +106,21 @@ internal sealed class ContentFingerprint
     private static bool IsReported(string? statistic) => !string.IsNullOrEmpty(statistic) && statistic != Insight.Statistic.Sample;
 
     private static ulong Hash(BenchmarkSample s) => Hash(s.Metric, s.Unit, s.Statistic,
-        new SampleContext(Hash(s.Model), Hash(s.Backend), Hash(s.Configuration), Hash(s.Prompt), s.Phase, s.Failed), s.Value);
+        new SampleContext(StableHash.Of(s.Model), StableHash.Of(s.Backend), StableHash.Of(s.Configuration), StableHash.Of(s.Prompt), s.Phase, s.Failed), s.Value);
 
     private static ulong Hash(string metric, string? unit, string? statistic, in SampleContext context, double value)
     {
-        var h = Hash(metric);
-        h = Mix(h, Hash(unit));
-        h = Mix(h, Hash(statistic));
-        h = Mix(h, context.Model);
-        h = Mix(h, context.Backend);
-        h = Mix(h, context.Configuration);
-        h = Mix(h, context.Prompt);
-        h = Mix(h, (ulong)context.Phase + 1);
-        h = Mix(h, context.Failed ? 2UL : 1UL);
-        h = Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(value)));
-        return Finalize(h);
+        var h = StableHash.Of(metric);
+        h = StableHash.Mix(h, StableHash.Of(unit));
+        h = StableHash.Mix(h, StableHash.Of(statistic));
+        h = StableHash.Mix(h, context.Model);
+        h = StableHash.Mix(h, context.Backend);
+        h = StableHash.Mix(h, context.Configuration);
+        h = StableHash.Mix(h, context.Prompt);
+        h = StableHash.Mix(h, (ulong)context.Phase + 1);
+        h = StableHash.Mix(h, context.Failed ? 2UL : 1UL);
+        h = StableHash.Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(value)));
+        return StableHash.Finalize(h);
     }
 
     /// <summary>The hashes of what a record's values share.</summary>
@@ -134,22 +134,6 @@ internal sealed class ContentFingerprint
         public bool Failed { get; } = failed;
     }
 
-    private static ulong Hash(string? text) =>
-        text is null ? 0x9E3779B97F4A7C15UL : XxHash64.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
-
-    private static ulong Mix(ulong h, ulong v) => unchecked((h ^ Finalize(v)) * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
-
-    /// <summary>The splitmix64 finalizer: spreads every input bit over the whole word.</summary>
-    private static ulong Finalize(ulong z)
-    {
-        unchecked
-        {
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
-
     private static double RoundSignificant(double value)
     {
         if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
@@ -157,13 +141,13 @@ internal sealed class ContentFingerprint
             return value == 0 ? 0 : value; // folds -0 into 0
         }
 
-        var digits = 8 - Extraction.SignificantDigits.DecimalExponent(value);
+        var digits = 8 - SignificantDigits.DecimalExponent(value);
         if (digits is < -15 or > 15)
         {
             return value;
         }
 
-        return digits >= 0 ? Math.Round(value, digits) : Math.Round(value / Extraction.SignificantDigits.Pow10(-digits)) * Extraction.SignificantDigits.Pow10(-digits);
+        return digits >= 0 ? Math.Round(value, digits) : Math.Round(value / SignificantDigits.Pow10(-digits)) * SignificantDigits.Pow10(-digits);
     }
 
     private static Hash128? Combine(Dictionary<string, ulong> records) => Combine(records.Values.ToArray(), records.Count);
