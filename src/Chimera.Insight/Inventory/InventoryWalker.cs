@@ -305,7 +305,7 @@ public sealed class InventoryWalker
             return null;
         }
 
-        var node = FileNode.Probe(full, followLinks: true);
+        var node = ListedAsRegular(file) ? new FileNodeInfo(FileNodeType.Regular) : FileNode.Probe(full, followLinks: true);
         switch (node.Type)
         {
             case FileNodeType.Regular:
@@ -382,6 +382,20 @@ public sealed class InventoryWalker
         }
 
         return PendingEntry.Hash(found, Task.Run(() => HashOutcome.Of(full, cancellationToken)));
+    }
+
+    /// <summary>True for a file the folder listing saw with content and not as a link: a regular file, known without
+    /// asking again (FIFOs, sockets and devices have no size). Anything else is examined before it is opened.</summary>
+    private static bool ListedAsRegular(FileInfo file)
+    {
+        try
+        {
+            return (file.Attributes & FileAttributes.ReparsePoint) == 0 && file.Length > 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     // Hidden as Get-ChildItem sees it: a name starting with '.' on Unix, the Hidden attribute on Windows.

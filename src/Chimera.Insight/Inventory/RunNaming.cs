@@ -56,15 +56,52 @@ public static class RunNaming
     /// <summary>The text with every run mark removed, and the first time stamp found in it (else null).</summary>
     public static string Strip(string text, out DateTime? timestamp)
     {
+        // Each kind of mark is looked for only where it can be (a date needs 8 digits, a Unix time 10 in a row, a
+        // counter its word, a UUID 36 characters): most names need one regular expression, not four.
+        var (digits, longestRun) = CountDigits(text);
         DateTime? found = null;
-        var marked = DateTimeMark.Replace(text, match => MarkDateTime(match, ref found));
-        marked = UnixTimeMark.Replace(marked, match => MarkUnixTime(match, ref found));
-        marked = RunCounterMark.Replace(marked, _ => Removed.ToString());
-        marked = UuidMark.Replace(marked, _ => Removed.ToString());
+        var marked = digits >= 8 ? DateTimeMark.Replace(text, match => MarkDateTime(match, ref found)) : text;
+        marked = longestRun >= 10 ? UnixTimeMark.Replace(marked, match => MarkUnixTime(match, ref found)) : marked;
+        marked = digits > 0 && HasCounterWord(marked) ? RunCounterMark.Replace(marked, _ => Removed.ToString()) : marked;
+        marked = marked.Length >= 36 ? UuidMark.Replace(marked, _ => Removed.ToString()) : marked;
         timestamp = found;
         return marked.IndexOf(Removed) < 0
             ? text
             : RemovedWithSeparators.Replace(marked, "").Trim(Separators);
+    }
+
+    private static (int Digits, int LongestRun) CountDigits(string text)
+    {
+        int digits = 0, run = 0, longest = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+                longest = Math.Max(longest, ++run);
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return (digits, longest);
+    }
+
+    private static readonly string[] CounterWords = ["run", "trial", "rep", "iter", "attempt"];
+
+    private static bool HasCounterWord(string text)
+    {
+        foreach (var word in CounterWords)
+        {
+            if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
