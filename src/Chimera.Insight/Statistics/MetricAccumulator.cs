@@ -6,17 +6,18 @@ internal sealed class MetricAccumulator
 {
     private readonly ValueBuffer values = new();
     private readonly Dictionary<string, int> errorCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourceTally> sources = new(StringComparer.Ordinal);
-    private readonly List<string> sourceOrder = [];
+    private readonly SourceTallies sources;
     private readonly SortedSet<string> duplicates = new(StringComparer.Ordinal);
     private readonly SortedSet<string> redundant = new(StringComparer.Ordinal);
     private HashSet<string>? failedRecords;
     private ConfigurationParts? parts;
     private ConfigurationParts? lastPartsNoted;
-    private string? lastSource;
-    private SourceTally? lastTally;
 
-    public MetricAccumulator(GroupKey key) => Key = key;
+    public MetricAccumulator(GroupKey key, SourceIds sourceIds)
+    {
+        Key = key;
+        sources = new SourceTallies(sourceIds);
+    }
 
     public GroupKey Key { get; }
     public int FailedCount { get; private set; }
@@ -63,7 +64,7 @@ internal sealed class MetricAccumulator
     private void AddValue(double value, string source, Phase phase, DateTime? time)
     {
         values.Add(value);
-        Tally(source).Count++;
+        sources.AddValue(source);
         if (phase == Phase.Cold)
         {
             ColdCount++;
@@ -79,7 +80,7 @@ internal sealed class MetricAccumulator
     private void AddFailure(string source, string? error, DateTime? time)
     {
         FailedCount++;
-        Tally(source).FailedCount++;
+        sources.AddFailure(source);
         var text = string.IsNullOrWhiteSpace(error) ? StatisticsMessages.NoErrorText : error!.Trim();
         errorCounts[text] = errorCounts.TryGetValue(text, out var count) ? count + 1 : 1;
         NoteTime(time);
@@ -97,9 +98,8 @@ internal sealed class MetricAccumulator
         WarmCount += figures.Length - cold;
         for (var i = 0; i < metric.Sources.Length; i++)
         {
-            var tally = Tally(metric.Sources[i]);
-            tally.Count += i < metric.SourceCounts.Length ? metric.SourceCounts[i] : 0;
-            tally.FailedCount += i < metric.SourceFailedCounts.Length ? metric.SourceFailedCounts[i] : 0;
+            sources.Add(metric.Sources[i], i < metric.SourceCounts.Length ? metric.SourceCounts[i] : 0,
+                i < metric.SourceFailedCounts.Length ? metric.SourceFailedCounts[i] : 0);
         }
 
         if (metric.TopError is { } topError && metric.FailedCount > 0)
@@ -119,13 +119,7 @@ internal sealed class MetricAccumulator
         FailedCount += other.FailedCount;
         ColdCount += other.ColdCount;
         WarmCount += other.WarmCount;
-        foreach (var source in other.sourceOrder)
-        {
-            var theirs = other.sources[source];
-            var mine = Tally(source);
-            mine.Count += theirs.Count;
-            mine.FailedCount += theirs.FailedCount;
-        }
+        sources.AddRange(other.sources);
 
         foreach (var pair in other.errorCounts)
         {
@@ -165,10 +159,10 @@ internal sealed class MetricAccumulator
             FailedCount = FailedCount,
             ColdCount = Key.Phase is null ? ColdCount : 0,
             Values = Key.Origin == MetricOrigin.Measured ? figures : [],
-            Sources = sourceOrder.ToArray(),
-            SourceCounts = sourceOrder.Select(s => sources[s].Count).ToArray(),
-            SourceFailedCounts = sourceOrder.Select(s => sources[s].FailedCount).ToArray(),
-            FailedSources = sourceOrder.Where(s => sources[s].FailedCount > 0).ToArray(),
+            Sources = sources.Sources(),
+            SourceCounts = sources.Counts(),
+            SourceFailedCounts = sources.FailedCounts(),
+            FailedSources = sources.FailedSources(),
             TopError = errorCounts.Count == 0
                 ? null
                 : errorCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key,
@@ -180,26 +174,6 @@ internal sealed class MetricAccumulator
         parts?.ApplyTo(metric);
         DescriptiveSummary.Fill(metric, figures, extraPercentiles);
         return metric;
-    }
-
-    private SourceTally Tally(string source)
-    {
-        // The values of one file come one after another: its tally is found once.
-        if (ReferenceEquals(source, lastSource) && lastTally is not null)
-        {
-            return lastTally;
-        }
-
-        if (!sources.TryGetValue(source, out var tally))
-        {
-            tally = new SourceTally();
-            sources.Add(source, tally);
-            sourceOrder.Add(source);
-        }
-
-        lastSource = source;
-        lastTally = tally;
-        return tally;
     }
 
     private void NoteTime(DateTime? time)
@@ -235,12 +209,6 @@ internal sealed class MetricAccumulator
         {
             parts.Combine(incoming);
         }
-    }
-
-    private sealed class SourceTally
-    {
-        public int Count;
-        public int FailedCount;
     }
 }
 

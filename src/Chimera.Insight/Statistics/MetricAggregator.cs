@@ -8,6 +8,7 @@ internal sealed class MetricAggregator
 {
     private readonly Dictionary<GroupKey, MetricAccumulator> groups = [];
     private readonly List<GroupKey> order = [];
+    private readonly SourceIds sourceIds = new();
     private readonly Func<string, bool>? metricFilter;
 
     public MetricAggregator(GroupingKeys keys, Func<string, bool>? metricFilter = null)
@@ -318,7 +319,7 @@ internal sealed class MetricAggregator
     {
         if (!groups.TryGetValue(key, out var group))
         {
-            group = new MetricAccumulator(key);
+            group = new MetricAccumulator(key, sourceIds);
             groups.Add(key, group);
             order.Add(key);
         }

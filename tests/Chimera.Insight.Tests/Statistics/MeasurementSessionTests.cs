@@ -464,3 +464,34 @@ public class ValueBufferTests
         Assert.Empty(buffer.ToArray());
     }
 }
+
+public class SourceTalliesTests
+{
+    [Fact]
+    public void Counts_each_source_once_in_the_order_the_aggregator_first_met_them()
+    {
+        var ids = new SourceIds();
+        var first = new SourceTallies(ids);
+        var second = new SourceTallies(ids);
+        foreach (var source in new[] { "/a", "/b", "/c", "/d" })
+        {
+            ids.IdOf(source);
+        }
+
+        // Met out of order by this group: /c, then /a (older), then /c again, /d, and a failure from /b.
+        second.AddValue("/c");
+        second.AddValue("/a");
+        second.AddValue("/c");
+        second.AddValue(new string('/', 1) + "d"); // equal text, another string object
+        second.AddFailure("/b");
+        first.AddValue("/e");
+        first.AddRange(second);
+
+        Assert.Equal(["/a", "/b", "/c", "/d"], second.Sources());
+        Assert.Equal([1, 0, 2, 1], second.Counts());
+        Assert.Equal([0, 1, 0, 0], second.FailedCounts());
+        Assert.Equal(["/b"], second.FailedSources());
+        Assert.Equal(["/a", "/b", "/c", "/d", "/e"], first.Sources());
+        Assert.Equal([1, 0, 2, 1, 1], first.Counts());
+    }
+}
