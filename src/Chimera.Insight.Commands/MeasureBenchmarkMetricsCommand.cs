@@ -150,12 +150,11 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     private BenchmarkInventorySummary SummarizeInventory()
     {
         var others = session!.OtherSources;
-        if (session.Files.Count == 0)
+        if (session.FileCount == 0)
         {
             return session.InheritedInventory ?? SourceInventory.Summarize(others);
         }
 
-        var files = session.Files.Concat(others.Select(PathFiles.Describe).Where(f => f is not null)).ToList();
-        return InventorySummarizer.Summarize(files!, router!.Skipped);
+        return session.SummarizeFiles(others.Select(PathFiles.Describe).Where(f => f is not null)!, router!.Skipped);
     }
 }

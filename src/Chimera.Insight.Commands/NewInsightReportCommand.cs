@@ -183,7 +183,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
             Inventory = inventory,
             IngestSeconds = upstream ? inventory!.IngestSeconds!.Value : ingest,
             AnalysisSeconds = upstream ? (inventory!.AnalysisSeconds ?? 0) + analysis : analysis,
-            FilesAnalyzed = inventory?.FileCount ?? session.Files.Count,
+            FilesAnalyzed = inventory?.FileCount ?? session.FileCount,
         };
     }
 

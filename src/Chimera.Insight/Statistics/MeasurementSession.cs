@@ -52,7 +52,8 @@ public sealed class MeasurementSession
     private readonly HashSet<string> contentHashesSeen = new(StringComparer.OrdinalIgnoreCase);
     private readonly GroupKeySets groupsBySource = new();
     private readonly List<MeasurementNotice> notices = [];
-    private readonly List<BenchmarkFile> files = [];
+    private readonly Inventory.InventorySummaryBuilder fileInventory = new();
+    private readonly HashSet<string> fileNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
     private readonly List<string> sampleSourceOrder = [];
     private readonly HashSet<string> metricSources = new(StringComparer.Ordinal);
@@ -65,20 +66,36 @@ public sealed class MeasurementSession
         reader = new OrderedParallelReader<FileJob, FileOutcome>(ReadFile, this.options.MaxDegreeOfParallelism, token);
     }
 
-    /// <summary>The files given, in order (for the inventory summary).</summary>
-    public IReadOnlyList<BenchmarkFile> Files => files;
+    /// <summary>How many files were given.</summary>
+    public int FileCount { get; private set; }
 
     /// <summary>Sources of samples and metrics that did not come from a file given to this session.</summary>
     public IReadOnlyList<string> OtherSources
     {
         get
         {
-            var fileNames = new HashSet<string>(files.Select(f => f.FullName), StringComparer.Ordinal);
             return sampleSourceOrder.Concat(metricSources.OrderBy(s => s, StringComparer.Ordinal))
                 .Where(s => s.Length > 0 && !fileNames.Contains(s))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
         }
+    }
+
+    /// <summary>The inventory summary of the files given, then of <paramref name="others"/> (files that sources of samples
+    /// or metrics name), with the paths passed over. Call once, at the end.</summary>
+    public BenchmarkInventorySummary SummarizeFiles(IEnumerable<BenchmarkFile> others, IEnumerable<string> skipped)
+    {
+        foreach (var file in others)
+        {
+            fileInventory.Add(file);
+        }
+
+        foreach (var path in skipped)
+        {
+            fileInventory.AddSkipped(path);
+        }
+
+        return fileInventory.Build();
     }
 
     /// <summary>The inventory summary the first metric given (measured earlier) carried, if any.</summary>
@@ -105,7 +122,10 @@ public sealed class MeasurementSession
     /// A file whose content hash was seen before is a byte-identical copy: it is not read again.</summary>
     public void AddFile(BenchmarkFile file)
     {
-        files.Add(file);
+        // Summarised as it comes: the file objects themselves are not kept (100,000 of them weigh tens of MB).
+        FileCount++;
+        fileInventory.Add(file);
+        fileNames.Add(file.FullName);
         var copy = file.Length > 0 && file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
         foreach (var outcome in reader.Add(new FileJob(file, copy)))
         {
