@@ -20,7 +20,7 @@ param(
     [Parameter(Mandatory)][string] $TestServerPath,
     [Parameter(Mandatory)][string] $OutputPath,
     [string] $FileCount = '1000,10000,100000',
-    [int] $Repeat = 3
+    [int] $Repeat = 5
 )
 
 $ErrorActionPreference = 'Stop'
@@ -40,7 +40,7 @@ $results = [ordered]@{
 # tiered compilation has optimised them (a few runs, not one) before anything is timed. The cost of a first run
 # in a fresh process is measured apart, in (f).
 $warmup = Join-Path $OutputPath 'corpus-warmup'
-New-BenchCorpus -Path $warmup -Count 200 | Out-Null
+New-BenchCorpus -Path $warmup -Count 1000 | Out-Null
 for ($i = 0; $i -lt 8; $i++) {
     Invoke-ModulePipeline -Path $warmup | Out-Null
     Invoke-HandWritten -Path $warmup | Out-Null
@@ -79,7 +79,7 @@ foreach ($size in $sizes) {
     [pscustomobject]$entry | Format-List | Out-Host
 }
 
-$results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 5
+$results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
 $results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
