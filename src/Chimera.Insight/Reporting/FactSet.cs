@@ -15,7 +15,7 @@ public sealed class FactSet
     public const int MaxGroupsForPairs = 60;
 
     private static readonly string[] PairedStatistics = ["Mean", "P50", "P95", "P99", "Max", "Min"];
-    private static readonly Regex ConfigurationPair = new(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*(-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant);
+    private static readonly Regex ConfigurationPair = new(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*(-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly List<Fact> _facts = new();
     private readonly List<Fact> _pairFacts = new();

@@ -12,11 +12,20 @@ namespace Chimera.Insight.Reporting;
 /// </summary>
 internal static class FigureScanner
 {
+    // These run for every number of every finding and narrative checked: compiled once, not interpreted each time.
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
     private static readonly Regex FileLike = new(
         @"(^|[\\/])[^\s\\/]*\.(json|jsonl|csv|md|markdown|txt|yaml|yml|log|xml|html|ps1|psd1|py|rs|cs|sh|png|svg)$|[\\/]|://",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | Options);
 
-    private static readonly Regex TableSeparator = new(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex TableSeparator = new(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", Options);
+
+    private static readonly Regex UnitSuffix = new(@"_(ms|s|sec|pct|percent|tokens|tok_s|tokens_s)\b", Options);
+
+    private static readonly Regex RangeEnd = new(@"^\s*(?:-|–|—|to)\s*\d+(?:\.\d+)?", Options);
+
+    private static readonly Regex DateLike = new(@"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}/\d{2}/\d{2}|\d{4}\d{2}\d{2}T\d{4,6}", Options);
 
     public static List<WrittenFigure> Scan(string text)
     {
@@ -123,7 +132,7 @@ internal static class FigureScanner
         }
 
         var normalised = header.ToLowerInvariant();
-        var suffix = Regex.Match(normalised, @"_(ms|s|sec|pct|percent|tokens|tok_s|tokens_s)\b");
+        var suffix = UnitSuffix.Match(normalised);
         if (suffix.Success)
         {
             var unit = suffix.Groups[1].Value switch
@@ -392,7 +401,7 @@ internal static class FigureScanner
     private static bool IsRangeStart(string line, int at, int end, out WrittenUnit? unit)
     {
         unit = null;
-        var match = Regex.Match(line.Substring(at, end - at), @"^\s*(?:-|–|—|to)\s*\d+(?:\.\d+)?");
+        var match = RangeEnd.Match(line.Substring(at, end - at));
         if (!match.Success)
         {
             return false;
@@ -409,7 +418,7 @@ internal static class FigureScanner
         var windowEnd = Math.Min(end, numberStart + 11);
         var window = line.Substring(windowStart, windowEnd - windowStart);
         var offset = numberStart - windowStart;
-        foreach (Match match in Regex.Matches(window, @"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}/\d{2}/\d{2}|\d{4}\d{2}\d{2}T\d{4,6}"))
+        foreach (Match match in DateLike.Matches(window))
         {
             if (offset >= match.Index && offset < match.Index + match.Length)
             {

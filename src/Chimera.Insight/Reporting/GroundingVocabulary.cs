@@ -159,20 +159,24 @@ internal static class GroundingVocabulary
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     };
 
+    // Every written figure is judged by the words just before it: these run for each figure of every finding and
+    // narrative, so they are compiled, and the ones anchored at the end of the window match from its end.
+    private const RegexOptions Scanned = RegexOptions.Compiled | RegexOptions.RightToLeft;
+
     /// <summary>Words before a number that make it an approximation: the precision is its last non-zero digit.</summary>
     public static readonly Regex Approximate = new(
         @"(~|≈|\b(?:about|approximately|approx\.?|roughly|around|nearly|almost|close to|some))\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned);
 
     /// <summary>Words before a number that make it a lower bound ("over 100 tok/s").</summary>
     public static readonly Regex LowerBound = new(
         @"(>|≥|>=|\b(?:over|above|more than|greater than|higher than|exceeds?|exceeding|at least|upwards of))\s*\**\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned);
 
     /// <summary>Words before a number that make it an upper bound ("under 100 ms").</summary>
     public static readonly Regex UpperBound = new(
         @"(<|≤|<=|\b(?:under|below|less than|lower than|at most|within|no more than|up to))\s*\**\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned);
 
     private static readonly Regex TopicRegex = BuildRegex(Topics.Select(t => t.Phrase));
     private static readonly Regex StatisticRegex = BuildRegex(Statistics.Select(s => s.Phrase));
@@ -245,7 +249,7 @@ internal static class GroundingVocabulary
         };
     }
 
-    private static readonly Regex CamelCase = new("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant);
+    private static readonly Regex CamelCase = new("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>Lower case, '_' and camel case as spaces: "mean_ttft_s" reads "mean ttft s", "WarmTtftMs" reads "warm ttft ms".</summary>
     public static string Normalise(string text) => CamelCase.Replace(text, " ").ToLowerInvariant().Replace('_', ' ');
@@ -254,5 +258,5 @@ internal static class GroundingVocabulary
 
     private static Regex BuildRegex(IEnumerable<string> phrases) => new(
         @"(?<![\p{L}\p{N}])(?:" + string.Join("|", phrases.OrderByDescending(p => p.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}])",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

@@ -9,7 +9,11 @@ public static class ReportAssembler
     /// inventory and call timings) and <see cref="InsightReport.Markdown"/> (the whole document), in that
     /// order so the document shows both. Returns the same report.
     /// </summary>
-    public static InsightReport Complete(InsightReport report)
+    public static InsightReport Complete(InsightReport report) => Complete(report, inputFacts: null);
+
+    /// <summary>As <see cref="Complete(InsightReport)"/>, with the facts of the report's metrics, findings and inventory
+    /// built already (<see cref="InputFacts"/>): only the call's own figures are added to them.</summary>
+    public static InsightReport Complete(InsightReport report, FactSet? inputFacts)
     {
         if (report is null) throw new ArgumentNullException(nameof(report));
         if (report.Recommendations is not { Length: > 0 })
@@ -17,8 +21,25 @@ public static class ReportAssembler
             report.Recommendations = RecommendationWriter.From(report.Findings, report.Metrics);
         }
 
-        report.Grounding = GroundingChecker.Check(report.Text, FactSet.From(report.Metrics, report.Findings, report.Inventory, report), "narrative");
+        report.Grounding = GroundingChecker.Check(report.Text, FactsOf(report, inputFacts), "narrative");
         report.Markdown = MarkdownReportWriter.Write(report);
         return report;
+    }
+
+    /// <summary>The facts of the report's inputs: its metrics, findings and inventory.</summary>
+    public static FactSet InputFacts(InsightReport report) =>
+        FactSet.From(report.Metrics ?? [], report.Findings ?? [], report.Inventory);
+
+    /// <summary>Every fact the report's narrative may state: its inputs' and its own call's.</summary>
+    public static FactSet FactsOf(InsightReport report, FactSet? inputFacts)
+    {
+        if (inputFacts is null)
+        {
+            return FactSet.From(report.Metrics, report.Findings, report.Inventory, report);
+        }
+
+        var facts = inputFacts.Copy();
+        facts.AddReport(report, includeInputs: false);
+        return facts;
     }
 }

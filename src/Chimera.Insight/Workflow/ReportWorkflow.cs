@@ -85,6 +85,8 @@ public sealed class ReportWorkflow
         foreach (var warning in settings.Warnings) Warn(warning);
         var clock = Stopwatch.StartNew();
 
+        // The facts of the inputs, built once whether the narrative is checked once or (strict) three times.
+        var inputFacts = new Lazy<FactSet>(() => ReportAssembler.InputFacts(report));
         var sheet = FactSheet.Build(facts.Metrics, facts.Findings, facts.Inventory);
         var budget = PromptBudget.Fit(settings.Persona, sheet, settings.NumCtx);
         report.EstimatedPromptTokens = budget.EstimatedPromptTokens;
@@ -98,19 +100,19 @@ public sealed class ReportWorkflow
         else
         {
             Warn(settings.EndpointWarning);
-            failure = await AskModelAsync(report, facts, settings, options, budget, onText, Warn, cancellationToken).ConfigureAwait(false);
+            failure = await AskModelAsync(report, facts, settings, options, budget, inputFacts, onText, Warn, cancellationToken).ConfigureAwait(false);
         }
 
         report.ReportSeconds = clock.Elapsed.TotalSeconds;
         report.TotalSeconds = report.IngestSeconds + report.AnalysisSeconds + report.ReportSeconds;
         report.Warnings = warnings.ToArray();
-        ReportAssembler.Complete(report);
+        ReportAssembler.Complete(report, inputFacts.Value);
         return new ReportOutcome { Report = report, Failure = failure };
     }
 
     private async Task<ReportFailure?> AskModelAsync(
         InsightReport report, ReportFacts facts, EffectiveSettings settings, ReportRunOptions options,
-        PromptBudgetResult budget, Action<string>? onText, Action<string?> warn, CancellationToken cancellationToken)
+        PromptBudgetResult budget, Lazy<FactSet> inputFacts, Action<string>? onText, Action<string?> warn, CancellationToken cancellationToken)
     {
         var request = settings.CreateGenerationRequest(budget.Prompt);
         request.System = budget.SystemPrompt;
@@ -147,15 +149,16 @@ public sealed class ReportWorkflow
 
         await ReadBackendAsync(report, settings, warn, cancellationToken).ConfigureAwait(false);
         return options.StrictGrounding
-            ? await EnforceGroundingAsync(report, settings, budget, warn, cancellationToken).ConfigureAwait(false)
+            ? await EnforceGroundingAsync(report, settings, budget, inputFacts.Value, warn, cancellationToken).ConfigureAwait(false)
             : null;
     }
 
     /// <summary>-StrictGrounding: one more ask, naming the figures the data does not support.</summary>
     private async Task<ReportFailure?> EnforceGroundingAsync(
-        InsightReport report, EffectiveSettings settings, PromptBudgetResult budget, Action<string?> warn, CancellationToken cancellationToken)
+        InsightReport report, EffectiveSettings settings, PromptBudgetResult budget, FactSet inputFacts, Action<string?> warn,
+        CancellationToken cancellationToken)
     {
-        var ungrounded = Check(report);
+        var ungrounded = Check(report, inputFacts);
         if (ungrounded.Length == 0) return null;
 
         warn(WorkflowMessages.AskingAgain(ungrounded));
@@ -168,14 +171,14 @@ public sealed class ReportWorkflow
         }
 
         report.Text = retry.Text;
-        var remaining = Check(report);
+        var remaining = Check(report, inputFacts);
         return remaining.Length == 0
             ? null
             : new ReportFailure { Kind = ReportFailureKind.Ungrounded, Message = WorkflowMessages.StillUngrounded(remaining) };
     }
 
-    private static string[] Check(InsightReport report) =>
-        GroundingChecker.Check(report.Text, FactSet.From(report.Metrics, report.Findings, report.Inventory, report), "narrative")
+    private static string[] Check(InsightReport report, FactSet inputFacts) =>
+        GroundingChecker.Check(report.Text, ReportAssembler.FactsOf(report, inputFacts), "narrative")
             .Ungrounded.Select(f => f.Text).ToArray();
 
     private async Task ReadBackendAsync(InsightReport report, EffectiveSettings settings, Action<string?> warn, CancellationToken cancellationToken)
