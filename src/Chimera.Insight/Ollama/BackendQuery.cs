@@ -14,5 +14,9 @@ public sealed class BackendQuery
     /// <summary>Each HTTP request's limit: a status check must answer quickly even when the server is down.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Also list the installed models (/api/tags). A report reading where its model ran right after the call
+    /// needs the version and the loaded models only.</summary>
+    public bool IncludeInstalledModels { get; set; } = true;
+
     public override string ToString() => OllamaEndpoint.Display(Uri);
 }

@@ -137,14 +137,17 @@ public sealed class OllamaGateway : IDisposable
 
         backend.ResponseMs = clock.Elapsed.TotalMilliseconds;
         var problems = new List<string>();
-        var tags = client.ListLocalModelsAsync(cancellationToken);
+        var tags = query.IncludeInstalledModels ? client.ListLocalModelsAsync(cancellationToken) : null;
         var running = client.ListRunningModelsAsync(cancellationToken);
         try
         {
-            backend.Models = (await tags.ConfigureAwait(false)).Select(ToModel).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToArray();
-            if (backend.Model is not null)
+            if (tags is not null)
             {
-                backend.ModelPresent = backend.Models.Any(m => SameModel(m.Name, backend.Model));
+                backend.Models = (await tags.ConfigureAwait(false)).Select(ToModel).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+                if (backend.Model is not null)
+                {
+                    backend.ModelPresent = backend.Models.Any(m => SameModel(m.Name, backend.Model));
+                }
             }
         }
         catch (Exception ex) when (IsQueryFault(ex, cancellationToken))

@@ -98,7 +98,8 @@ public sealed class FactSet
         void Add(string statistic, double? value, Quantity q, double f, string? u)
         {
             if (value is not double v || double.IsNaN(v) || double.IsInfinity(v)) return;
-            _facts.Add(new Fact(v * f, q, $"{name} {statistic} = {Numbers.WithUnit(v, metric.Unit)}", topics, statistic, unit: u));
+            // Labels are written only for the facts a figure ends up citing: formatting them all cost more than the rest.
+            _facts.Add(new Fact(v * f, q, () => $"{name} {statistic} = {Numbers.WithUnit(v, metric.Unit)}", topics, statistic, unit: u));
         }
 
         var central = metric.Origin == MetricOrigin.Reported && !string.IsNullOrWhiteSpace(metric.Statistic) ? metric.Statistic! : "Mean";
@@ -117,19 +118,20 @@ public sealed class FactSet
 
         if (metric.CV is double cv)
         {
-            _facts.Add(new Fact(cv, Quantity.Percent, $"{name} CV = {Numbers.Percent(cv)}", topics, "CV"));
+            _facts.Add(new Fact(cv, Quantity.Percent, () => $"{name} CV = {Numbers.Percent(cv)}", topics, "CV"));
         }
 
-        AddCount(metric.Count, $"{name} count", topics);
+        AddCount(metric.Count, name, " count", topics);
         if (metric.FailedCount > 0 || metric.Origin == MetricOrigin.Measured)
         {
-            AddCount(metric.FailedCount, $"{name} failed runs", [GroundingVocabulary.Failures, GroundingVocabulary.FailedRuns, .. topics]);
+            var failureTopics = Fact.TopicSet([GroundingVocabulary.Failures, .. topics]);
+            AddCount(metric.FailedCount, name, " failed runs", Fact.TopicSet([GroundingVocabulary.FailedRuns, .. failureTopics]));
             var all = metric.Count + metric.FailedCount;
-            AddCount(all, $"{name} runs attempted", [GroundingVocabulary.Failures, .. topics], derived: true);
+            AddCount(all, name, " runs attempted", failureTopics, derived: true);
             if (all > 0 && metric.FailedCount > 0)
             {
                 var share = 100.0 * metric.FailedCount / all;
-                _facts.Add(new Fact(share, Quantity.Percent, $"{name} failure rate = {Numbers.Percent(share)}", [GroundingVocabulary.Failures, .. topics], derived: true));
+                _facts.Add(new Fact(share, Quantity.Percent, () => $"{name} failure rate = {Numbers.Percent(share)}", failureTopics, derived: true));
             }
         }
 
@@ -160,12 +162,13 @@ public sealed class FactSet
             var (quantity, factor, unit) = Classify(figure.Unit, figure.Name);
             var topics = GroundingVocabulary.TopicsOfMetric(figure.Name).Concat(finding.Kind is { Length: > 0 } kind ? [kind] : []).ToList();
             if (topics.Contains(GroundingVocabulary.Failures)) topics.Add(GroundingVocabulary.FailedRuns);
-            var label = $"finding {finding.Kind}: {figure.Name} = {Numbers.WithUnit(figure.Value, figure.Unit)}";
-            _facts.Add(new Fact(figure.Value * factor, quantity, label, topics, unit: unit));
+            string Label() => $"finding {finding.Kind}: {figure.Name} = {Numbers.WithUnit(figure.Value, figure.Unit)}";
+            var topicSet = Fact.TopicSet(topics);
+            _facts.Add(new Fact(figure.Value * factor, quantity, Label, topicSet, unit: unit));
             if (quantity == Quantity.Ratio && figure.Value < 10)
             {
                 // a fraction may be written as a percent, and a ratio as a percent change
-                _facts.Add(new Fact(figure.Value * 100, Quantity.Percent, label, topics, derived: true));
+                _facts.Add(new Fact(figure.Value * 100, Quantity.Percent, Label, topicSet, derived: true));
             }
         }
 
@@ -392,6 +395,9 @@ public sealed class FactSet
 
     private void AddCount(int count, string label, IEnumerable<string> topics, bool derived = false) =>
         _facts.Add(new Fact(count, Quantity.Count, $"{label} = {count}", topics, "Count", derived));
+
+    private void AddCount(int count, string name, string what, ISet<string> topics, bool derived = false) =>
+        _facts.Add(new Fact(count, Quantity.Count, () => $"{name}{what} = {count}", topics, "Count", derived));
 
     private void AddBytes(long bytes, string label)
     {

@@ -183,7 +183,9 @@ public sealed class ReportWorkflow
 
     private async Task ReadBackendAsync(InsightReport report, EffectiveSettings settings, Action<string?> warn, CancellationToken cancellationToken)
     {
-        var status = await gateway.GetStatusAsync(settings.CreateBackendQuery(), cancellationToken).ConfigureAwait(false);
+        var query = settings.CreateBackendQuery();
+        query.IncludeInstalledModels = false;
+        var status = await gateway.GetStatusAsync(query, cancellationToken).ConfigureAwait(false);
         report.OllamaVersion = status.Version;
         var loaded = status.LoadedModels.FirstOrDefault(m => OllamaGateway.SameModel(m.Name, settings.Model));
         if (loaded is null) return;

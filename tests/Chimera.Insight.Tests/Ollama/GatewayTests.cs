@@ -400,6 +400,17 @@ public sealed class GatewayTests : IAsyncLifetime
 
         var absent = await gateway.GetStatusAsync(new BackendQuery { Uri = loadedUri, Model = "mistral:7b" }, CancellationToken.None);
         Assert.False(absent.ModelPresent);
+
+        // What a report reads after its call: the version and the loaded models, not the installed ones.
+        loaded.ClearRequests();
+        var afterCall = await gateway.GetStatusAsync(
+            new BackendQuery { Uri = loadedUri, Model = "gemma3", IncludeInstalledModels = false }, CancellationToken.None);
+        Assert.Equal("0.12.6", afterCall.Version);
+        Assert.Equal(3, afterCall.LoadedModels.Length);
+        Assert.Empty(afterCall.Models);
+        Assert.Null(afterCall.ModelPresent);
+        Assert.DoesNotContain(loaded.Requests, r => r.Path == "/api/tags");
+        Assert.Contains(loaded.Requests, r => r.Path == "/api/ps");
     }
 
     [Fact]
