@@ -62,7 +62,8 @@ internal static class PathConfiguration
             return;
         }
 
-        var shortForm = Short.Match(name);
+        // Each pattern runs only on a name holding its word: most names (dates, run counters) hold none.
+        var shortForm = Contains(name, "_c") ? Short.Match(name) : Match.Empty;
         if (shortForm.Success)
         {
             dimensions.NumGpu ??= int.Parse(shortForm.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -73,24 +74,26 @@ internal static class PathConfiguration
             }
         }
 
-        var gpu = Gpu.Match(name);
+        var gpu = Contains(name, "gpu") ? Gpu.Match(name) : Match.Empty;
         if (gpu.Success)
         {
             dimensions.NumGpu ??= int.Parse(gpu.Groups[1].Value, CultureInfo.InvariantCulture);
         }
 
-        var ctx = Ctx.Match(name);
+        var ctx = Contains(name, "ctx") ? Ctx.Match(name) : Match.Empty;
         if (ctx.Success)
         {
             dimensions.NumCtx ??= int.Parse(ctx.Groups[1].Value, CultureInfo.InvariantCulture);
         }
 
-        var temperature = Temperature.Match(name);
+        var temperature = Contains(name, "temp") ? Temperature.Match(name) : Match.Empty;
         if (temperature.Success)
         {
             dimensions.Temperature ??= ParseDecimal(temperature.Groups[1].Value);
         }
     }
+
+    private static bool Contains(string name, string word) => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 
     // "0.8" or "0p8" (a dot is awkward in names).
     private static double ParseDecimal(string text) =>
