@@ -82,8 +82,9 @@ public static class ArtifactReader
         FileStream stream;
         try
         {
+            // Read whole in one go: no buffer of its own and no read-ahead hint (one system call less per file).
             stream = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1,
-                FileOptions.SequentialScan);
+                FileOptions.None);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

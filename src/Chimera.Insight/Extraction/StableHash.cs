@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Chimera.Insight.Extraction;
@@ -9,8 +10,36 @@ internal static class StableHash
 {
     private const ulong Null = 0x9E3779B97F4A7C15UL;
 
-    public static ulong Of(string? text) =>
-        text is null ? Null : XxHash64.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
+    public static ulong Of(string? text)
+    {
+        if (text is null)
+        {
+            return Null;
+        }
+
+        // The same few strings (metric names, units, statistics, a file's model) are hashed for every value: a small
+        // cache per thread, keyed by the string object itself, answers most of them.
+        var cache = recent ??= new Entry[CacheSize];
+        ref var entry = ref cache[RuntimeHelpers.GetHashCode(text) & (CacheSize - 1)];
+        if (!ReferenceEquals(entry.Text, text))
+        {
+            entry.Text = text;
+            entry.Hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+
+        return entry.Hash;
+    }
+
+    private const int CacheSize = 64;
+
+    [ThreadStatic]
+    private static Entry[]? recent;
+
+    private struct Entry
+    {
+        public string? Text;
+        public ulong Hash;
+    }
 
     /// <summary>Combines <paramref name="value"/> into <paramref name="hash"/>: order matters.</summary>
     public static ulong Mix(ulong hash, ulong value) => unchecked((hash ^ Finalize(value)) * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
