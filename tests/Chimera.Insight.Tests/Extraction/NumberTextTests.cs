@@ -127,3 +127,19 @@ public class SignificantDigitsTests
         Assert.Equal(expected, SignificantDigits.Round(value, digits), 12);
     }
 }
+
+public class StableHashTests
+{
+    [Fact]
+    public void Equal_texts_hash_alike_whatever_object_holds_them_and_others_apart()
+    {
+        var texts = Enumerable.Range(0, 500).Select(i => "TtftMs/" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var first = texts.Select(StableHash.Of).ToArray();
+        // Other string objects with the same text, asked in another order (the cache holds 64 objects).
+        var again = texts.Reverse().Select(t => StableHash.Of(new string(t.ToCharArray()))).Reverse().ToArray();
+
+        Assert.Equal(first, again);
+        Assert.Equal(texts.Length, first.Distinct().Count());
+        Assert.NotEqual(StableHash.Of(null), StableHash.Of(""));
+    }
+}
