@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using OllamaSharp;
 using OllamaSharp.Models;
 using OllamaSharp.Models.Chat;
@@ -19,6 +21,25 @@ public sealed class OllamaGateway : IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// OllamaSharp gives each client new JsonSerializerOptions (plain ones for replies, relaxed escaping for
+    /// requests). System.Text.Json lets equal options share what it learns about each type only while one of them
+    /// is alive, so with a client per call every call rebuilt that metadata by reflection and compiled its
+    /// accessors again. Two equal options kept for the session hold it.
+    /// </summary>
+    private static readonly JsonSerializerOptions[] SharedJsonMetadata = KeepJsonMetadata();
+
+    private static JsonSerializerOptions[] KeepJsonMetadata()
+    {
+        var options = new[] { new JsonSerializerOptions(), new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping } };
+        foreach (var option in options)
+        {
+            JsonSerializer.Serialize(string.Empty, option); // joins (or starts) the metadata cache equal options share
+        }
+
+        return options;
+    }
+
     private readonly HttpMessageHandler transport;
     private readonly bool ownsTransport;
     private readonly TimeSpan retryBaseDelay;
@@ -32,6 +53,7 @@ public sealed class OllamaGateway : IDisposable
 
     internal OllamaGateway(HttpMessageHandler transport, bool ownsTransport, TimeSpan? retryBaseDelay = null)
     {
+        GC.KeepAlive(SharedJsonMetadata);
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.retryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1);
