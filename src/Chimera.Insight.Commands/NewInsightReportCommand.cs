@@ -272,12 +272,11 @@ public sealed class NewInsightReportCommand : PSCmdlet
         where T : class
     {
         var task = Task.Run(work);
+        // The end of the work wakes this thread at once (a report must not wait out a polling interval).
+        task.ContinueWith(_ => pipelineWork.Add(() => { }), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         while (!task.IsCompleted)
         {
-            if (pipelineWork.TryTake(out var action, 50))
-            {
-                action();
-            }
+            pipelineWork.Take()();
         }
 
         while (pipelineWork.TryTake(out var action))
