@@ -18,8 +18,9 @@ public static class ContentHasher
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
+            // No read-ahead hint: most artifacts are a few KB, and the hint is one more system call per file.
             using var stream = new FileStream(
-                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
             int read;
             while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
