@@ -9,11 +9,13 @@ internal sealed class MetricAggregator
     private readonly Dictionary<GroupKey, MetricAccumulator> groups = [];
     private readonly List<GroupKey> order = [];
     private readonly SourceIds sourceIds = new();
+    private readonly RecordGroupIndex index;
     private readonly Func<string, bool>? metricFilter;
 
     public MetricAggregator(GroupingKeys keys, Func<string, bool>? metricFilter = null)
     {
         Keys = keys;
+        index = new RecordGroupIndex(keys);
         this.metricFilter = metricFilter;
     }
 
@@ -63,7 +65,7 @@ internal sealed class MetricAggregator
         fileStamp++;
         foreach (var record in records)
         {
-            var slots = SlotsOf(record, source, out var context);
+            var slots = index.SlotsOf(record, source);
             var parts = ConfigurationParts.Of(record.Dimensions);
             var time = record.Dimensions.Timestamp ?? fallbackTime;
             var recordStamp = ++this.recordStamp;
@@ -75,7 +77,7 @@ internal sealed class MetricAggregator
                     continue;
                 }
 
-                var slot = slots.SlotOf(context, value, position);
+                var slot = slots.SlotOf(value, position);
                 if (slot.FileStamp != fileStamp)
                 {
                     slot.FileStamp = fileStamp;
@@ -112,9 +114,6 @@ internal sealed class MetricAggregator
     }
 
     private readonly Dictionary<string, bool> accepted = new(StringComparer.Ordinal);
-    private readonly Dictionary<RecordContext, ContextSlots> contexts = [];
-    private RecordContext lastContext;
-    private ContextSlots? lastSlots;
     private int fileStamp;
     private long recordStamp;
 
@@ -139,120 +138,7 @@ internal sealed class MetricAggregator
         return accepts;
     }
 
-    /// <summary>The group slots of the record's context: its dimensions that are group keys (the others null).</summary>
-    private ContextSlots SlotsOf(PendingRecord record, string source,
-        out RecordContext context)
-    {
-        var d = record.Dimensions;
-        context = new RecordContext(
-            (Keys & GroupingKeys.Model) != 0 ? d.Model : null,
-            (Keys & GroupingKeys.Backend) != 0 ? d.Backend : null,
-            (Keys & GroupingKeys.Configuration) != 0 ? record.Configuration : null,
-            (Keys & GroupingKeys.Phase) != 0 ? record.Phase : null,
-            (Keys & GroupingKeys.Prompt) != 0 ? record.Prompt : null,
-            (Keys & GroupingKeys.Source) != 0 ? source : null);
-        if (lastSlots is not null && context.Equals(lastContext))
-        {
-            return lastSlots;
-        }
-
-        if (!contexts.TryGetValue(context, out var slots))
-        {
-            slots = new ContextSlots();
-            contexts.Add(context, slots);
-        }
-
-        lastContext = context;
-        lastSlots = slots;
-        return slots;
-    }
-
-    /// <summary>The group slots of one context, by metric, unit and statistic, and by the position of the value in its
-    /// record: the rows of a file list their figures in the same order, so most values are found by position.</summary>
-    private sealed class ContextSlots
-    {
-        private readonly Dictionary<(string Metric, string Unit, string Statistic), GroupSlot> byName = [];
-        private GroupSlot?[] byPosition = new GroupSlot?[16];
-
-        public GroupSlot SlotOf(RecordContext context, in PendingValue value, int position)
-        {
-            var statistic = string.IsNullOrEmpty(value.Statistic) ? Insight.Statistic.Sample : value.Statistic;
-            var unit = value.Unit ?? "";
-            if (position < byPosition.Length && byPosition[position] is { } known && ReferenceEquals(known.Key.Metric, value.Metric)
-                && ReferenceEquals(known.Key.Unit, unit) && ReferenceEquals(known.Key.Statistic, statistic))
-            {
-                return known;
-            }
-
-            if (!byName.TryGetValue((value.Metric, unit, statistic), out var slot))
-            {
-                slot = new GroupSlot(new GroupKey(value.Metric, unit, statistic, context.Model, context.Backend, context.Configuration,
-                    context.Phase, context.Prompt, context.Source));
-                byName.Add((value.Metric, unit, statistic), slot);
-            }
-
-            if (position >= byPosition.Length && position < 4096)
-            {
-                Array.Resize(ref byPosition, Math.Min(4096, Math.Max(position + 1, byPosition.Length * 2)));
-            }
-
-            if (position < byPosition.Length)
-            {
-                byPosition[position] = slot;
-            }
-
-            return slot;
-        }
-    }
-
     private MetricAccumulator Accumulator(GroupSlot slot) => slot.Accumulator ??= GetOrAdd(slot.Key);
-
-    /// <summary>A group as the record path finds it: its key, its accumulator once a value went in, and stamps
-    /// that say whether the current file listed it and the current failed record counted in it.</summary>
-    private sealed class GroupSlot(GroupKey key)
-    {
-        public GroupKey Key { get; } = key;
-        public MetricAccumulator? Accumulator { get; set; }
-        public int FileStamp { get; set; }
-        public long RecordStamp { get; set; }
-    }
-
-    /// <summary>The -GroupBy dimensions of one record (the others null).</summary>
-    private readonly struct RecordContext(string? model, string? backend, string? configuration, Phase? phase, string? prompt, string? source)
-        : IEquatable<RecordContext>
-    {
-        public string? Model { get; } = model;
-        public string? Backend { get; } = backend;
-        public string? Configuration { get; } = configuration;
-        public Phase? Phase { get; } = phase;
-        public string? Prompt { get; } = prompt;
-        public string? Source { get; } = source;
-
-        public bool Equals(RecordContext other) =>
-            string.Equals(Model, other.Model, StringComparison.Ordinal)
-            && string.Equals(Backend, other.Backend, StringComparison.Ordinal)
-            && string.Equals(Configuration, other.Configuration, StringComparison.Ordinal)
-            && Phase == other.Phase
-            && string.Equals(Prompt, other.Prompt, StringComparison.Ordinal)
-            && string.Equals(Source, other.Source, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is RecordContext other && Equals(other);
-
-        public override int GetHashCode()
-        {
-            unchecked
-            {
-                var h = Hash(Model);
-                h = h * 31 + Hash(Backend);
-                h = h * 31 + Hash(Configuration);
-                h = h * 31 + (Phase is null ? -1 : (int)Phase.Value);
-                h = h * 31 + Hash(Prompt);
-                return h * 31 + Hash(Source);
-            }
-        }
-
-        private static int Hash(string? text) => text is null ? 0 : StringComparer.Ordinal.GetHashCode(text);
-    }
 
     public void AddMetric(BenchmarkMetric metric)
     {
