@@ -40,9 +40,10 @@ public sealed class MeasurementNotice
     public override string ToString() => Message;
 }
 
-/// <summary>One measurement run: takes files (read in parallel on worker threads, each aggregated there without
-/// keeping its samples), samples, and earlier metrics, counts repeated content once, and builds the metrics.
-/// Call everything from one thread (the pipeline thread); only file reading runs elsewhere.</summary>
+/// <summary>One measurement run: takes files (read and fingerprinted in parallel on worker threads; their records go
+/// into the groups on the calling thread, in the order the files came, without a sample object per value), samples,
+/// and earlier metrics, counts repeated content once, and builds the metrics. Call everything from one thread (the
+/// pipeline thread); only file reading runs elsewhere.</summary>
 public sealed class MeasurementSession
 {
     private readonly MeasurementOptions options;
