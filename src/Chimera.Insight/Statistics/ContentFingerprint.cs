@@ -52,8 +52,7 @@ internal sealed class ContentFingerprint
         foreach (var record in records)
         {
             var d = record.Dimensions;
-            var context = new SampleContext(StableHash.Of(d.Model), StableHash.Of(d.Backend), StableHash.Of(record.Configuration), StableHash.Of(record.Prompt),
-                record.Phase, record.Failed);
+            var context = Context(d.Model, d.Backend, record.Configuration, record.Prompt, record.Phase, record.Failed);
             ulong rawSum = 0, reportedSum = 0;
             bool hasRaw = false, hasReported = false;
             foreach (var value in record.Values)
@@ -105,33 +104,26 @@ internal sealed class ContentFingerprint
 
     private static bool IsReported(string? statistic) => !string.IsNullOrEmpty(statistic) && statistic != Insight.Statistic.Sample;
 
-    private static ulong Hash(BenchmarkSample s) => Hash(s.Metric, s.Unit, s.Statistic,
-        new SampleContext(StableHash.Of(s.Model), StableHash.Of(s.Backend), StableHash.Of(s.Configuration), StableHash.Of(s.Prompt), s.Phase, s.Failed), s.Value);
+    private static ulong Hash(BenchmarkSample s) =>
+        Hash(s.Metric, s.Unit, s.Statistic, Context(s.Model, s.Backend, s.Configuration, s.Prompt, s.Phase, s.Failed), s.Value);
 
-    private static ulong Hash(string metric, string? unit, string? statistic, in SampleContext context, double value)
+    /// <summary>One hash of what all the values of a record share: computed once per record.</summary>
+    private static ulong Context(string? model, string? backend, string? configuration, string? prompt, Phase phase, bool failed)
     {
-        var h = StableHash.Of(metric);
-        h = StableHash.Mix(h, StableHash.Of(unit));
-        h = StableHash.Mix(h, StableHash.Of(statistic));
-        h = StableHash.Mix(h, context.Model);
-        h = StableHash.Mix(h, context.Backend);
-        h = StableHash.Mix(h, context.Configuration);
-        h = StableHash.Mix(h, context.Prompt);
-        h = StableHash.Mix(h, (ulong)context.Phase + 1);
-        h = StableHash.Mix(h, context.Failed ? 2UL : 1UL);
-        h = StableHash.Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(value)));
-        return StableHash.Finalize(h);
+        var h = StableHash.Mix(StableHash.Of(model), StableHash.Of(backend));
+        h = StableHash.Mix(h, StableHash.Of(configuration));
+        h = StableHash.Mix(h, StableHash.Of(prompt));
+        h = StableHash.Mix(h, (ulong)phase + 1);
+        return StableHash.Mix(h, failed ? 2UL : 1UL);
     }
 
-    /// <summary>The hashes of what a record's values share.</summary>
-    private readonly struct SampleContext(ulong model, ulong backend, ulong configuration, ulong prompt, Phase phase, bool failed)
+    private static ulong Hash(string metric, string? unit, string? statistic, ulong context, double value)
     {
-        public ulong Model { get; } = model;
-        public ulong Backend { get; } = backend;
-        public ulong Configuration { get; } = configuration;
-        public ulong Prompt { get; } = prompt;
-        public Phase Phase { get; } = phase;
-        public bool Failed { get; } = failed;
+        var h = StableHash.Mix(context, StableHash.Of(metric));
+        h = StableHash.Mix(h, StableHash.Of(unit));
+        h = StableHash.Mix(h, StableHash.Of(statistic));
+        h = StableHash.Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(value)));
+        return StableHash.Finalize(h);
     }
 
     private static double RoundSignificant(double value)
