@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Chimera.Insight.Extraction;
 
@@ -77,6 +78,7 @@ public static class ArtifactReader
 
     /// <summary>The file's bytes, opened once (its size is checked on the open handle); null, with the error said,
     /// when it is missing or larger than <paramref name="maxFileSize"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static byte[]? ReadBytes(string source, long maxFileSize, SampleSink sink)
     {
         FileStream stream;
@@ -125,6 +127,7 @@ public static class ArtifactReader
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsBlank(byte[] bytes)
     {
         foreach (var b in bytes)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Chimera.Insight.Extraction;
 
 /// <summary>
@@ -60,6 +61,7 @@ public static class ColdStartClassifier
 
     /// <summary>Sets <see cref="PendingRecord.Phase"/> to Cold on each cold record of one source, from
     /// <paramref name="start"/> on.</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start)
     {
         var order = new List<RecordFigures>(records.Count - start);
@@ -89,6 +91,7 @@ public static class ColdStartClassifier
     }
 
     /// <summary>The cold records among <paramref name="order"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static IEnumerable<RecordFigures> Mark(List<RecordFigures> order)
     {
         var groups = new Dictionary<(string, string?, string?, string?), List<RecordFigures>>();

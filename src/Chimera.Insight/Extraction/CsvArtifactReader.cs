@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CsvHelper;
 
@@ -19,6 +20,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     private bool decimalComma;
 
     /// <param name="utf8">The file as UTF-8 without NUL bytes.</param>
+    [MethodImpl(HotPath.Optimized)]
     public void Read(ReadOnlyMemory<byte> utf8)
     {
         // An odd number of quotes means one never closes: then every line ends a record, so one bad quote
@@ -79,6 +81,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
     /// <summary>The separator of the header line when it holds exactly one kind of the usual ones (outside quotes);
     /// null otherwise, and CsvHelper then detects it from the data.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static char? HeaderSeparator(ReadOnlySpan<byte> bytes)
     {
         char? found = null;
@@ -182,6 +185,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         return count;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool QuotesBalance(ReadOnlySpan<byte> bytes)
     {
         var quotes = 0;
@@ -237,6 +241,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         metricColumns = columns.Count(c => c.Mapping.Role == FieldRole.Metric);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadRow(CsvReader parser, long row, long line)
     {
         var dimensions = new Dimensions();

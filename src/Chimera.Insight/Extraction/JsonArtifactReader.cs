@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Chimera.Insight.Extraction;
@@ -104,6 +105,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     /// <summary>JSON Lines: one document per line; a broken line is reported and skipped.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void ReadLines(ReadOnlyMemory<byte> utf8, JsonDocumentOptions documentOptions)
     {
         var records = new List<PendingRecord>();
@@ -167,6 +169,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     /// <summary>Reads one object: its own figures form a record (returned), its child objects and arrays are walked.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private PendingRecord? Visit(JsonElement element, string path, Dimensions inherited, Frame frame)
     {
         var dimensions = new Dimensions();
@@ -432,6 +435,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         return record;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void VisitArray(JsonElement array, string path, Dimensions inherited, Frame frame, FieldMapping? keyMapping, bool topLevel)
     {
         // "ttft_ms": [812.1, 95.3, ...]: raw samples of one metric.

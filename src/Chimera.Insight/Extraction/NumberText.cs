@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Chimera.Insight.Extraction;
 
@@ -71,6 +72,7 @@ internal static class NumberText
     /// exponent, nothing else. False for anything else (spaces, commas, words, a dot in a decimal-comma file,
     /// non-finite results): the caller then applies <see cref="TryParse"/>, which explains the refusal.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool TryParsePlain(ReadOnlySpan<byte> utf8, bool decimalComma, out double value)
     {
         value = double.NaN;

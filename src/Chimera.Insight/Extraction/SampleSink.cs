@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Chimera.Insight.Extraction;
 
@@ -29,6 +30,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
     /// <summary>Completes every record collected, in file order: its configuration text, id and phase. The records
     /// with values become the result's records (its samples are built from them when asked for).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Complete()
     {
         if (suppressedErrors > 0)
@@ -81,6 +83,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// matter either), or the error of a failed run. A repeat inside the same file gets "#2", "#3", ... so distinct
     /// identical rows stay distinct.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private string RecordId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences)
     {
         var dimensions = record.Dimensions;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Chimera.Insight.Extraction;
 
@@ -16,6 +17,7 @@ internal static class SignificantDigits
         exponent is >= MinExponent and <= MaxExponent ? Powers[exponent - MinExponent] : Math.Pow(10, exponent);
 
     /// <summary>floor(log10(|value|)) of a finite, non-zero value.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static int DecimalExponent(double value)
     {
         var magnitude = Math.Abs(value);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 
 namespace Chimera.Insight.Inventory;
 
@@ -12,6 +13,7 @@ public static class ContentHasher
     public static string EmptyHash { get; } = ToHex(new XxHash128());
 
     /// <summary>Lower-case hex XxHash128 of the file. Throws what opening or reading the file throws.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static string HashFile(string path, CancellationToken cancellationToken = default)
     {
         var hasher = new XxHash128();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Chimera.Insight.Inventory;
@@ -54,6 +55,7 @@ public static class RunNaming
     private static readonly char[] Separators = ['-', '_', '.', ' '];
 
     /// <summary>The text with every run mark removed, and the first time stamp found in it (else null).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static string Strip(string text, out DateTime? timestamp)
     {
         // Each kind of mark is looked for only where it can be (a date needs 8 digits, a Unix time 10 in a row, a

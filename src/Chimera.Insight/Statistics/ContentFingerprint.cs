@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using Chimera.Insight.Extraction;
 
 namespace Chimera.Insight.Statistics;
@@ -45,6 +46,7 @@ internal sealed class ContentFingerprint
 
     /// <summary>The fingerprint of a file's records: the same as that of the samples they make, computed without them
     /// (each record's dimensions are hashed once, not once per value).</summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records)
     {
         ulong[]? raw = null, reported = null;
