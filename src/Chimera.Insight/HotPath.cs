@@ -9,6 +9,7 @@ namespace Chimera.Insight;
 /// </summary>
 internal static class HotPath
 {
-    /// <summary>MethodImplOptions.AggressiveOptimization, which netstandard2.0 does not name (.NET Framework ignores it).</summary>
+    /// <summary>MethodImplOptions.AggressiveOptimization (.NET Core 3.0 and later), which netstandard2.0 does not name.
+    /// .NET Framework does not define the value; Windows PowerShell 5.1 has not been tried with it.</summary>
     public const MethodImplOptions Optimized = (MethodImplOptions)512;
 }
