@@ -98,6 +98,8 @@ internal sealed class MetricAggregator
                     continue;
                 }
 
+                // The group exists once a value was meant for it, even one refused below (as for samples).
+                var group = included ? Accumulator(slot) : null;
                 if ((included || reportRejected)
                     && SampleValidator.Check(value.Metric, value.Unit, value.Value, source, value.Location ?? record.Location) is { } problem)
                 {
@@ -105,10 +107,7 @@ internal sealed class MetricAggregator
                     continue;
                 }
 
-                if (included)
-                {
-                    Accumulator(slot).AddValue(value.Value, source, record.Phase, time, parts);
-                }
+                group?.AddValue(value.Value, source, record.Phase, time, parts);
             }
         }
 

@@ -353,14 +353,15 @@ public sealed class RecordPathTests : IDisposable
     public void Measuring_a_file_equals_measuring_its_samples(GroupingKeys keys)
     {
         var csv = Write("sweep.csv",
-            "model,num_ctx,ttft_s,tokens_s,load_s,eval_count,eval_s,error\n" +
-            "m1,1024,2.31,101.5,2.2,120,1.1,\n" +
-            "m1,1024,0.13,104.2,0.08,118,1.0,\n" +
-            "m1,1024,0.12,,0.07,121,1.2,\n" +
-            "m1,1024,0.14,103.9,0.09,119,1.1,\n" +
-            "m1,2048,-1,99.9,0.1,100,1.0,\n" +
-            "m2,1024,0,0,0,0,0,HTTP 500: model runner stopped\n" +
-            "m2,1024,0.2,88.1,0.1,90,1.0,\n");
+            "model,num_ctx,ttft_s,tokens_s,load_s,eval_count,eval_s,gap_ms,error\n" +
+            "m1,1024,2.31,101.5,2.2,120,1.1,3,\n" +
+            "m1,1024,0.13,104.2,0.08,118,1.0,4,\n" +
+            "m1,1024,0.12,,0.07,121,1.2,5,\n" +
+            "m1,1024,0.14,103.9,0.09,119,1.1,6,\n" +
+            // a time that cannot be negative, refused when aggregated: its group holds nothing else
+            "m1,2048,-1,99.9,0.1,100,1.0,-2,\n" +
+            "m2,1024,0,0,0,0,0,0,HTTP 500: model runner stopped\n" +
+            "m2,1024,0.2,88.1,0.1,90,1.0,1,\n");
         var json = Write("suite.json",
             "{\"model\":\"m3\",\"options\":{\"num_ctx\":4096},\"results\":[" +
             "{\"prompt_index\":0,\"success\":true,\"ttft_s\":2.9,\"tokens_s\":80.5,\"load_s\":2.8}," +
