@@ -62,16 +62,21 @@ foreach ($size in $sizes) {
         Bytes              = $bytes
         Repeats            = $repeats
         ModuleSeconds      = $module.Seconds
+        # Every repeat, sorted: the spread says how much to trust the median on a shared machine.
+        ModuleAllSeconds   = @($module.All | ForEach-Object { [Math]::Round($_, 3) })
         ReadBytesSeconds   = $floor.Seconds
+        ReadBytesAllSeconds = @($floor.All | ForEach-Object { [Math]::Round($_, 3) })
         ModuleVsReadBytes  = [Math]::Round($module.Seconds / $floor.Seconds, 2)
         ModuleMeansMatch   = Test-MeansMatch -Expected $expected -Actual $module.Result
         HandSeconds        = $null
+        HandAllSeconds     = $null
         HandVsModule       = $null
         HandMeansMatch     = $null
     }
     if ($size -le 10000) {
         $hand = Measure-Median -Times $repeats { Invoke-HandWritten -Path $corpus }
         $entry.HandSeconds = $hand.Seconds
+        $entry.HandAllSeconds = @($hand.All | ForEach-Object { [Math]::Round($_, 3) })
         $entry.HandVsModule = [Math]::Round($hand.Seconds / $module.Seconds, 1)
         $entry.HandMeansMatch = Test-MeansMatch -Expected $expected -Actual $hand.Result
     }
