@@ -176,8 +176,9 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         var failure = (string?)null;
         var errorText = (string?)null;
         var figures = new List<(string Name, FieldMapping Mapping, double Value)>();
-        var textFigures = new List<(string Name, FieldMapping Mapping, string Text)>();
-        var nullFigures = new List<FieldMapping>();
+        // Figures written as text and null figures are rare: their lists are made when one appears.
+        List<(string Name, FieldMapping Mapping, string Text)>? textFigures = null;
+        List<FieldMapping>? nullFigures = null;
         List<(string Name, JsonElement Value, FieldMapping Mapping)>? children = null;
 
         names.Clear();
@@ -189,7 +190,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             {
                 sink.Error(path, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.JsonDuplicateKey, name));
                 figures.RemoveAll(f => f.Name == name);
-                textFigures.RemoveAll(f => f.Name == name);
+                textFigures?.RemoveAll(f => f.Name == name);
             }
 
             var mapping = frame.Gpu ? MapGpu(name) : MetricNames.Map(name);
@@ -231,7 +232,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                         case FieldRole.Metric:
                             if (mapping.IsCanonical)
                             {
-                                textFigures.Add((name, mapping, text));
+                                (textFigures ??= []).Add((name, mapping, text));
                             }
 
                             break;
@@ -314,7 +315,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                 case JsonValueKind.Null:
                     if (mapping.Role == FieldRole.Metric && mapping.IsCanonical)
                     {
-                        nullFigures.Add(mapping);
+                        (nullFigures ??= []).Add(mapping);
                     }
 
                     break;
@@ -356,15 +357,16 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     private PendingRecord? BuildRecord(string path, Dimensions dimensions, Frame frame, string? failure,
-        List<(string Name, FieldMapping Mapping, double Value)> figures, List<(string Name, FieldMapping Mapping, string Text)> textFigures,
-        List<FieldMapping> nullFigures)
+        List<(string Name, FieldMapping Mapping, double Value)> figures, List<(string Name, FieldMapping Mapping, string Text)>? textFigures,
+        List<FieldMapping>? nullFigures)
     {
-        if (figures.Count == 0 && textFigures.Count == 0 && failure is null)
+        var textCount = textFigures?.Count ?? 0;
+        if (figures.Count == 0 && textCount == 0 && failure is null)
         {
             return null;
         }
 
-        var mappings = new List<FieldMapping?>(figures.Count + textFigures.Count);
+        var mappings = new List<FieldMapping?>(figures.Count + textCount);
         var fieldNames = new List<string>(mappings.Capacity);
         foreach (var figure in figures)
         {
@@ -372,7 +374,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             fieldNames.Add(figure.Name);
         }
 
-        foreach (var figure in textFigures)
+        foreach (var figure in textFigures ?? [])
         {
             mappings.Add(figure.Mapping);
             fieldNames.Add(figure.Name);
@@ -399,7 +401,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             {
                 problem = record.Add(mapping, figures[i].Value * mapping.Scale);
             }
-            else if (NumberText.TryParse(textFigures[i - figures.Count].Text, false, out var parsed, out problem))
+            else if (NumberText.TryParse(textFigures![i - figures.Count].Text, false, out var parsed, out problem))
             {
                 problem = record.Add(mapping, parsed * mapping.Scale);
             }
@@ -424,7 +426,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
         if (record.Failed)
         {
-            RecordRules.CompleteFailed(record, nullFigures.Select(m => (m.Metric, m.Unit, frame.DefaultStatistic ?? m.Statistic ?? Insight.Statistic.Sample)));
+            RecordRules.CompleteFailed(record, (nullFigures ?? []).Select(m => (m.Metric, m.Unit, frame.DefaultStatistic ?? m.Statistic ?? Insight.Statistic.Sample)));
         }
         else
         {
