@@ -146,7 +146,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     private void Malformed(CsvMalformedRecord record)
     {
         malformedRows++;
-        var location = Location(record.RecordNumber - 1, record.LineNumber);
+        var location = PendingRecord.RowLocation(record.RecordNumber - 1, record.LineNumber);
         if (record.Reason == CsvMalformedReason.FieldCountMismatch)
         {
             var fields = CountFields(record.RawRecord);
@@ -199,8 +199,6 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
         return quotes % 2 == 0;
     }
-
-    private static string Location(long row, long line) => PendingRecord.RowLocation(row, line);
 
     private static string FirstLine(string message)
     {

@@ -30,18 +30,12 @@ internal static class PathConfiguration
 
     // The files of one folder come one after another: what its folders say is read once (per thread).
     [ThreadStatic]
-    private static string? lastFolder;
+    private static LastKeyMemo<Dimensions>? folders;
 
-    [ThreadStatic]
-    private static Dimensions? lastFolderDimensions;
+    private static Dimensions FoldersOf(string? folder) => (folders ??= new LastKeyMemo<Dimensions>(ReadFolders)).Get(folder);
 
-    private static Dimensions FoldersOf(string? folder)
+    private static Dimensions ReadFolders(string? folder)
     {
-        if (lastFolderDimensions is { } known && string.Equals(folder, lastFolder, StringComparison.Ordinal))
-        {
-            return known;
-        }
-
         var dimensions = new Dimensions();
         var current = folder;
         for (var depth = 0; depth < FolderDepth && !string.IsNullOrEmpty(current); depth++)
@@ -50,8 +44,6 @@ internal static class PathConfiguration
             current = Path.GetDirectoryName(current!);
         }
 
-        lastFolder = folder;
-        lastFolderDimensions = dimensions;
         return dimensions;
     }
 

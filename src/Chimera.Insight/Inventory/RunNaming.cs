@@ -146,23 +146,9 @@ public static class RunNaming
 
     // The files of one folder come one after another: what its path says is read once (per thread).
     [ThreadStatic]
-    private static string? lastFolderPath;
+    private static LastKeyMemo<FolderRun>? folderRuns;
 
-    [ThreadStatic]
-    private static FolderRun? lastFolderRun;
-
-    private static FolderRun FolderRunOf(string? path)
-    {
-        if (lastFolderRun is { } known && string.Equals(path, lastFolderPath, StringComparison.Ordinal))
-        {
-            return known;
-        }
-
-        var run = ReadFolders(path);
-        lastFolderPath = path;
-        lastFolderRun = run;
-        return run;
-    }
+    private static FolderRun FolderRunOf(string? path) => (folderRuns ??= new LastKeyMemo<FolderRun>(ReadFolders)).Get(path);
 
     /// <summary>Walks up through run folders to the experiment folder that holds them.</summary>
     private static FolderRun ReadFolders(string? folder)

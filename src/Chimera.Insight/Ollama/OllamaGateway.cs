@@ -29,6 +29,12 @@ public sealed class OllamaGateway : IDisposable
     /// </summary>
     private static readonly JsonSerializerOptions[] SharedJsonMetadata = KeepJsonMetadata();
 
+    // An explicit static constructor: the options above are made when the first gateway is, not left until a
+    // static field happens to be read (which nothing does).
+    static OllamaGateway()
+    {
+    }
+
     private static JsonSerializerOptions[] KeepJsonMetadata()
     {
         var options = new[] { new JsonSerializerOptions(), new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping } };
@@ -53,7 +59,6 @@ public sealed class OllamaGateway : IDisposable
 
     internal OllamaGateway(HttpMessageHandler transport, bool ownsTransport, TimeSpan? retryBaseDelay = null)
     {
-        GC.KeepAlive(SharedJsonMetadata);
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.retryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1);

@@ -30,15 +30,10 @@ public static class ReportAssembler
     public static FactSet InputFacts(InsightReport report) =>
         FactSet.From(report.Metrics ?? [], report.Findings ?? [], report.Inventory);
 
-    /// <summary>Every fact the report's narrative may state: its inputs' and its own call's.</summary>
+    /// <summary>Every fact the report's narrative may state: its inputs' (built here unless given) and its own call's.</summary>
     public static FactSet FactsOf(InsightReport report, FactSet? inputFacts)
     {
-        if (inputFacts is null)
-        {
-            return FactSet.From(report.Metrics, report.Findings, report.Inventory, report);
-        }
-
-        var facts = inputFacts.Copy();
+        var facts = inputFacts?.Copy() ?? InputFacts(report);
         facts.AddReport(report, includeInputs: false);
         return facts;
     }
