@@ -8,8 +8,10 @@ namespace Chimera.Insight.Extraction;
 public static class ArtifactReader
 {
     /// <summary>Reads every sample the file holds. Problems never throw: each becomes an
-    /// <see cref="ExtractionError"/> and the rest of the file is still read where the format allows.</summary>
-    public static ExtractionResult Read(string path, ArtifactKind kind, ExtractionOptions? options = null)
+    /// <see cref="ExtractionError"/> and the rest of the file is still read where the format allows.
+    /// <paramref name="content"/>: the file's bytes when they are in hand already (lent by the inventory, which read
+    /// them to hash the file); the file is then not opened again.</summary>
+    public static ExtractionResult Read(string path, ArtifactKind kind, ExtractionOptions? options = null, byte[]? content = null)
     {
         options ??= new ExtractionOptions();
         var result = new ExtractionResult();
@@ -17,7 +19,7 @@ public static class ArtifactReader
         var sink = new SampleSink(source, result, Math.Max(1, options.MaxErrorsPerFile));
         try
         {
-            ReadInto(source, kind, options, sink);
+            ReadInto(source, kind, options, sink, content);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -28,9 +30,10 @@ public static class ArtifactReader
         return result;
     }
 
-    private static void ReadInto(string source, ArtifactKind kind, ExtractionOptions options, SampleSink sink)
+    private static void ReadInto(string source, ArtifactKind kind, ExtractionOptions options, SampleSink sink, byte[]? content)
     {
-        if (ReadBytes(source, options.MaxFileSize, sink) is not { } bytes)
+        var bytes = content is null ? ReadBytes(source, options.MaxFileSize, sink) : WithinLimit(content, options.MaxFileSize, sink);
+        if (bytes is null)
         {
             return;
         }
@@ -97,9 +100,8 @@ public static class ArtifactReader
         using (stream)
         {
             var length = stream.Length;
-            if (length > maxFileSize)
+            if (!IsWithinLimit(length, maxFileSize, sink))
             {
-                sink.Error(null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.FileTooLarge, length, maxFileSize));
                 return null;
             }
 
@@ -113,6 +115,20 @@ public static class ArtifactReader
 
             return filled == bytes.Length ? bytes : bytes.AsSpan(0, filled).ToArray();
         }
+    }
+
+    private static byte[]? WithinLimit(byte[] content, long maxFileSize, SampleSink sink) =>
+        IsWithinLimit(content.Length, maxFileSize, sink) ? content : null;
+
+    private static bool IsWithinLimit(long length, long maxFileSize, SampleSink sink)
+    {
+        if (length <= maxFileSize)
+        {
+            return true;
+        }
+
+        sink.Error(null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.FileTooLarge, length, maxFileSize));
+        return false;
     }
 
     private static string FullPath(string path)

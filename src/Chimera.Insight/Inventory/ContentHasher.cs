@@ -4,18 +4,25 @@ using System.Runtime.CompilerServices;
 
 namespace Chimera.Insight.Inventory;
 
-/// <summary>XxHash128 of a file's bytes, read through a pooled buffer: the content is never held.</summary>
+/// <summary>XxHash128 of a file's bytes, read through a pooled buffer. A file that fits the buffer can be handed back
+/// whole (<see cref="HashFile(string, out byte[], CancellationToken)"/>); a larger one is never held.</summary>
 public static class ContentHasher
 {
+    /// <summary>Files smaller than this have their bytes handed back by
+    /// <see cref="HashFile(string, out byte[], CancellationToken)"/>.</summary>
+    public const int KeptContentLimit = BufferSize;
+
     private const int BufferSize = 128 * 1024;
 
     /// <summary>The hash of an empty file, which is never opened.</summary>
     public static string EmptyHash { get; } = ToHex(new XxHash128());
 
-    /// <summary>Lower-case hex XxHash128 of the file. Throws what opening or reading the file throws.</summary>
+    /// <summary>Lower-case hex XxHash128 of the file, and its bytes in <paramref name="content"/> when it is smaller
+    /// than <see cref="KeptContentLimit"/> (null otherwise). Throws what opening or reading the file throws.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public static string HashFile(string path, CancellationToken cancellationToken = default)
+    public static string HashFile(string path, out byte[]? content, CancellationToken cancellationToken = default)
     {
+        content = null;
         var hasher = new XxHash128();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -23,11 +30,26 @@ public static class ContentHasher
             // No read-ahead hint: most artifacts are a few KB, and the hint is one more system call per file.
             using var stream = new FileStream(
                 path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
+            var filled = 0;
+            var streamed = false;
             int read;
-            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while ((read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                hasher.Append(new ReadOnlySpan<byte>(buffer, 0, read));
+                filled += read;
+                if (filled == buffer.Length)
+                {
+                    // Larger than the buffer (or exactly its size): hashed as it streams, not kept.
+                    hasher.Append(buffer);
+                    filled = 0;
+                    streamed = true;
+                }
+            }
+
+            hasher.Append(new ReadOnlySpan<byte>(buffer, 0, filled));
+            if (!streamed)
+            {
+                content = new ReadOnlySpan<byte>(buffer, 0, filled).ToArray();
             }
         }
         finally

@@ -46,6 +46,7 @@ public sealed class InventoryWalker
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<PendingEntry>();
+        InventoryEntry? current = null;
         try
         {
             foreach (var next in Discover(path, stop.Token))
@@ -53,13 +54,17 @@ public sealed class InventoryWalker
                 pending.Enqueue(next);
                 while (pending.Count > 0 && (pending.Peek().IsReady || pending.Count > window))
                 {
-                    yield return Complete(pending.Dequeue(), stop.Token);
+                    current = Complete(pending.Dequeue(), stop.Token);
+                    yield return current;
+                    Withdraw(current);
                 }
             }
 
             while (pending.Count > 0)
             {
-                yield return Complete(pending.Dequeue(), stop.Token);
+                current = Complete(pending.Dequeue(), stop.Token);
+                yield return current;
+                Withdraw(current);
             }
         }
         finally
@@ -67,8 +72,15 @@ public sealed class InventoryWalker
             // Stops the workers still reading when the caller leaves early or is cancelled.
             stop.Cancel();
             stop.Dispose();
+            if (current is not null)
+            {
+                Withdraw(current);
+            }
         }
     }
+
+    /// <summary>Once the caller asks for the next entry, whoever wanted this file's bytes has taken them.</summary>
+    private static void Withdraw(InventoryEntry entry) => entry.File?.TakeContent();
 
     private InventoryEntry Complete(PendingEntry next, CancellationToken cancellationToken)
     {
@@ -92,6 +104,7 @@ public sealed class InventoryWalker
         }
 
         Record(file, outcome.Hash!);
+        file.LendContent(outcome.Content);
         return InventoryEntry.Found(file);
     }
 
@@ -516,12 +529,16 @@ public sealed class InventoryWalker
 
         public Exception? Error { get; private set; }
 
+        /// <summary>The file's bytes when it is small enough to keep (<see cref="ContentHasher.KeptContentLimit"/>).</summary>
+        public byte[]? Content { get; private set; }
+
         /// <summary>Never throws: a failure travels back to the caller's thread as <see cref="Error"/>.</summary>
         public static HashOutcome Of(string path, CancellationToken cancellationToken)
         {
             try
             {
-                return new HashOutcome { Hash = ContentHasher.HashFile(path, cancellationToken) };
+                var hash = ContentHasher.HashFile(path, out var content, cancellationToken);
+                return new HashOutcome { Hash = hash, Content = content };
             }
             catch (Exception e)
             {

@@ -19,5 +19,15 @@ public sealed class BenchmarkFile
     public string Family { get; set; } = "";
     public DateTime? RunTimestamp { get; set; }
 
+    /// <summary>The bytes the inventory read to hash the file, lent while the file is the inventory's current output:
+    /// a consumer in the same pipeline (<see cref="Statistics.MeasurementSession.AddFile"/>) takes them instead of
+    /// reading the file again. The inventory withdraws them before it moves on, so they are never held longer.</summary>
+    private byte[]? lentContent;
+
+    internal void LendContent(byte[]? content) => lentContent = content;
+
+    /// <summary>The lent bytes, once: null when none are lent (any more).</summary>
+    internal byte[]? TakeContent() => Interlocked.Exchange(ref lentContent, null);
+
     public override string ToString() => FullName;
 }

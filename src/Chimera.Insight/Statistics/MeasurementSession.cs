@@ -128,7 +128,9 @@ public sealed class MeasurementSession
         fileInventory.Add(file);
         fileNames.Add(file.FullName);
         var copy = file.Length > 0 && file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
-        foreach (var outcome in reader.Add(new FileJob(file, copy)))
+        // Bytes the inventory lends while this file is its current output: read once for hashing and measuring alike.
+        var content = file.TakeContent();
+        foreach (var outcome in reader.Add(new FileJob(file, copy, copy ? null : content)))
         {
             Merge(outcome);
         }
@@ -218,7 +220,7 @@ public sealed class MeasurementSession
         ExtractionResult result;
         try
         {
-            result = ArtifactReader.Read(file.FullName, file.Kind, options.Extraction);
+            result = ArtifactReader.Read(file.FullName, file.Kind, options.Extraction, job.Content);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -356,11 +358,13 @@ public sealed class MeasurementSession
         Message = error.ToString(),
     };
 
-    private sealed class FileJob(BenchmarkFile file, bool knownCopy)
+    private sealed class FileJob(BenchmarkFile file, bool knownCopy, byte[]? content)
     {
         public BenchmarkFile File { get; } = file;
         /// <summary>Its content hash was seen before: a copy, not read again.</summary>
         public bool KnownCopy { get; } = knownCopy;
+        /// <summary>The file's bytes when the inventory lent them; null: the file is read.</summary>
+        public byte[]? Content { get; } = content;
     }
 
     private sealed class FileOutcome(BenchmarkFile file, ExtractionResult? result, ContentFingerprint? fingerprint, Exception? exception)
