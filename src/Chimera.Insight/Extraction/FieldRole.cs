@@ -52,6 +52,10 @@ internal sealed class FieldMapping
         return copy;
     }
 
+    /// <summary>A copy with <paramref name="statistic"/>. (Its own method: a lambda capturing a caller's variable
+    /// would allocate its closure on every call of the caller, taken or not.)</summary>
+    public FieldMapping WithStatistic(string? statistic) => With(m => m.Statistic = statistic);
+
     public static readonly FieldMapping IgnoreField = new() { Role = FieldRole.Ignore };
 }
 

@@ -118,7 +118,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
                 // they are Reported (as means unless the label names a statistic), never pooled with raw samples.
                 if (mapping.Statistic is null)
                 {
-                    mapping = mapping.With(m => m.Statistic = Insight.Statistic.Mean);
+                    mapping = mapping.WithStatistic(Insight.Statistic.Mean);
                 }
 
                 listRecord ??= new PendingRecord(Snapshot(), "line " + lineNumber.ToString(CultureInfo.InvariantCulture));
@@ -380,7 +380,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
 
             if (statistic is not null && mapping.Statistic is null)
             {
-                mapping = mapping.With(m => m.Statistic = statistic);
+                mapping = mapping.WithStatistic(statistic);
             }
 
             if (record.Add(mapping, number * mapping.Scale) is { } problem)

@@ -78,19 +78,23 @@ internal static class RecordRules
 
             if (m.NeedsTimeUnit)
             {
-                m = scale is { } s && scalesAgree
-                    ? m.With(x => { x.Scale = s; x.NeedsTimeUnit = false; })
-                    : m.With(x => { x.Metric = names[i].Trim(); x.Unit = ""; x.IsCanonical = false; x.NeedsTimeUnit = false; x.Kind = MetricKind.Other; });
+                m = scale is { } s && scalesAgree ? WithScale(m, s) : AsUnknownField(m, names[i]);
             }
 
             if (inferStatistic && m.IsCanonical && m.Statistic is null)
             {
-                m = m.With(x => x.Statistic = statistic);
+                m = m.WithStatistic(statistic);
             }
 
             mappings[i] = m;
         }
     }
+
+    // Lambdas capturing a variable of ResolveSiblings would allocate their closure on every call: they live here.
+    private static FieldMapping WithScale(FieldMapping m, double scale) => m.With(x => { x.Scale = scale; x.NeedsTimeUnit = false; });
+
+    private static FieldMapping AsUnknownField(FieldMapping m, string name) =>
+        m.With(x => { x.Metric = name.Trim(); x.Unit = ""; x.IsCanonical = false; x.NeedsTimeUnit = false; x.Kind = MetricKind.Other; });
 
     private static readonly FieldMapping DerivedThroughput = new()
     {
