@@ -184,13 +184,12 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         names.Clear();
         foreach (var property in element.EnumerateObject())
         {
-            var name = property.Name;
+            var name = JsonPropertyNames.Of(property);
             var value = property.Value;
             if (!names.Add(name))
             {
                 sink.Error(path, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.JsonDuplicateKey, name));
-                figures.RemoveAll(f => f.Name == name);
-                textFigures?.RemoveAll(f => f.Name == name);
+                RemoveFigures(name, figures, textFigures);
             }
 
             var mapping = frame.Gpu ? MapGpu(name) : MetricNames.Map(name);
@@ -356,6 +355,14 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         return record;
     }
 
+    // Its own method: a lambda capturing a variable of Visit's loop would allocate a closure for every property.
+    private static void RemoveFigures(string name, List<(string Name, FieldMapping Mapping, double Value)> figures,
+        List<(string Name, FieldMapping Mapping, string Text)>? textFigures)
+    {
+        figures.RemoveAll(f => f.Name == name);
+        textFigures?.RemoveAll(f => f.Name == name);
+    }
+
     private PendingRecord? BuildRecord(string path, Dimensions dimensions, Frame frame, string? failure,
         List<(string Name, FieldMapping Mapping, double Value)> figures, List<(string Name, FieldMapping Mapping, string Text)>? textFigures,
         List<FieldMapping>? nullFigures)
@@ -381,7 +388,8 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         }
 
         RecordRules.ResolveSiblings(mappings, fieldNames);
-        var record = new PendingRecord(dimensions, path);
+        // Room for each figure and a derived throughput.
+        var record = new PendingRecord(dimensions, path, mappings.Count + 1);
         if (failure is not null)
         {
             record.MarkFailed(failure);
@@ -393,7 +401,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             var mapping = mappings[i]!;
             if (frame.DefaultStatistic is not null && mapping.IsCanonical && mapping.Statistic is null)
             {
-                mapping = mapping.With(m => m.Statistic = frame.DefaultStatistic);
+                mapping = mapping.WithStatistic(frame.DefaultStatistic);
             }
 
             string? problem;
@@ -426,7 +434,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
         if (record.Failed)
         {
-            RecordRules.CompleteFailed(record, (nullFigures ?? []).Select(m => (m.Metric, m.Unit, frame.DefaultStatistic ?? m.Statistic ?? Insight.Statistic.Sample)));
+            CompleteFailed(record, nullFigures, frame.DefaultStatistic);
         }
         else
         {
@@ -436,6 +444,10 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         sink.Add(record);
         return record;
     }
+
+    /// <summary>A failed record names the metrics it reported as null too.</summary>
+    private static void CompleteFailed(PendingRecord record, List<FieldMapping>? nullFigures, string? defaultStatistic) =>
+        RecordRules.CompleteFailed(record, (nullFigures ?? []).Select(m => (m.Metric, m.Unit, defaultStatistic ?? m.Statistic ?? Insight.Statistic.Sample)));
 
     [MethodImpl(HotPath.Optimized)]
     private void VisitArray(JsonElement array, string path, Dimensions inherited, Frame frame, FieldMapping? keyMapping, bool topLevel)
@@ -531,7 +543,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     {
         foreach (var property in element.EnumerateObject())
         {
-            var mapping = MetricNames.Map(property.Name);
+            var mapping = MetricNames.Map(JsonPropertyNames.Of(property));
             var value = property.Value;
             switch (value.ValueKind)
             {
@@ -564,7 +576,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                 continue;
             }
 
-            var key = property.Name;
+            var key = JsonPropertyNames.Of(property);
             if (key.Equals("name", StringComparison.OrdinalIgnoreCase) || key.Equals("model", StringComparison.OrdinalIgnoreCase))
             {
                 dimensions.Model = property.Value.GetString();
