@@ -84,8 +84,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
         var problem = Check(mapping, value);
         if (problem is null)
         {
-            Values.Add(new PendingValue(mapping.Metric, mapping.Unit, mapping.Statistic ?? Insight.Statistic.Sample, value,
-                mapping.IsCanonical && !derived, location, valid: true));
+            Values.Add(new PendingValue(mapping, value, mapping.IsCanonical && !derived, location, valid: true));
         }
 
         return problem;
@@ -93,7 +92,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
     /// <summary>A metric the record names without a figure (null, or a failed run's missing field).</summary>
     public void AddMissing(string metric, string unit, string statistic) =>
-        Values.Add(new PendingValue(metric, unit, statistic, double.NaN, false, null, false));
+        Values.Add(new PendingValue(new FieldMapping { Metric = metric, Unit = unit, Statistic = statistic }, double.NaN, false, null, false));
 
     private static string? Check(FieldMapping mapping, double value)
     {
@@ -123,12 +122,15 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     }
 }
 
-/// <summary>One figure of a record. <see cref="Valid"/> false: NaN, kept only so a failed record shows.</summary>
-internal readonly struct PendingValue(string metric, string unit, string statistic, double value, bool identifying, string? location, bool valid)
+/// <summary>One figure of a record. <see cref="Valid"/> false: NaN, kept only so a failed record shows. Its metric, unit
+/// and statistic are those of the field it was read from (one reference: a file holds thousands of values).</summary>
+internal readonly struct PendingValue(FieldMapping source, double value, bool identifying, string? location, bool valid)
 {
-    public string Metric { get; } = metric;
-    public string Unit { get; } = unit;
-    public string Statistic { get; } = statistic;
+    private readonly FieldMapping source = source;
+
+    public string Metric => source.Metric;
+    public string Unit => source.Unit;
+    public string Statistic => source.Statistic ?? Insight.Statistic.Sample;
     public double Value { get; } = value;
     /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
     public bool Identifying { get; } = identifying;
