@@ -50,11 +50,15 @@ public static class ColdStartClassifier
             }
         }
 
-        foreach (var record in Mark(order))
+        Mark(order);
+        foreach (var record in order)
         {
-            foreach (var sample in record.Samples!)
+            if (record.Cold)
             {
-                sample.Phase = Phase.Cold;
+                foreach (var sample in record.Samples!)
+                {
+                    sample.Phase = Phase.Cold;
+                }
             }
         }
     }
@@ -84,18 +88,23 @@ public static class ColdStartClassifier
             order.Add(figures);
         }
 
-        foreach (var figures in Mark(order))
+        Mark(order);
+        foreach (var figures in order)
         {
-            figures.Record!.Phase = Phase.Cold;
+            if (figures.Cold)
+            {
+                figures.Record!.Phase = Phase.Cold;
+            }
         }
     }
 
-    /// <summary>The cold records among <paramref name="order"/>.</summary>
+    /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among <paramref name="order"/>.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static IEnumerable<RecordFigures> Mark(List<RecordFigures> order)
+    private static void Mark(List<RecordFigures> order)
     {
-        var groups = new Dictionary<(string, string?, string?, string?), List<RecordFigures>>();
-        var groupOrder = new List<List<RecordFigures>>();
+        // A file holds few groups (mostly one): they are found by a linear search, which compares the shared
+        // source string by reference before anything else, instead of hashing it for every record.
+        var groups = new List<List<RecordFigures>>();
         foreach (var record in order)
         {
             if (record.Failed || (record.LoadMs is null && record.TtftMs is null))
@@ -103,35 +112,47 @@ public static class ColdStartClassifier
                 continue;
             }
 
-            if (!groups.TryGetValue(record.GroupKey, out var members))
+            var members = GroupOf(groups, record.GroupKey);
+            if (members is null)
             {
                 members = [];
-                groups.Add(record.GroupKey, members);
-                groupOrder.Add(members);
+                groups.Add(members);
             }
 
             members.Add(record);
         }
 
-        if (groupOrder.Count == 0)
+        foreach (var members in groups)
         {
-            return [];
-        }
-
-        foreach (var members in groupOrder)
-        {
-            var withLoad = members.Where(r => r.LoadMs.HasValue).ToList();
-            if (withLoad.Count > 0)
+            var withLoad = 0;
+            foreach (var record in members)
             {
-                MarkAboveByStatistic(withLoad, r => r.LoadStatistic, r => r.LoadMs!.Value, firstOfConfigurationOnly: false);
+                withLoad += record.LoadMs.HasValue ? 1 : 0;
+            }
+
+            if (withLoad > 0)
+            {
+                MarkAboveByStatistic(withLoad == members.Count ? members : members.FindAll(r => r.LoadMs.HasValue),
+                    r => r.LoadStatistic, r => r.LoadMs!.Value, firstOfConfigurationOnly: false);
             }
             else
             {
                 MarkAboveByStatistic(members, r => r.TtftStatistic, r => r.TtftMs!.Value, firstOfConfigurationOnly: true);
             }
         }
+    }
 
-        return order.Where(r => r.Cold);
+    private static List<RecordFigures>? GroupOf(List<List<RecordFigures>> groups, (string, string?, string?, string?) key)
+    {
+        foreach (var group in groups)
+        {
+            if (group[0].GroupKey.Equals(key))
+            {
+                return group;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Judges the records of each statistic apart (a file's means are not compared with its raw runs).</summary>
@@ -168,11 +189,11 @@ public static class ColdStartClassifier
         var middle = values.Length / 2;
         var median = values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         var threshold = Math.Max(Factor * median, median + MarginMs);
-        var seenConfigurations = new HashSet<string>(StringComparer.Ordinal);
+        var seenConfigurations = firstOfConfigurationOnly ? new HashSet<string>(StringComparer.Ordinal) : null;
         foreach (var record in members)
         {
-            var firstOfConfiguration = seenConfigurations.Add(record.Configuration);
-            if (figure(record) > threshold && (firstOfConfiguration || !firstOfConfigurationOnly))
+            var firstOfConfiguration = seenConfigurations?.Add(record.Configuration) ?? true;
+            if (figure(record) > threshold && firstOfConfiguration)
             {
                 record.Cold = true;
             }

@@ -43,7 +43,8 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         }
 
         var first = result.Records.Count;
-        var occurrences = new Dictionary<ulong, int>();
+        result.Records.Capacity = Math.Max(result.Records.Capacity, first + records.Count);
+        var occurrences = new Dictionary<ulong, int>(records.Count);
         foreach (var record in records)
         {
             if (record.Values.Count > 0)
