@@ -15,7 +15,7 @@ public static class ContentHasher
     private const int BufferSize = 128 * 1024;
 
     /// <summary>The hash of an empty file, which is never opened.</summary>
-    public static string EmptyHash { get; } = ToHex(new XxHash128());
+    public static string EmptyHash { get; } = ToHex(XxHash128.Hash([]));
 
     /// <summary>Lower-case hex XxHash128 of the file, and its bytes in <paramref name="content"/> when it is smaller
     /// than <see cref="KeptContentLimit"/> (null otherwise). Throws what opening or reading the file throws.</summary>
@@ -23,7 +23,9 @@ public static class ContentHasher
     public static string HashFile(string path, out byte[]? content, CancellationToken cancellationToken = default)
     {
         content = null;
-        var hasher = new XxHash128();
+        // Made only for a file larger than the buffer: a smaller one is hashed in one call.
+        XxHash128? hasher = null;
+        Span<byte> hash = stackalloc byte[16];
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -31,7 +33,6 @@ public static class ContentHasher
             using var stream = new FileStream(
                 path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
             var filled = 0;
-            var streamed = false;
             int read;
             while ((read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
             {
@@ -40,16 +41,21 @@ public static class ContentHasher
                 if (filled == buffer.Length)
                 {
                     // Larger than the buffer (or exactly its size): hashed as it streams, not kept.
-                    hasher.Append(buffer);
+                    (hasher ??= new XxHash128()).Append(buffer);
                     filled = 0;
-                    streamed = true;
                 }
             }
 
-            hasher.Append(new ReadOnlySpan<byte>(buffer, 0, filled));
-            if (!streamed)
+            var rest = new ReadOnlySpan<byte>(buffer, 0, filled);
+            if (hasher is null)
             {
-                content = new ReadOnlySpan<byte>(buffer, 0, filled).ToArray();
+                XxHash128.Hash(rest, hash);
+                content = rest.ToArray();
+            }
+            else
+            {
+                hasher.Append(rest);
+                hasher.GetCurrentHash(hash);
             }
         }
         finally
@@ -57,12 +63,11 @@ public static class ContentHasher
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        return ToHex(hasher);
+        return ToHex(hash);
     }
 
-    private static string ToHex(XxHash128 hasher)
+    private static string ToHex(ReadOnlySpan<byte> hash)
     {
-        var hash = hasher.GetCurrentHash();
         var characters = new char[hash.Length * 2];
         for (var i = 0; i < hash.Length; i++)
         {
