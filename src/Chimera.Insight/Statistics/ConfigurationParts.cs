@@ -36,6 +36,10 @@ internal sealed class ConfigurationParts
         numGpu == s.NumGpu && numCtx == s.NumCtx && temperature == s.Temperature && topP == s.TopP
         && topK == s.TopK && repeatPenalty == s.RepeatPenalty && string.Equals(quantization, s.Quantization, StringComparison.Ordinal);
 
+    internal bool Matches(Extraction.Dimensions d) =>
+        numGpu == d.NumGpu && numCtx == d.NumCtx && temperature == d.Temperature && topP == d.TopP
+        && topK == d.TopK && repeatPenalty == d.RepeatPenalty && string.Equals(quantization, d.Quantization, StringComparison.Ordinal);
+
     public void Combine(ConfigurationParts other)
     {
         numGpu = numGpu == other.numGpu ? numGpu : null;

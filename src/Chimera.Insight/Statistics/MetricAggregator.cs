@@ -65,10 +65,16 @@ internal sealed class MetricAggregator
     {
         var touched = new List<GroupKey>();
         fileStamp++;
+        ConfigurationParts? parts = null;
         foreach (var record in records)
         {
             var slots = index.SlotsOf(record, source);
-            var parts = ConfigurationParts.Of(record.Dimensions);
+            // The records of a file mostly share their configuration: its parts are made once.
+            if (parts is null || !parts.Matches(record.Dimensions))
+            {
+                parts = ConfigurationParts.Of(record.Dimensions);
+            }
+
             var time = record.Dimensions.Timestamp ?? fallbackTime;
             var recordStamp = ++this.recordStamp;
             for (var position = 0; position < record.Values.Count; position++)
