@@ -106,10 +106,10 @@ internal sealed class MetricAggregator
 
                 // The group exists once a value was meant for it, even one refused below (as for samples).
                 var group = included ? Accumulator(slot) : null;
-                if ((included || reportRejected)
-                    && SampleValidator.Check(value.Metric, value.Unit, value.Value, source, value.Location ?? record.Location) is { } problem)
+                // The location is told only for a value refused: a CSV row formats it on demand.
+                if ((included || reportRejected) && SampleValidator.ProblemOf(value.Metric, value.Unit, value.Value) is { } problem)
                 {
-                    Rejected.Add(problem);
+                    Rejected.Add(SampleValidator.Rejection(value.Metric, value.Value, problem, source, value.Location ?? record.Location));
                     continue;
                 }
 
@@ -136,14 +136,26 @@ internal sealed class MetricAggregator
             return true;
         }
 
+        // The few metric names of a run come back for every value, as the same string objects: a small cache keyed
+        // by the object answers before the dictionary hashes the name.
+        ref var recent = ref recentlyAccepted[RuntimeHelpers.GetHashCode(metric) & (RecentlyAcceptedSize - 1)];
+        if (ReferenceEquals(recent.Metric, metric))
+        {
+            return recent.Accepts;
+        }
+
         if (!accepted.TryGetValue(metric, out var accepts))
         {
             accepts = metricFilter(metric);
             accepted.Add(metric, accepts);
         }
 
+        recent = (metric, accepts);
         return accepts;
     }
+
+    private const int RecentlyAcceptedSize = 16;
+    private readonly (string? Metric, bool Accepts)[] recentlyAccepted = new (string?, bool)[RecentlyAcceptedSize];
 
     private MetricAccumulator Accumulator(GroupSlot slot) => slot.Accumulator ??= GetOrAdd(slot.Key);
 

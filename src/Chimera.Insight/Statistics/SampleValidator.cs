@@ -14,31 +14,32 @@ internal static class SampleValidator
         Check(sample.Metric, sample.Unit, sample.Value, sample.Source, sample.Location);
 
     /// <summary>As <see cref="Check(BenchmarkSample)"/>, for a value known by its parts.</summary>
-    public static ExtractionError? Check(string metric, string? unit, double value, string source, string? location)
+    public static ExtractionError? Check(string metric, string? unit, double value, string source, string? location) =>
+        ProblemOf(metric, unit, value) is { } problem ? Rejection(metric, value, problem, source, location) : null;
+
+    /// <summary>Why the value cannot be counted (not a number, infinite, a negative time, count or rate), or null.</summary>
+    public static string? ProblemOf(string metric, string? unit, double value)
     {
-        string? problem = null;
         if (double.IsNaN(value))
         {
-            problem = StatisticsMessages.NotANumber;
-        }
-        else if (double.IsInfinity(value))
-        {
-            problem = StatisticsMessages.Infinite;
-        }
-        else if (value < 0 && MustBeNonNegative(metric, unit))
-        {
-            problem = StatisticsMessages.Negative;
+            return StatisticsMessages.NotANumber;
         }
 
-        return problem is null
-            ? null
-            : new ExtractionError
-            {
-                Source = source,
-                Location = location,
-                Reason = StatisticsMessages.RejectedValue(metric, value.ToString("R", CultureInfo.InvariantCulture), problem),
-            };
+        if (double.IsInfinity(value))
+        {
+            return StatisticsMessages.Infinite;
+        }
+
+        return value < 0 && MustBeNonNegative(metric, unit) ? StatisticsMessages.Negative : null;
     }
+
+    /// <summary>The error telling that the value was refused, and why.</summary>
+    public static ExtractionError Rejection(string metric, double value, string problem, string source, string? location) => new()
+    {
+        Source = source,
+        Location = location,
+        Reason = StatisticsMessages.RejectedValue(metric, value.ToString("R", CultureInfo.InvariantCulture), problem),
+    };
 
     public static bool MustBeNonNegative(string metric, string? unit) =>
         (unit is not null && NonNegativeUnits.Contains(unit, StringComparer.OrdinalIgnoreCase))
