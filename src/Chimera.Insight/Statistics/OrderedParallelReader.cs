@@ -26,13 +26,13 @@ internal sealed class OrderedParallelReader<TIn, TOut>
     {
         token.ThrowIfCancellationRequested();
         pending.Enqueue(Task.Factory.StartNew(() => work(item, token), token, TaskCreationOptions.DenyChildAttach, scheduler));
-        var ready = new List<TOut>();
+        List<TOut>? ready = null;
         while (pending.Count > 0 && (pending.Peek().IsCompleted || pending.Count > window))
         {
-            ready.Add(pending.Dequeue().GetAwaiter().GetResult());
+            (ready ??= []).Add(pending.Dequeue().GetAwaiter().GetResult());
         }
 
-        return ready;
+        return (IReadOnlyList<TOut>?)ready ?? [];
     }
 
     /// <summary>Waits for every item still running and returns their results, in order.</summary>
