@@ -65,15 +65,26 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     // Rows of one file mostly share their configuration: its text is built once.
     private readonly Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?> configurations = [];
 
+    private (int?, int?, double?, double?, int?, double?, string?) lastConfiguration;
+    private string? lastConfigurationText;
+
     private string? ConfigurationOf(Dimensions d)
     {
         var key = (d.NumGpu, d.NumCtx, d.Temperature, d.TopP, d.TopK, d.RepeatPenalty, d.Device);
+        // Most often the same as the row before: compared before it is hashed.
+        if (lastConfigurationText is not null && key.Equals(lastConfiguration))
+        {
+            return lastConfigurationText;
+        }
+
         if (!configurations.TryGetValue(key, out var text))
         {
             text = d.ConfigurationText();
             configurations.Add(key, text);
         }
 
+        lastConfiguration = key;
+        lastConfigurationText = text;
         return text;
     }
 
