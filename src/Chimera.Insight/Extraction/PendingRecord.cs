@@ -37,8 +37,23 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     /// <summary>The prompt as samples show it (<see cref="Dimensions.PromptText"/>), set when the file's records are complete.</summary>
     public string? Prompt { get; set; }
 
-    /// <summary>The record id (see <see cref="SampleSink"/>), set when the file's records are complete.</summary>
-    public string? Id { get; set; }
+    private ulong idKey;
+    private int idOccurrence;
+    private string? id;
+
+    /// <summary>The record id (see <see cref="SampleSink"/>): its hash as 16 hex digits, then "#2", "#3", ... for a
+    /// repeat in the same file. Null until the file's records are complete; its text is made when first asked for.</summary>
+    public string? Id => id ??= idOccurrence == 0 ? null
+        : idKey.ToString("x16", CultureInfo.InvariantCulture)
+          + (idOccurrence == 1 ? "" : "#" + idOccurrence.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Sets the id: its hash, and which occurrence of that hash in the file this record is (1 for the first).</summary>
+    public void SetId(ulong key, int occurrence)
+    {
+        idKey = key;
+        idOccurrence = occurrence;
+        id = null;
+    }
 
     /// <summary>Cold when this record carries a model (re)load (<see cref="ColdStartClassifier"/>).</summary>
     public Phase Phase { get; set; }

@@ -51,7 +51,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             {
                 record.Configuration = ConfigurationOf(record.Dimensions);
                 record.Prompt = record.Dimensions.PromptText;
-                record.Id = RecordId(record, record.Configuration, occurrences);
+                SetId(record, record.Configuration, occurrences);
                 result.Add(Source, record);
             }
         }
@@ -96,7 +96,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// identical rows stay distinct.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    private string RecordId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences)
+    private static void SetId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences)
     {
         var dimensions = record.Dimensions;
         var key = StableHash.Mix(StableHash.Of(dimensions.Model), StableHash.Of(dimensions.Backend));
@@ -124,22 +124,6 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
         occurrences.TryGetValue(key, out var seen);
         occurrences[key] = seen + 1;
-        var id = Hex(key);
-        return seen == 0 ? id : id + "#" + (seen + 1).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private readonly char[] hex = new char[16];
-
-    // The same text as key.ToString("x16"), without the general formatter.
-    private string Hex(ulong key)
-    {
-        for (var i = 15; i >= 0; i--)
-        {
-            var digit = (int)(key & 0xF);
-            hex[i] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-            key >>= 4;
-        }
-
-        return new string(hex);
+        record.SetId(key, seen + 1);
     }
 }
