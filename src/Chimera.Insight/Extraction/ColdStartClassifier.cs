@@ -25,37 +25,44 @@ public static class ColdStartClassifier
     public static void Classify(IList<BenchmarkSample> samples)
     {
         // Records in order of first appearance, with their load and TTFT.
-        var records = new Dictionary<(string Source, string? Record), RecordFigures>();
+        var records = new Dictionary<(string Source, string? Record), int>();
         var order = new List<RecordFigures>();
-        RecordFigures? previous = null;
+        var samplesOf = new List<List<BenchmarkSample>>();
+        var previous = -1;
+        (string, string?) previousKey = default;
         foreach (var sample in samples)
         {
             var key = (sample.Source, sample.Record ?? sample.Location);
             // The values of one record usually stand together: no lookup for them.
-            if (previous is null || !previous.SampleKey.Equals(key))
+            if (previous < 0 || !previousKey.Equals(key))
             {
                 if (!records.TryGetValue(key, out previous))
                 {
-                    previous = new RecordFigures((sample.Source, sample.Model, sample.Backend, sample.Quantization),
-                        sample.Configuration, sample.Failed) { SampleKey = key, Samples = [] };
+                    previous = order.Count;
                     records.Add(key, previous);
-                    order.Add(previous);
+                    order.Add(new RecordFigures((sample.Source, sample.Model, sample.Backend, sample.Quantization), sample.Configuration, sample.Failed));
+                    samplesOf.Add([]);
                 }
+
+                previousKey = key;
             }
 
-            previous.Samples!.Add(sample);
+            samplesOf[previous].Add(sample);
             if (!sample.Failed && !double.IsNaN(sample.Value))
             {
-                previous.Note(sample.Metric, sample.Statistic, sample.Value);
+                var figures = order[previous];
+                figures.Note(sample.Metric, sample.Statistic, sample.Value);
+                order[previous] = figures;
             }
         }
 
-        Mark(order);
-        foreach (var record in order)
+        var all = order.ToArray();
+        Mark(all);
+        for (var i = 0; i < all.Length; i++)
         {
-            if (record.Cold)
+            if (all[i].Cold)
             {
-                foreach (var sample in record.Samples!)
+                foreach (var sample in samplesOf[i])
                 {
                     sample.Phase = Phase.Cold;
                 }
@@ -68,111 +75,127 @@ public static class ColdStartClassifier
     [MethodImpl(HotPath.Optimized)]
     internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start)
     {
-        var order = new List<RecordFigures>(records.Count - start);
-        for (var index = start; index < records.Count; index++)
+        var figures = new RecordFigures[records.Count - start];
+        for (var i = 0; i < figures.Length; i++)
         {
-            var record = records[index];
+            var record = records[start + i];
             var d = record.Dimensions;
-            var figures = new RecordFigures((source, d.Model, d.Backend, d.Quantization), record.Configuration, record.Failed) { Record = record };
+            ref var f = ref figures[i];
+            f = new RecordFigures((source, d.Model, d.Backend, d.Quantization), record.Configuration, record.Failed);
             if (!record.Failed)
             {
                 foreach (var value in record.Values)
                 {
                     if (value.Valid)
                     {
-                        figures.Note(value.Metric, value.Statistic, value.Value);
+                        f.Note(value.Metric, value.Statistic, value.Value);
                     }
                 }
             }
-
-            order.Add(figures);
         }
 
-        Mark(order);
-        foreach (var figures in order)
+        Mark(figures);
+        for (var i = 0; i < figures.Length; i++)
         {
-            if (figures.Cold)
+            if (figures[i].Cold)
             {
-                figures.Record!.Phase = Phase.Cold;
+                records[start + i].Phase = Phase.Cold;
             }
         }
     }
 
-    /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among <paramref name="order"/>.</summary>
+    /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among <paramref name="figures"/>.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static void Mark(List<RecordFigures> order)
+    private static void Mark(RecordFigures[] figures)
     {
-        // A file holds few groups (mostly one): they are found by a linear search, which compares the shared
-        // source string by reference before anything else, instead of hashing it for every record.
-        var groups = new List<List<RecordFigures>>();
-        foreach (var record in order)
+        // A file holds few groups (mostly one): each record finds its group by a linear search, which compares the
+        // shared source string by reference before anything else, instead of hashing it.
+        var groupOf = new int[figures.Length];
+        var firstOfGroup = new List<int>();
+        for (var i = 0; i < figures.Length; i++)
         {
-            if (record.Failed || (record.LoadMs is null && record.TtftMs is null))
+            groupOf[i] = -1;
+            if (figures[i].Failed || (figures[i].LoadMs is null && figures[i].TtftMs is null))
             {
                 continue;
             }
 
-            var members = GroupOf(groups, record.GroupKey);
-            if (members is null)
+            var group = 0;
+            while (group < firstOfGroup.Count && !figures[firstOfGroup[group]].GroupKey.Equals(figures[i].GroupKey))
             {
-                members = [];
-                groups.Add(members);
+                group++;
             }
 
-            members.Add(record);
+            if (group == firstOfGroup.Count)
+            {
+                firstOfGroup.Add(i);
+            }
+
+            groupOf[i] = group;
         }
 
-        foreach (var members in groups)
+        var members = new List<int>();
+        for (var group = 0; group < firstOfGroup.Count; group++)
         {
-            var withLoad = 0;
-            foreach (var record in members)
+            // With a load time in the group, only records with one are judged, by it; else all, by their TTFT.
+            var byLoad = false;
+            for (var i = firstOfGroup[group]; i < figures.Length && !byLoad; i++)
             {
-                withLoad += record.LoadMs.HasValue ? 1 : 0;
+                byLoad = groupOf[i] == group && figures[i].LoadMs.HasValue;
             }
 
-            if (withLoad > 0)
+            members.Clear();
+            for (var i = firstOfGroup[group]; i < figures.Length; i++)
             {
-                MarkAboveByStatistic(withLoad == members.Count ? members : members.FindAll(r => r.LoadMs.HasValue),
-                    r => r.LoadStatistic, r => r.LoadMs!.Value, firstOfConfigurationOnly: false);
+                if (groupOf[i] == group && (!byLoad || figures[i].LoadMs.HasValue))
+                {
+                    members.Add(i);
+                }
             }
-            else
-            {
-                MarkAboveByStatistic(members, r => r.TtftStatistic, r => r.TtftMs!.Value, firstOfConfigurationOnly: true);
-            }
+
+            MarkAboveByStatistic(figures, members, byLoad);
         }
     }
 
-    private static List<RecordFigures>? GroupOf(List<List<RecordFigures>> groups, (string, string?, string?, string?) key)
+    /// <summary>Judges the records of each statistic apart (a file's means are not compared with its raw runs), in
+    /// the order each statistic first appears.</summary>
+    private static void MarkAboveByStatistic(RecordFigures[] figures, List<int> members, bool byLoad)
     {
-        foreach (var group in groups)
+        var statistics = new List<string?>();
+        foreach (var member in members)
         {
-            if (group[0].GroupKey.Equals(key))
+            var statistic = figures[member].StatisticOf(byLoad);
+            if (!statistics.Contains(statistic))
             {
-                return group;
+                statistics.Add(statistic);
             }
         }
 
-        return null;
-    }
-
-    /// <summary>Judges the records of each statistic apart (a file's means are not compared with its raw runs).</summary>
-    private static void MarkAboveByStatistic(List<RecordFigures> members, Func<RecordFigures, string?> statistic,
-        Func<RecordFigures, double> figure, bool firstOfConfigurationOnly)
-    {
-        var first = statistic(members[0]);
-        if (members.TrueForAll(r => statistic(r) == first))
+        if (statistics.Count == 1)
         {
-            MarkAbove(members, figure, firstOfConfigurationOnly);
+            MarkAbove(figures, members, byLoad);
             return;
         }
 
-        foreach (var byStatistic in members.GroupBy(statistic))
+        var alike = new List<int>();
+        foreach (var statistic in statistics)
         {
-            MarkAbove(byStatistic.ToList(), figure, firstOfConfigurationOnly);
+            alike.Clear();
+            foreach (var member in members)
+            {
+                if (figures[member].StatisticOf(byLoad) == statistic)
+                {
+                    alike.Add(member);
+                }
+            }
+
+            MarkAbove(figures, alike, byLoad);
         }
     }
 
-    private static void MarkAbove(List<RecordFigures> members, Func<RecordFigures, double> figure, bool firstOfConfigurationOnly)
+    /// <summary>Judged by load time: every record above the threshold is Cold. Judged by TTFT: only the first record
+    /// of each configuration can be.</summary>
+    private static void MarkAbove(RecordFigures[] figures, List<int> members, bool byLoad)
     {
         if (members.Count < MinimumGroupSize)
         {
@@ -182,18 +205,19 @@ public static class ColdStartClassifier
         var values = new double[members.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = figure(members[i]);
+            values[i] = figures[members[i]].FigureOf(byLoad);
         }
 
         Array.Sort(values);
         var middle = values.Length / 2;
         var median = values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         var threshold = Math.Max(Factor * median, median + MarginMs);
-        var seenConfigurations = firstOfConfigurationOnly ? new HashSet<string>(StringComparer.Ordinal) : null;
-        foreach (var record in members)
+        var seenConfigurations = byLoad ? null : new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in members)
         {
+            ref var record = ref figures[member];
             var firstOfConfiguration = seenConfigurations?.Add(record.Configuration) ?? true;
-            if (figure(record) > threshold && firstOfConfiguration)
+            if (record.FigureOf(byLoad) > threshold && firstOfConfiguration)
             {
                 record.Cold = true;
             }
@@ -201,20 +225,21 @@ public static class ColdStartClassifier
     }
 
     /// <summary>One record's load and TTFT (the first valid figure of each), and what groups it.</summary>
-    private sealed class RecordFigures((string, string?, string?, string?) groupKey, string? configuration, bool failed)
+    private struct RecordFigures((string, string?, string?, string?) groupKey, string? configuration, bool failed)
     {
         /// <summary>Source, model, backend, quantization: a file's usual load time is judged per model.</summary>
-        public (string Source, string? Model, string? Backend, string? Quantization) GroupKey { get; } = groupKey;
-        public string Configuration { get; } = configuration ?? "";
-        public bool Failed { get; } = failed;
-        public (string Source, string? Record) SampleKey { get; set; }
-        public List<BenchmarkSample>? Samples { get; set; }
-        public PendingRecord? Record { get; set; }
-        public double? LoadMs { get; private set; }
-        public string? LoadStatistic { get; private set; }
-        public double? TtftMs { get; private set; }
-        public string? TtftStatistic { get; private set; }
-        public bool Cold { get; set; }
+        public readonly (string Source, string? Model, string? Backend, string? Quantization) GroupKey = groupKey;
+        public readonly string Configuration = configuration ?? "";
+        public readonly bool Failed = failed;
+        public double? LoadMs;
+        public string? LoadStatistic;
+        public double? TtftMs;
+        public string? TtftStatistic;
+        public bool Cold;
+
+        public readonly string? StatisticOf(bool byLoad) => byLoad ? LoadStatistic : TtftStatistic;
+
+        public readonly double FigureOf(bool byLoad) => byLoad ? LoadMs!.Value : TtftMs!.Value;
 
         public void Note(string metric, string statistic, double value)
         {
