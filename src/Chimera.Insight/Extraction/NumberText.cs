@@ -67,6 +67,56 @@ internal static class NumberText
         return true;
     }
 
+    // Exact powers of ten: every one up to 1e22 is a double without rounding.
+    private static readonly double[] ExactPowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>
+    /// The common case of a benchmark figure (<c>0.0961</c>, <c>-12.5</c>, <c>279</c>): an optional minus, at most 15
+    /// digits and one dot. Its digits as a whole number and its power of ten are both exact doubles, so one division
+    /// gives the correctly rounded value, the same as the full parser's (Clinger's fast path). False for anything
+    /// else, which the full parser then reads.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        var negative = utf8[0] == (byte)'-';
+        long mantissa = 0;
+        var digits = 0;
+        var fractionDigits = -1;
+        for (var i = negative ? 1 : 0; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                mantissa = (mantissa * 10) + (b - (byte)'0');
+                digits++;
+                if (fractionDigits >= 0)
+                {
+                    fractionDigits++;
+                }
+            }
+            else if (b == (byte)'.' && fractionDigits < 0)
+            {
+                fractionDigits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || digits > 15)
+        {
+            return false;
+        }
+
+        var magnitude = fractionDigits > 0 ? mantissa / ExactPowersOfTen[fractionDigits] : mantissa;
+        value = negative ? -magnitude : magnitude;
+        return true;
+    }
+
     /// <summary>
     /// Reads a plain number straight from UTF-8 bytes: an optional sign, digits, at most one dot, an optional
     /// exponent, nothing else. False for anything else (spaces, commas, words, a dot in a decimal-comma file,
@@ -103,6 +153,11 @@ internal static class NumberText
         if (digits == 0 || dots > 1 || (decimalComma && dots > 0))
         {
             return false;
+        }
+
+        if (TryParseShortDecimal(utf8, out value))
+        {
+            return true;
         }
 
         if (!System.Buffers.Text.Utf8Parser.TryParse(utf8, out double parsed, out var consumed) || consumed != utf8.Length

@@ -77,6 +77,28 @@ public class PlainNumberTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(full), BitConverter.DoubleToInt64Bits(fast));
     }
 
+    [Fact]
+    public void Short_decimals_read_digit_by_digit_equal_the_full_rules_bit_for_bit()
+    {
+        var random = new Random(20261128);
+        var texts = new List<string> { "0", "-0", "5.", ".5", "999999999999999", "0.000000000000001", "-123456789012.345", "100000000000000.0" };
+        for (var i = 0; i < 20000; i++)
+        {
+            var length = random.Next(1, 16);
+            var digits = new string(Enumerable.Range(0, length).Select(_ => (char)('0' + random.Next(10))).ToArray());
+            var dot = random.Next(length + 2);
+            var text = dot <= length ? digits.Insert(dot, ".") : digits;
+            texts.Add(random.Next(4) == 0 ? "-" + text : text);
+        }
+
+        foreach (var text in texts)
+        {
+            Assert.True(NumberText.TryParsePlain(System.Text.Encoding.UTF8.GetBytes(text), decimalComma: false, out var fast), text);
+            var full = double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(BitConverter.DoubleToInt64Bits(full) == BitConverter.DoubleToInt64Bits(fast), text);
+        }
+    }
+
     [Theory]
     [InlineData("", false)]
     [InlineData(" 1.5", false)]
