@@ -57,7 +57,7 @@ public static class ColdStartClassifier
         }
 
         var all = order.ToArray();
-        Mark(all);
+        Mark(all, all.Length);
         for (var i = 0; i < all.Length; i++)
         {
             if (all[i].Cold)
@@ -75,8 +75,10 @@ public static class ColdStartClassifier
     [MethodImpl(HotPath.Optimized)]
     internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start)
     {
-        var figures = new RecordFigures[records.Count - start];
-        for (var i = 0; i < figures.Length; i++)
+        var count = records.Count - start;
+        // One array per thread, reused file after file.
+        var figures = recordFigures is { } kept && kept.Length >= count ? kept : recordFigures = new RecordFigures[Math.Max(count, 64)];
+        for (var i = 0; i < count; i++)
         {
             var record = records[start + i];
             var d = record.Dimensions;
@@ -94,25 +96,32 @@ public static class ColdStartClassifier
             }
         }
 
-        Mark(figures);
-        for (var i = 0; i < figures.Length; i++)
+        Mark(figures, count);
+        for (var i = 0; i < count; i++)
         {
             if (figures[i].Cold)
             {
                 records[start + i].Phase = Phase.Cold;
             }
         }
+
+        // Nothing of this file is kept alive by the array.
+        Array.Clear(figures, 0, count);
     }
 
-    /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among <paramref name="figures"/>.</summary>
+    [ThreadStatic]
+    private static RecordFigures[]? recordFigures;
+
+    /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among the first <paramref name="count"/> of
+    /// <paramref name="figures"/>.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static void Mark(RecordFigures[] figures)
+    private static void Mark(RecordFigures[] figures, int count)
     {
         // A file holds few groups (mostly one): each record finds its group by a linear search, which compares the
         // shared source string by reference before anything else, instead of hashing it.
-        var groupOf = new int[figures.Length];
+        var groupOf = new int[count];
         var firstOfGroup = new List<int>();
-        for (var i = 0; i < figures.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             groupOf[i] = -1;
             if (figures[i].Failed || (figures[i].LoadMs is null && figures[i].TtftMs is null))
@@ -139,13 +148,13 @@ public static class ColdStartClassifier
         {
             // With a load time in the group, only records with one are judged, by it; else all, by their TTFT.
             var byLoad = false;
-            for (var i = firstOfGroup[group]; i < figures.Length && !byLoad; i++)
+            for (var i = firstOfGroup[group]; i < count && !byLoad; i++)
             {
                 byLoad = groupOf[i] == group && figures[i].LoadMs.HasValue;
             }
 
             members.Clear();
-            for (var i = firstOfGroup[group]; i < figures.Length; i++)
+            for (var i = firstOfGroup[group]; i < count; i++)
             {
                 if (groupOf[i] == group && (!byLoad || figures[i].LoadMs.HasValue))
                 {
