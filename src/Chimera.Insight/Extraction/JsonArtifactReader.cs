@@ -35,7 +35,11 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
     private static readonly HashSet<string> GpuGroups = new(StringComparer.OrdinalIgnoreCase) { "gpu", "gpus", "gpu_metrics" };
 
-    private readonly HashSet<string> names = new(StringComparer.Ordinal);
+    // The property names of the object being read (for duplicates): one set per thread, emptied for each object.
+    [ThreadStatic]
+    private static HashSet<string>? propertyNames;
+
+    private static HashSet<string> NamesSeen => propertyNames ??= new(StringComparer.Ordinal);
 
     public void Read(ReadOnlyMemory<byte> utf8, string extension)
     {
@@ -181,12 +185,12 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         List<FieldMapping>? nullFigures = null;
         List<(string Name, JsonElement Value, FieldMapping Mapping)>? children = null;
 
-        names.Clear();
+        NamesSeen.Clear();
         foreach (var property in element.EnumerateObject())
         {
             var name = JsonPropertyNames.Of(property);
             var value = property.Value;
-            if (!names.Add(name))
+            if (!NamesSeen.Add(name))
             {
                 sink.Error(path, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.JsonDuplicateKey, name));
                 RemoveFigures(name, figures, textFigures);

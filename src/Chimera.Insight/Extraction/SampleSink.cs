@@ -44,7 +44,9 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
         var first = result.Records.Count;
         result.Records.Capacity = Math.Max(result.Records.Capacity, first + records.Count);
-        var occurrences = new Dictionary<ulong, int>(records.Count);
+        // One dictionary per thread, emptied for each file.
+        var occurrences = recordOccurrences ??= [];
+        occurrences.Clear();
         foreach (var record in records)
         {
             if (record.Values.Count > 0)
@@ -62,8 +64,15 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         }
     }
 
-    // Rows of one file mostly share their configuration: its text is built once.
-    private readonly Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?> configurations = [];
+    // How often each record hash has come in the file being completed (for "#2", "#3"...).
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? recordOccurrences;
+
+    // The text of a configuration depends on nothing else: kept per thread, across files, up to a bound.
+    [ThreadStatic]
+    private static Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?>? configurationTexts;
+
+    private const int MaxConfigurationTexts = 1024;
 
     private (int?, int?, double?, double?, int?, double?, string?) lastConfiguration;
     private string? lastConfigurationText;
@@ -77,8 +86,14 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             return lastConfigurationText;
         }
 
+        var configurations = configurationTexts ??= [];
         if (!configurations.TryGetValue(key, out var text))
         {
+            if (configurations.Count >= MaxConfigurationTexts)
+            {
+                configurations.Clear();
+            }
+
             text = d.ConfigurationText();
             configurations.Add(key, text);
         }
