@@ -41,6 +41,15 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
     private static HashSet<string> NamesSeen => propertyNames ??= new(StringComparer.Ordinal);
 
+    [ThreadStatic]
+    private static List<(string Name, FieldMapping Mapping, double Value)>? numberFigures;
+
+    [ThreadStatic]
+    private static List<FieldMapping?>? recordMappings;
+
+    [ThreadStatic]
+    private static List<string>? recordFieldNames;
+
     public void Read(ReadOnlyMemory<byte> utf8, string extension)
     {
         var documentOptions = new JsonDocumentOptions
@@ -179,7 +188,9 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         var dimensions = new Dimensions();
         var failure = (string?)null;
         var errorText = (string?)null;
-        var figures = new List<(string Name, FieldMapping Mapping, double Value)>();
+        // Read before any child object is visited: one list per thread serves every object.
+        var figures = numberFigures ??= [];
+        figures.Clear();
         // Figures written as text and null figures are rare: their lists are made when one appears.
         List<(string Name, FieldMapping Mapping, string Text)>? textFigures = null;
         List<FieldMapping>? nullFigures = null;
@@ -377,8 +388,10 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             return null;
         }
 
-        var mappings = new List<FieldMapping?>(figures.Count + textCount);
-        var fieldNames = new List<string>(mappings.Capacity);
+        var mappings = recordMappings ??= [];
+        var fieldNames = recordFieldNames ??= [];
+        mappings.Clear();
+        fieldNames.Clear();
         foreach (var figure in figures)
         {
             mappings.Add(figure.Mapping);

@@ -42,8 +42,9 @@ internal static class RecordRules
         string? statistic = null;
         var statisticsAgree = true;
         int withStatistic = 0, withoutStatistic = 0;
-        foreach (var m in mappings)
+        for (var i = 0; i < mappings.Count; i++)
         {
+            var m = mappings[i];
             if (m is null || m.Role != FieldRole.Metric || !m.IsCanonical)
             {
                 continue;
