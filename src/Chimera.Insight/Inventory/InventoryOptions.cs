@@ -27,6 +27,7 @@ public sealed class InventoryOptions
     /// <summary>Read every file to set <see cref="BenchmarkFile.ContentHash"/> and <see cref="BenchmarkFile.DuplicateOf"/> (default true).</summary>
     public bool HashContent { get; set; } = true;
 
-    /// <summary>How many files are hashed at once; 0 (default) picks twice the processor count, at least 4.</summary>
+    /// <summary>How many files may be hashed ahead of the one being returned (on worker threads, in batches of a few
+    /// files each); 0 (default) picks 16 per processor, at least 32.</summary>
     public int MaxParallelHashes { get; set; }
 }

@@ -18,13 +18,16 @@ public sealed class InventoryWalker
 
     private readonly InventoryOptions options;
     private readonly int window;
+
+    /// <summary>Files hashed one after another by one worker.</summary>
+    private const int BatchSize = 8;
     private readonly Dictionary<string, string> firstPathByHash = new(StringComparer.Ordinal);
     private readonly HashSet<string> listed = new(PathComparer);
 
     public InventoryWalker(InventoryOptions? options = null)
     {
         this.options = options ?? new InventoryOptions();
-        window = this.options.MaxParallelHashes > 0 ? this.options.MaxParallelHashes : Math.Max(4, 2 * Environment.ProcessorCount);
+        window = this.options.MaxParallelHashes > 0 ? this.options.MaxParallelHashes : Math.Max(32, 16 * Environment.ProcessorCount);
     }
 
     /// <summary>
@@ -46,20 +49,33 @@ public sealed class InventoryWalker
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<PendingEntry>();
+        var batch = new List<PendingEntry>(BatchSize);
         InventoryEntry? current = null;
         try
         {
             foreach (var next in Discover(path, stop.Token))
             {
                 pending.Enqueue(next);
+                if (next.File is not null)
+                {
+                    batch.Add(next);
+                    if (batch.Count == BatchSize)
+                    {
+                        StartHashing(batch, stop.Token);
+                    }
+                }
+
                 while (pending.Count > 0 && (pending.Peek().IsReady || pending.Count > window))
                 {
+                    // The oldest may wait in the batch still being filled: it starts now.
+                    StartHashing(batch, stop.Token);
                     current = Complete(pending.Dequeue(), stop.Token);
                     yield return current;
                     Withdraw(current);
                 }
             }
 
+            StartHashing(batch, stop.Token);
             while (pending.Count > 0)
             {
                 current = Complete(pending.Dequeue(), stop.Token);
@@ -79,6 +95,30 @@ public sealed class InventoryWalker
         }
     }
 
+    /// <summary>Hashes the files gathered so far, one after another, on one worker: a task per file would cost more
+    /// in thread handoffs than reading a small file does.</summary>
+    private static void StartHashing(List<PendingEntry> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var entries = batch.ToArray();
+        batch.Clear();
+        var hashing = Task.Run(() =>
+        {
+            foreach (var entry in entries)
+            {
+                entry.Outcome = HashOutcome.Of(entry.File!.FullName, cancellationToken);
+            }
+        });
+        foreach (var entry in entries)
+        {
+            entry.Hashing = hashing;
+        }
+    }
+
     /// <summary>Once the caller asks for the next entry, whoever wanted this file's bytes has taken them.</summary>
     private static void Withdraw(InventoryEntry entry) => entry.File?.TakeContent();
 
@@ -92,7 +132,7 @@ public sealed class InventoryWalker
 
         var file = next.File!;
         next.Hashing.Wait(cancellationToken);
-        var outcome = next.Hashing.Result;
+        var outcome = next.Outcome!;
         if (outcome.Error is OperationCanceledException canceled)
         {
             throw canceled;
@@ -394,7 +434,7 @@ public sealed class InventoryWalker
             return PendingEntry.Of(InventoryEntry.Found(found));
         }
 
-        return PendingEntry.Hash(found, Task.Run(() => HashOutcome.Of(full, cancellationToken)));
+        return PendingEntry.ToHash(found);
     }
 
     /// <summary>True for a file the folder listing saw with content and not as a link: a regular file, known without
@@ -512,15 +552,19 @@ public sealed class InventoryWalker
     {
         public InventoryEntry? Ready { get; private set; }
 
+        /// <summary>A file to hash; <see cref="Hashing"/> is its batch's work once started.</summary>
         public BenchmarkFile? File { get; private set; }
 
-        public Task<HashOutcome>? Hashing { get; private set; }
+        public Task? Hashing { get; set; }
 
-        public bool IsReady => Hashing is null || Hashing.IsCompleted;
+        /// <summary>Set by the batch's worker before <see cref="Hashing"/> completes.</summary>
+        public HashOutcome? Outcome { get; set; }
+
+        public bool IsReady => File is null || Hashing is { IsCompleted: true };
 
         public static PendingEntry Of(InventoryEntry entry) => new() { Ready = entry };
 
-        public static PendingEntry Hash(BenchmarkFile file, Task<HashOutcome> hashing) => new() { File = file, Hashing = hashing };
+        public static PendingEntry ToHash(BenchmarkFile file) => new() { File = file };
     }
 
     private sealed class HashOutcome
