@@ -83,9 +83,26 @@ internal sealed class Dimensions
 
         switch (role)
         {
-            case FieldRole.NumGpu: return SetInt(value, v => NumGpu = v);
-            case FieldRole.NumCtx: return SetInt(value, v => NumCtx = v);
-            case FieldRole.TopK: return SetInt(value, v => TopK = v);
+            case FieldRole.NumGpu or FieldRole.NumCtx or FieldRole.TopK:
+                if (WholeNumber(value) is not { } whole)
+                {
+                    return false;
+                }
+
+                if (role == FieldRole.NumGpu)
+                {
+                    NumGpu = whole;
+                }
+                else if (role == FieldRole.NumCtx)
+                {
+                    NumCtx = whole;
+                }
+                else
+                {
+                    TopK = whole;
+                }
+
+                return true;
             case FieldRole.Temperature: Temperature = value; return true;
             case FieldRole.TopP: TopP = value; return true;
             case FieldRole.RepeatPenalty: RepeatPenalty = value; return true;
@@ -95,16 +112,9 @@ internal sealed class Dimensions
         }
     }
 
-    private static bool SetInt(double value, Action<int> set)
-    {
-        if (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue)
-        {
-            return false;
-        }
-
-        set((int)value);
-        return true;
-    }
+    /// <summary>The value as an int when it is a whole number in range, else null.</summary>
+    private static int? WholeNumber(double value) =>
+        value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue ? null : (int)value;
 
     /// <summary>The prompt as a sample shows it: the text, else "#index".</summary>
     public string? PromptText => Prompt ?? (PromptIndex is null ? null : "#" + PromptIndex);
@@ -159,7 +169,28 @@ internal sealed class Dimensions
 
     /// <summary>Exactly "yyyy-MM-ddTHH:mm:ss" (or a space for the T), optionally followed by "Z": as UTC.
     /// Anything else (fractions, offsets) goes to the general parser.</summary>
-    private static bool TryParseIsoSeconds(string text, out DateTime value)
+    private static bool TryParseIsoSeconds(string text, out DateTime value) => TryParseIsoSeconds(text.AsSpan(), out value);
+
+    /// <summary>As <see cref="TryParseIsoSeconds(string, out DateTime)"/>, from a CSV field's UTF-8 bytes.</summary>
+    public static bool TryParseIsoSeconds(ReadOnlySpan<byte> utf8, out DateTime value)
+    {
+        value = default;
+        if (utf8.Length is not (19 or 20))
+        {
+            return false;
+        }
+
+        // ASCII is all the form allows: a byte is its character.
+        Span<char> text = stackalloc char[utf8.Length];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            text[i] = (char)utf8[i];
+        }
+
+        return TryParseIsoSeconds(text, out value);
+    }
+
+    private static bool TryParseIsoSeconds(ReadOnlySpan<char> text, out DateTime value)
     {
         value = default;
         var length = text.Length;
@@ -180,7 +211,7 @@ internal sealed class Dimensions
         return true;
     }
 
-    private static bool Digits(string text, int start, int count, out int value)
+    private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
     {
         value = 0;
         for (var i = start; i < start + count; i++)
