@@ -13,12 +13,14 @@ internal sealed class RedundancyRegistry
     {
         if (contentHash is { Length: > 0 })
         {
-            if (byContentHash.TryGetValue(contentHash, out var copied) && !SameSource(copied, source))
+            if (byContentHash.TryGetValue(contentHash, out var copied))
             {
-                return new Repeat(RepeatKind.Duplicate, copied);
+                if (!SameSource(copied, source))
+                {
+                    return new Repeat(RepeatKind.Duplicate, copied);
+                }
             }
-
-            if (!byContentHash.ContainsKey(contentHash))
+            else
             {
                 byContentHash.Add(contentHash, source);
             }
