@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -22,6 +21,7 @@ namespace Chimera.Insight.Inventory;
 public static class RunNaming
 {
     private const char Removed = '\u0000';
+    private static readonly string RemovedText = Removed.ToString();
     private const string Before = @"(?<![0-9A-Za-z])";
     private const string After = @"(?![0-9A-Za-z])";
 
@@ -31,7 +31,7 @@ public static class RunNaming
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex UnixTimeMark = new(
-        Before + @"(?<n>\d{13}|\d{10})" + After, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        Before + @"(?:\d{13}|\d{10})" + After, RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex RunCounterMark = new(
         Before + @"(?:run|trial|rep|repeat|iter|iteration|attempt)[-_]?\d+" + After,
@@ -62,10 +62,11 @@ public static class RunNaming
         // counter its word, a UUID 36 characters): most names need one regular expression, not four.
         var (digits, longestRun) = CountDigits(text);
         DateTime? found = null;
-        var marked = digits >= 8 ? DateTimeMark.Replace(text, match => MarkDateTime(match, ref found)) : text;
-        marked = longestRun >= 10 ? UnixTimeMark.Replace(marked, match => MarkUnixTime(match, ref found)) : marked;
-        marked = digits > 0 && HasCounterWord(marked) ? RunCounterMark.Replace(marked, _ => Removed.ToString()) : marked;
-        marked = marked.Length >= 36 ? UuidMark.Replace(marked, _ => Removed.ToString()) : marked;
+        var marked = digits >= 8 ? DateTimeMark.Replace(text, match => MarkDateTime(text, match, ref found)) : text;
+        var dated = marked;
+        marked = longestRun >= 10 ? UnixTimeMark.Replace(dated, match => MarkUnixTime(dated, match, ref found)) : marked;
+        marked = digits > 0 && HasCounterWord(marked) ? RunCounterMark.Replace(marked, RemovedText) : marked;
+        marked = marked.Length >= 36 ? UuidMark.Replace(marked, RemovedText) : marked;
         timestamp = found;
         return marked.IndexOf(Removed) < 0
             ? text
@@ -187,68 +188,99 @@ public static class RunNaming
         public DateTime? Timestamp { get; } = timestamp;
     }
 
-    private static string MarkDateTime(Match match, ref DateTime? found)
+    private static string MarkDateTime(string text, Match match, ref DateTime? found)
     {
-        var kind = match.Groups["z"].Success ? DateTimeKind.Utc : DateTimeKind.Unspecified;
-        if (!TryDate(match, kind, out var value))
+        var kind = match.Groups[DateGroups.Z].Success ? DateTimeKind.Utc : DateTimeKind.Unspecified;
+        if (!TryDate(text, match, kind, out var value))
         {
             return match.Value;
         }
 
         found ??= value;
-        return Removed.ToString();
+        return RemovedText;
     }
 
-    private static bool TryDate(Match match, DateTimeKind kind, out DateTime value)
+    // The date's groups by number: looking a group up by name goes through a table each time.
+    private static class DateGroups
+    {
+        public static readonly int Year = DateTimeMark.GroupNumberFromName("y");
+        public static readonly int Month = DateTimeMark.GroupNumberFromName("mo");
+        public static readonly int Day = DateTimeMark.GroupNumberFromName("d");
+        public static readonly int Hour = DateTimeMark.GroupNumberFromName("h");
+        public static readonly int Minute = DateTimeMark.GroupNumberFromName("mi");
+        public static readonly int Second = DateTimeMark.GroupNumberFromName("s");
+        public static readonly int Fraction = DateTimeMark.GroupNumberFromName("f");
+        public static readonly int Z = DateTimeMark.GroupNumberFromName("z");
+    }
+
+    private static bool TryDate(string text, Match match, DateTimeKind kind, out DateTime value)
     {
         value = default;
-        var year = Number(match, "y");
-        var month = Number(match, "mo");
-        var day = Number(match, "d");
+        var groups = match.Groups;
+        var year = Number(text, groups[DateGroups.Year]);
+        var month = Number(text, groups[DateGroups.Month]);
+        var day = Number(text, groups[DateGroups.Day]);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
 
-        if (!match.Groups["h"].Success)
+        var hourGroup = groups[DateGroups.Hour];
+        if (!hourGroup.Success)
         {
             value = new DateTime(year, month, day, 0, 0, 0, kind);
             return true;
         }
 
-        var hour = Number(match, "h");
-        var minute = Number(match, "mi");
-        var second = Number(match, "s");
+        var hour = Number(text, hourGroup);
+        var minute = Number(text, groups[DateGroups.Minute]);
+        var second = Number(text, groups[DateGroups.Second]);
         if (hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
 
         value = new DateTime(year, month, day, hour, minute, second, kind);
-        if (match.Groups["f"].Success)
+        var fraction = groups[DateGroups.Fraction];
+        if (fraction.Success)
         {
-            var fraction = match.Groups["f"].Value.PadRight(7, '0');
-            value = value.AddTicks(long.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture));
+            // Up to 7 digits: ticks once padded to 7.
+            value = value.AddTicks(Number(text, fraction) * (long)Math.Pow(10, 7 - fraction.Length));
         }
 
         return true;
     }
 
-    private static string MarkUnixTime(Match match, ref DateTime? found)
+    private static string MarkUnixTime(string text, Match match, ref DateTime? found)
     {
-        var number = long.Parse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        var value = match.Groups["n"].Length == 13 ? UnixEpoch.AddMilliseconds(number) : UnixEpoch.AddSeconds(number);
+        // The mark is the whole match (10 or 13 digits; the rest of the pattern looks around it).
+        long number = 0;
+        for (var i = match.Index; i < match.Index + match.Length; i++)
+        {
+            number = (number * 10) + (text[i] - '0');
+        }
+
+        var value = match.Length == 13 ? UnixEpoch.AddMilliseconds(number) : UnixEpoch.AddSeconds(number);
         if (value < EarliestUnixMark || value >= LatestUnixMark)
         {
             return match.Value;
         }
 
         found ??= value;
-        return Removed.ToString();
+        return RemovedText;
     }
 
-    private static int Number(Match match, string group) =>
-        int.Parse(match.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+    /// <summary>The digits a group matched in <paramref name="text"/> (at most 7, as the pattern allows), read in place.</summary>
+    private static int Number(string text, Group group)
+    {
+        var value = 0;
+        for (var i = group.Index; i < group.Index + group.Length; i++)
+        {
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return value;
+    }
 }
 
 /// <summary>A file's family and the time stamp of its run (null when neither its name nor its run folders carry one).</summary>
