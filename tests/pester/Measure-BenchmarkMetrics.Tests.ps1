@@ -376,5 +376,24 @@ Describe 'Measure-BenchmarkMetrics' {
             ($named | ForEach-Object { "$($_.Model) $($_.Count) $($_.Mean)" }) | Should -Be ($piped | ForEach-Object { "$($_.Model) $($_.Count) $($_.Mean)" })
             $named.DuplicateSources.Count | Should -Be 1
         }
+
+        It 'measures the bytes the inventory hashed when both stand in one pipeline; a stored inventory is read again' {
+            $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'lent') -Force
+            $file = Join-Path $folder 'sweep.csv'
+            $changed = @($header) + ($rows -replace '"7(\d)\.0"', '"9$1.0"')
+            Set-Content -LiteralPath $file -Value (@($header) + $rows)
+
+            # The file changes after the inventory read it, before the measurement: the figures still match its ContentHash.
+            $live = Get-BenchmarkInventory $folder |
+                ForEach-Object { Set-Content -LiteralPath $file -Value $changed; $_ } |
+                Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model
+            $live.Mean | Should -Be 78
+
+            Set-Content -LiteralPath $file -Value (@($header) + $rows)
+            $stored = Get-BenchmarkInventory $folder
+            Set-Content -LiteralPath $file -Value $changed
+            ($stored | Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model).Mean | Should -Be 98
+            Remove-Item -LiteralPath $folder -Recurse
+        }
     }
 }
