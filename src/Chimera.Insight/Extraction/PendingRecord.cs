@@ -146,6 +146,8 @@ internal readonly struct PendingValue(FieldMapping source, double value, bool id
     public string Metric => source.Metric;
     public string Unit => source.Unit;
     public string Statistic => source.Statistic ?? Insight.Statistic.Sample;
+    /// <summary><see cref="StableHash.OfFigure"/> of <see cref="Metric"/>, <see cref="Unit"/> and <see cref="Statistic"/>.</summary>
+    public ulong FigureKey => source.FigureKey;
     public double Value { get; } = value;
     /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
     public bool Identifying { get; } = identifying;

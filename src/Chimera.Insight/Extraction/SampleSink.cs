@@ -128,8 +128,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             {
                 if (value.Identifying)
                 {
-                    var figure = StableHash.Mix(StableHash.Of(value.Metric), StableHash.Of(value.Statistic));
-                    figure = StableHash.Mix(figure, (ulong)BitConverter.DoubleToInt64Bits(SignificantDigits.Round(value.Value, 4)));
+                    var figure = StableHash.Mix(value.FigureKey, (ulong)BitConverter.DoubleToInt64Bits(SignificantDigits.Round(value.Value, 4)));
                     figures = unchecked(figures + StableHash.Finalize(figure));
                 }
             }

@@ -64,7 +64,7 @@ internal sealed class ContentFingerprint
                     continue;
                 }
 
-                var hash = Hash(value.Metric, value.Unit, value.Statistic, context, record.ValueOf(value));
+                var hash = Hash(value.FigureKey, context, record.ValueOf(value));
                 if (IsReported(value.Statistic))
                 {
                     reportedSum = unchecked(reportedSum + hash);
@@ -107,7 +107,7 @@ internal sealed class ContentFingerprint
     private static bool IsReported(string? statistic) => !string.IsNullOrEmpty(statistic) && statistic != Insight.Statistic.Sample;
 
     private static ulong Hash(BenchmarkSample s) =>
-        Hash(s.Metric, s.Unit, s.Statistic, Context(s.Model, s.Backend, s.Configuration, s.Prompt, s.Phase, s.Failed), s.Value);
+        Hash(StableHash.OfFigure(s.Metric, s.Unit, s.Statistic), Context(s.Model, s.Backend, s.Configuration, s.Prompt, s.Phase, s.Failed), s.Value);
 
     /// <summary>One hash of what all the values of a record share: computed once per record.</summary>
     private static ulong Context(string? model, string? backend, string? configuration, string? prompt, Phase phase, bool failed)
@@ -119,11 +119,10 @@ internal sealed class ContentFingerprint
         return StableHash.Mix(h, failed ? 2UL : 1UL);
     }
 
-    private static ulong Hash(string metric, string? unit, string? statistic, ulong context, double value)
+    /// <summary>A value's hash: its field (<see cref="StableHash.OfFigure"/>), what its record shares, and its figure.</summary>
+    private static ulong Hash(ulong figureKey, ulong context, double value)
     {
-        var h = StableHash.Mix(context, StableHash.Of(metric));
-        h = StableHash.Mix(h, StableHash.Of(unit));
-        h = StableHash.Mix(h, StableHash.Of(statistic));
+        var h = StableHash.Mix(context, figureKey);
         h = StableHash.Mix(h, (ulong)BitConverter.DoubleToInt64Bits(RoundSignificant(value)));
         return StableHash.Finalize(h);
     }

@@ -386,6 +386,30 @@ public sealed class RecordPathTests : IDisposable
         Assert.Equal(Describe(expected), Describe(actual));
     }
 
+    [Fact]
+    public void A_file_fingerprinted_from_its_records_equals_its_samples_fingerprint()
+    {
+        var csv = Write("sweep.csv",
+            "model,num_ctx,ttft_s,tokens_s,load_s,error\n" +
+            "m1,1024,2.31,101.5,2.2,\n" +
+            "m1,1024,0.13,104.2,0.08,\n" +
+            "m1,1024,0,0,0,HTTP 500\n");
+        var json = Write("suite.json",
+            "{\"model\":\"m3\",\"results\":[{\"ttft_s\":0.1,\"tokens_s\":80.5}," +
+            "{\"ttft_s\":0.11,\"tokens_s\":81.5}],\"summary\":{\"mean_tokens_s\":81.0}}");
+
+        foreach (var (path, kind) in new[] { (csv, ArtifactKind.Csv), (json, ArtifactKind.Json) })
+        {
+            var result = Chimera.Insight.Extraction.ArtifactReader.Read(path, kind);
+            var fromRecords = ContentFingerprint.Compute(result.Records);
+            var fromSamples = ContentFingerprint.Compute(result.Samples);
+
+            Assert.NotNull(fromRecords.Raw);
+            Assert.Equal(fromSamples.Raw, fromRecords.Raw);
+            Assert.Equal(fromSamples.Reported, fromRecords.Reported);
+        }
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(root, name);
