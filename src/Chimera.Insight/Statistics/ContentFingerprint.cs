@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Chimera.Insight.Extraction;
 
 namespace Chimera.Insight.Statistics;
@@ -49,7 +50,9 @@ internal sealed class ContentFingerprint
     [MethodImpl(HotPath.Optimized)]
     internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records)
     {
-        ulong[]? raw = null, reported = null;
+        // Per-record sums gather in two arrays kept per thread, reused file after file.
+        var raw = rawScratch;
+        var reported = reportedScratch;
         int rawCount = 0, reportedCount = 0;
         foreach (var record in records)
         {
@@ -88,8 +91,16 @@ internal sealed class ContentFingerprint
             }
         }
 
+        rawScratch = raw;
+        reportedScratch = reported;
         return new ContentFingerprint(Combine(raw, rawCount), Combine(reported, reportedCount));
     }
+
+    [ThreadStatic]
+    private static ulong[]? rawScratch;
+
+    [ThreadStatic]
+    private static ulong[]? reportedScratch;
 
     private static void Append(ref ulong[]? list, ref int count, ulong value)
     {
@@ -145,6 +156,8 @@ internal sealed class ContentFingerprint
 
     private static Hash128? Combine(Dictionary<string, ulong> records) => Combine(records.Values.ToArray(), records.Count);
 
+    /// <summary>One hash of the record hashes in <paramref name="recordHashes"/> (its first <paramref name="count"/>,
+    /// which are sorted in place: a multiset of records, in any order).</summary>
     private static Hash128? Combine(ulong[]? recordHashes, int count)
     {
         if (recordHashes is null || count == 0)
@@ -152,13 +165,10 @@ internal sealed class ContentFingerprint
             return null;
         }
 
-        var hashes = new ulong[count];
-        Array.Copy(recordHashes, hashes, count);
-        Array.Sort(hashes);
-        var bytes = new byte[hashes.Length * sizeof(ulong)];
-        Buffer.BlockCopy(hashes, 0, bytes, 0, bytes.Length);
-        var hash = XxHash128.Hash(bytes);
-        return new Hash128(BitConverter.ToUInt64(hash, 0), BitConverter.ToUInt64(hash, 8));
+        Array.Sort(recordHashes, 0, count);
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(MemoryMarshal.AsBytes(recordHashes.AsSpan(0, count)), hash);
+        return new Hash128(MemoryMarshal.Read<ulong>(hash), MemoryMarshal.Read<ulong>(hash.Slice(8)));
     }
 }
 
