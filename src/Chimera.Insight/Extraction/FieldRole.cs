@@ -45,29 +45,17 @@ internal sealed class FieldMapping
     /// <summary>The kind of canonical metric (time, rate, count, percent, ...), for validation.</summary>
     public MetricKind Kind { get; set; }
 
-    private long figureKey;
+    // Boxed: a reference is read whole on every platform, and reading it writes nothing to a line the workers share.
+    private object? figureKey;
 
     /// <summary><see cref="StableHash.OfFigure"/> of the metric, unit and statistic (a raw sample without one) its values
     /// carry; computed once, as mappings are shared by every row and file with the same field.</summary>
-    public ulong FigureKey
-    {
-        get
-        {
-            var key = Interlocked.Read(ref figureKey);
-            if (key == 0)
-            {
-                key = unchecked((long)StableHash.OfFigure(Metric, Unit, Statistic ?? Insight.Statistic.Sample));
-                Interlocked.Exchange(ref figureKey, key);
-            }
-
-            return unchecked((ulong)key);
-        }
-    }
+    public ulong FigureKey => (ulong)(figureKey ??= StableHash.OfFigure(Metric, Unit, Statistic ?? Insight.Statistic.Sample));
 
     public FieldMapping With(Action<FieldMapping> change)
     {
         var copy = (FieldMapping)MemberwiseClone();
-        copy.figureKey = 0;
+        copy.figureKey = null;
         change(copy);
         return copy;
     }
