@@ -284,6 +284,22 @@ public sealed class CsvArtifactReaderTests : IDisposable
         Assert.Equal(120, result.Samples.Single().Value);
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(23)]
+    [InlineData(24)]
+    [InlineData(31)]
+    public void Names_the_first_invalid_byte_wherever_it_falls_among_eight_byte_words(int offset)
+    {
+        var bytes = Encoding.ASCII.GetBytes("prompt,ttft_ms\nabcdefghijklmnopqrstuvwxyz,120\n");
+        bytes[offset] = 0xFF;
+
+        var result = ArtifactReader.Read(files.WriteBytes("bad-utf8-" + offset + ".csv", bytes), ArtifactKind.Csv);
+
+        Assert.Equal("byte " + offset, Assert.Single(result.Errors).Location);
+    }
+
     [Fact]
     public void Skips_a_file_over_the_size_limit_without_reading_it()
     {
