@@ -284,6 +284,24 @@ public sealed class CsvArtifactReaderTests : IDisposable
         Assert.Equal(120, result.Samples.Single().Value);
     }
 
+    [Fact]
+    public void Quote_parity_read_eight_bytes_at_a_time_matches_a_plain_count()
+    {
+        var random = new Random(20261128);
+        for (var i = 0; i < 2000; i++)
+        {
+            var bytes = new byte[random.Next(0, 70)];
+            for (var j = 0; j < bytes.Length; j++)
+            {
+                // Quotes, their neighbours in value and bytes with the top bit set, among ordinary text.
+                bytes[j] = (byte)(random.Next(4) switch { 0 => '"', 1 => 0x22 ^ (1 << random.Next(8)), 2 => random.Next(0x80, 0x100), _ => random.Next(0x20, 0x7F) });
+            }
+
+            var even = bytes.Count(b => b == (byte)'"') % 2 == 0;
+            Assert.Equal(even, CsvArtifactReader.QuotesBalance(bytes));
+        }
+    }
+
     [Theory]
     [InlineData(15)]
     [InlineData(16)]
