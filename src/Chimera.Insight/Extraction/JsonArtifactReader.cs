@@ -199,7 +199,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         NamesSeen.Clear();
         foreach (var property in element.EnumerateObject())
         {
-            var name = JsonPropertyNames.Of(property);
+            var name = JsonPropertyNames.Of(property, out var mapped);
             var value = property.Value;
             if (!NamesSeen.Add(name))
             {
@@ -207,7 +207,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                 RemoveFigures(name, figures, textFigures);
             }
 
-            var mapping = frame.Gpu ? MapGpu(name) : MetricNames.Map(name);
+            var mapping = frame.Gpu ? MapGpu(name) : mapped;
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
@@ -560,7 +560,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     {
         foreach (var property in element.EnumerateObject())
         {
-            var mapping = MetricNames.Map(JsonPropertyNames.Of(property));
+            JsonPropertyNames.Of(property, out var mapping);
             var value = property.Value;
             switch (value.ValueKind)
             {

@@ -20,27 +20,54 @@ internal static class JsonPropertyNames
     [MethodImpl(HotPath.Optimized)]
     public static string Of(JsonProperty property)
     {
+        ref var entry = ref EntryOf(property, out var uncached);
+        return uncached ?? entry.Text!;
+    }
+
+    /// <summary>The name, and what it maps to (<see cref="MetricNames.Map"/>), kept in the same cache entry.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public static string Of(JsonProperty property, out FieldMapping mapping)
+    {
+        ref var entry = ref EntryOf(property, out var uncached);
+        if (uncached is not null)
+        {
+            mapping = MetricNames.Map(uncached);
+            return uncached;
+        }
+
+        mapping = entry.Mapping ??= MetricNames.Map(entry.Text!);
+        return entry.Text!;
+    }
+
+    /// <summary>The cache entry for the name. A name too long or escaped is not cached: <paramref name="uncached"/> is
+    /// then the name itself, and the entry returned is not its own.</summary>
+    private static ref Entry EntryOf(JsonProperty property, out string? uncached)
+    {
+        var cache = recent ??= new Entry[CacheSize];
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         // Escaped names (\u00e9, \") are left to the parser to unescape.
         if (raw.Length > LongestCached || raw.IndexOf((byte)'\\') >= 0)
         {
-            return property.Name;
+            uncached = property.Name;
+            return ref cache[0];
         }
 
-        var cache = recent ??= new Entry[CacheSize];
+        uncached = null;
         ref var entry = ref cache[XxHash32.HashToUInt32(raw) & (CacheSize - 1)];
         if (entry.Text is null || !raw.SequenceEqual(entry.Bytes))
         {
             entry.Bytes = raw.ToArray();
             entry.Text = property.Name;
+            entry.Mapping = null;
         }
 
-        return entry.Text;
+        return ref entry;
     }
 
     private struct Entry
     {
         public byte[] Bytes;
         public string? Text;
+        public FieldMapping? Mapping;
     }
 }

@@ -22,6 +22,22 @@ public class JsonPropertyNamesTests
     }
 
     [Fact]
+    public void A_name_maps_as_the_metric_names_say_whether_cached_or_not()
+    {
+        using var document = JsonDocument.Parse("{\"ttft_s\":1,\"tt\\u0066t_s\":2,\"" + new string('x', 60) + "_ms\":3}");
+
+        foreach (var pass in new[] { 1, 2 })
+        {
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var name = JsonPropertyNames.Of(property, out var mapping);
+                Assert.Equal(property.Name, name);
+                Assert.Same(MetricNames.Map(property.Name), mapping);
+            }
+        }
+    }
+
+    [Fact]
     public void A_repeated_name_is_the_same_string()
     {
         using var document = JsonDocument.Parse("[{\"ttft_s\":1},{\"ttft_s\":2}]");
