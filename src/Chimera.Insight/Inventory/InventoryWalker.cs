@@ -110,7 +110,7 @@ public sealed class InventoryWalker
         {
             foreach (var entry in entries)
             {
-                entry.Outcome = HashOutcome.Of(entry.File!.FullName, cancellationToken);
+                entry.HashFile(cancellationToken);
             }
         });
         foreach (var entry in entries)
@@ -132,19 +132,18 @@ public sealed class InventoryWalker
 
         var file = next.File!;
         next.Hashing.Wait(cancellationToken);
-        var outcome = next.Outcome!;
-        if (outcome.Error is OperationCanceledException canceled)
+        if (next.Error is OperationCanceledException canceled)
         {
             throw canceled;
         }
 
-        if (outcome.Error is not null)
+        if (next.Error is not null)
         {
-            return InventoryEntry.Failed(ProblemFromException(file.FullName, outcome.Error), file.RelativePath);
+            return InventoryEntry.Failed(ProblemFromException(file.FullName, next.Error), file.RelativePath);
         }
 
-        Record(file, outcome.Hash!);
-        file.LendContent(outcome.Content);
+        Record(file, next.Hash!);
+        file.LendContent(next.Content);
         return InventoryEntry.Found(file);
     }
 
@@ -557,18 +556,7 @@ public sealed class InventoryWalker
 
         public Task? Hashing { get; set; }
 
-        /// <summary>Set by the batch's worker before <see cref="Hashing"/> completes.</summary>
-        public HashOutcome? Outcome { get; set; }
-
-        public bool IsReady => File is null || Hashing is { IsCompleted: true };
-
-        public static PendingEntry Of(InventoryEntry entry) => new() { Ready = entry };
-
-        public static PendingEntry ToHash(BenchmarkFile file) => new() { File = file };
-    }
-
-    private sealed class HashOutcome
-    {
+        // Set by the batch's worker before Hashing completes.
         public string? Hash { get; private set; }
 
         public Exception? Error { get; private set; }
@@ -576,17 +564,23 @@ public sealed class InventoryWalker
         /// <summary>The file's bytes when it is small enough to keep (<see cref="ContentHasher.KeptContentLimit"/>).</summary>
         public byte[]? Content { get; private set; }
 
+        public bool IsReady => File is null || Hashing is { IsCompleted: true };
+
+        public static PendingEntry Of(InventoryEntry entry) => new() { Ready = entry };
+
+        public static PendingEntry ToHash(BenchmarkFile file) => new() { File = file };
+
         /// <summary>Never throws: a failure travels back to the caller's thread as <see cref="Error"/>.</summary>
-        public static HashOutcome Of(string path, CancellationToken cancellationToken)
+        public void HashFile(CancellationToken cancellationToken)
         {
             try
             {
-                var hash = ContentHasher.HashFile(path, out var content, cancellationToken);
-                return new HashOutcome { Hash = hash, Content = content };
+                Hash = ContentHasher.HashFile(File!.FullName, out var content, cancellationToken);
+                Content = content;
             }
             catch (Exception e)
             {
-                return new HashOutcome { Error = e };
+                Error = e;
             }
         }
     }
