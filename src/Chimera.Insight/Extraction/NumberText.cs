@@ -67,18 +67,14 @@ internal static class NumberText
         return true;
     }
 
-    // Exact powers of ten: every one up to 1e22 is a double without rounding.
-    private static readonly double[] ExactPowersOfTen =
-        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
-
     /// <summary>
     /// The common case of a benchmark figure (<c>0.0961</c>, <c>-12.5</c>, <c>279</c>): an optional minus, at most 15
-    /// digits and one dot. Its digits as a whole number and its power of ten are both exact doubles, so one division
-    /// gives the correctly rounded value, the same as the full parser's (Clinger's fast path). False for anything
-    /// else, which the full parser then reads.
+    /// digits and one dot (none in a decimal-comma file). Its digits as a whole number and its power of ten (at most
+    /// 1e15, exact as a double) are both exact, so one division gives the correctly rounded value, the same as the
+    /// full parser's (Clinger's fast path). False for anything else, which the full parser then reads.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    private static bool TryParseShortDecimal(ReadOnlySpan<byte> utf8, out double value)
+    private static bool TryParseShortDecimal(ReadOnlySpan<byte> utf8, bool decimalComma, out double value)
     {
         value = 0;
         var negative = utf8[0] == (byte)'-';
@@ -97,7 +93,7 @@ internal static class NumberText
                     fractionDigits++;
                 }
             }
-            else if (b == (byte)'.' && fractionDigits < 0)
+            else if (b == (byte)'.' && fractionDigits < 0 && !decimalComma)
             {
                 fractionDigits = 0;
             }
@@ -112,7 +108,7 @@ internal static class NumberText
             return false;
         }
 
-        var magnitude = fractionDigits > 0 ? mantissa / ExactPowersOfTen[fractionDigits] : mantissa;
+        var magnitude = fractionDigits > 0 ? mantissa / SignificantDigits.Pow10(fractionDigits) : mantissa;
         value = negative ? -magnitude : magnitude;
         return true;
     }
@@ -131,6 +127,13 @@ internal static class NumberText
             return false;
         }
 
+        // Most figures are short decimals, read in one pass; the scan below is for the rest.
+        if (TryParseShortDecimal(utf8, decimalComma, out value))
+        {
+            return true;
+        }
+
+        value = double.NaN;
         var digits = 0;
         var dots = 0;
         for (var i = 0; i < utf8.Length; i++)
@@ -153,11 +156,6 @@ internal static class NumberText
         if (digits == 0 || dots > 1 || (decimalComma && dots > 0))
         {
             return false;
-        }
-
-        if (TryParseShortDecimal(utf8, out value))
-        {
-            return true;
         }
 
         if (!System.Buffers.Text.Utf8Parser.TryParse(utf8, out double parsed, out var consumed) || consumed != utf8.Length
