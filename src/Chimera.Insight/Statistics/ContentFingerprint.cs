@@ -138,21 +138,8 @@ internal sealed class ContentFingerprint
         return StableHash.Finalize(h);
     }
 
-    private static double RoundSignificant(double value)
-    {
-        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
-        {
-            return value == 0 ? 0 : value; // folds -0 into 0
-        }
-
-        var digits = 8 - SignificantDigits.DecimalExponent(value);
-        if (digits is < -15 or > 15)
-        {
-            return value;
-        }
-
-        return digits >= 0 ? Math.Round(value, digits) : Math.Round(value / SignificantDigits.Pow10(-digits)) * SignificantDigits.Pow10(-digits);
-    }
+    /// <summary>The value to 9 significant digits, -0 folded into 0.</summary>
+    private static double RoundSignificant(double value) => value == 0 ? 0 : SignificantDigits.Round(value, 9);
 
     private static Hash128? Combine(Dictionary<string, ulong> records) => Combine(records.Values.ToArray(), records.Count);
 
