@@ -41,10 +41,10 @@ internal static class StableHash
         public ulong Hash;
     }
 
-    /// <summary>Combines <paramref name="value"/> into <paramref name="hash"/>: order matters.</summary>
     /// <summary>What a value's field fixes (metric, unit, statistic), hashed in one key for record ids and fingerprints.</summary>
     public static ulong OfFigure(string? metric, string? unit, string? statistic) => Mix(Mix(Of(metric), Of(unit)), Of(statistic));
 
+    /// <summary>Combines <paramref name="value"/> into <paramref name="hash"/>: order matters.</summary>
     public static ulong Mix(ulong hash, ulong value) => unchecked((hash ^ Finalize(value)) * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL);
 
     /// <summary>The splitmix64 finalizer: spreads every input bit over the whole word.</summary>

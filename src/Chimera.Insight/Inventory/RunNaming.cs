@@ -254,12 +254,7 @@ public static class RunNaming
     private static string MarkUnixTime(string text, Match match, ref DateTime? found)
     {
         // The mark is the whole match (10 or 13 digits; the rest of the pattern looks around it).
-        long number = 0;
-        for (var i = match.Index; i < match.Index + match.Length; i++)
-        {
-            number = (number * 10) + (text[i] - '0');
-        }
-
+        var number = Digits(text, match.Index, match.Length);
         var value = match.Length == 13 ? UnixEpoch.AddMilliseconds(number) : UnixEpoch.AddSeconds(number);
         if (value < EarliestUnixMark || value >= LatestUnixMark)
         {
@@ -270,11 +265,14 @@ public static class RunNaming
         return RemovedText;
     }
 
-    /// <summary>The digits a group matched in <paramref name="text"/> (at most 7, as the pattern allows), read in place.</summary>
-    private static int Number(string text, Group group)
+    /// <summary>The digits a date group matched in <paramref name="text"/> (at most 7, as the pattern allows).</summary>
+    private static int Number(string text, Group group) => (int)Digits(text, group.Index, group.Length);
+
+    /// <summary>The number the digits at <paramref name="start"/> write, read in place.</summary>
+    private static long Digits(string text, int start, int length)
     {
-        var value = 0;
-        for (var i = group.Index; i < group.Index + group.Length; i++)
+        long value = 0;
+        for (var i = start; i < start + length; i++)
         {
             value = (value * 10) + (text[i] - '0');
         }

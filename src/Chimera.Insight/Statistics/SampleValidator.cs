@@ -11,11 +11,9 @@ internal static class SampleValidator
 
     /// <summary>Null when the value may enter a statistic, else the problem, naming the value and where it stands.</summary>
     public static ExtractionError? Check(BenchmarkSample sample) =>
-        Check(sample.Metric, sample.Unit, sample.Value, sample.Source, sample.Location);
-
-    /// <summary>As <see cref="Check(BenchmarkSample)"/>, for a value known by its parts.</summary>
-    public static ExtractionError? Check(string metric, string? unit, double value, string source, string? location) =>
-        ProblemOf(metric, unit, value) is { } problem ? Rejection(metric, value, problem, source, location) : null;
+        ProblemOf(sample.Metric, sample.Unit, sample.Value) is { } problem
+            ? Rejection(sample.Metric, sample.Value, problem, sample.Source, sample.Location)
+            : null;
 
     /// <summary>Why the value cannot be counted (not a number, infinite, a negative time, count or rate), or null.</summary>
     public static string? ProblemOf(string metric, string? unit, double value)

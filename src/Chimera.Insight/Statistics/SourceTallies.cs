@@ -118,35 +118,19 @@ internal sealed class SourceTallies(SourceIds ids)
         return index;
     }
 
-    private int Search(int id)
-    {
-        int low = 0, high = count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) >> 1);
-            var found = entries[middle].Id;
-            if (found == id)
-            {
-                return middle;
-            }
-
-            if (found < id)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return ~low;
-    }
+    private int Search(int id) => Array.BinarySearch(entries, 0, count, new Entry { Id = id }, EntryById.Instance);
 
     private struct Entry
     {
         public int Id;
         public int Count;
         public int Failed;
+    }
+
+    private sealed class EntryById : IComparer<Entry>
+    {
+        public static readonly EntryById Instance = new();
+
+        public int Compare(Entry x, Entry y) => x.Id.CompareTo(y.Id);
     }
 }
