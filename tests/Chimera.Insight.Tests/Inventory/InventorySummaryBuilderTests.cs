@@ -3,8 +3,25 @@ using Xunit;
 
 namespace Chimera.Insight.Tests.Inventory;
 
-public class InventorySummarizerTests
+public class InventorySummaryBuilderTests
 {
+    /// <summary>The files in the order given, then the paths passed over, as Measure-BenchmarkMetrics adds them.</summary>
+    private static BenchmarkInventorySummary Summarize(IEnumerable<BenchmarkFile> files, IEnumerable<string> skipped)
+    {
+        var builder = new InventorySummaryBuilder();
+        foreach (var file in files)
+        {
+            builder.Add(file);
+        }
+
+        foreach (var path in skipped)
+        {
+            builder.AddSkipped(path);
+        }
+
+        return builder.Build();
+    }
+
     private static BenchmarkFile File(string relativePath, ArtifactKind kind, long length, DateTime written, string hash, string family, string root = "/lab") => new()
     {
         FullName = root + "/" + relativePath,
@@ -30,7 +47,7 @@ public class InventorySummarizerTests
             File("d.json", ArtifactKind.Json, 1, t.AddHours(5), "h4", "d"),
         };
 
-        var summary = InventorySummarizer.Summarize(files, ["LICENSE", "notes.txt"]);
+        var summary = Summarize(files, ["LICENSE", "notes.txt"]);
 
         Assert.Equal(["/lab"], summary.Roots);
         Assert.Equal(4, summary.FileCount);
@@ -60,7 +77,7 @@ public class InventorySummarizerTests
             File("z/alone.csv", ArtifactKind.Csv, 1, t, "C", "f"),
         };
 
-        var groups = InventorySummarizer.Summarize(files, []).DuplicateGroups;
+        var groups = Summarize(files, []).DuplicateGroups;
 
         Assert.Equal(2, groups.Length);
         Assert.Equal("B", groups[0].ContentHash);
@@ -81,7 +98,7 @@ public class InventorySummarizerTests
             File("4.json", ArtifactKind.Json, 1, t, "4", "beta"),
         };
 
-        var families = InventorySummarizer.Summarize(files, []).Families;
+        var families = Summarize(files, []).Families;
 
         Assert.Equal(["beta (2)", "alpha (1)", "zeta (1)"], families.Select(f => f.ToString()));
     }
@@ -89,7 +106,7 @@ public class InventorySummarizerTests
     [Fact]
     public void AnEmptyInventoryIsAllZeros()
     {
-        var summary = InventorySummarizer.Summarize([], []);
+        var summary = Summarize([], []);
 
         Assert.Equal(0, summary.FileCount);
         Assert.All(summary.Kinds, k => Assert.Equal(0.0, k.SharePercent));
@@ -103,7 +120,7 @@ public class InventorySummarizerTests
         var t = DateTime.UtcNow;
         var files = new[] { File("a.csv", ArtifactKind.Csv, 1, t, "", "a"), File("b.csv", ArtifactKind.Csv, 1, t, "", "a") };
 
-        Assert.Empty(InventorySummarizer.Summarize(files, []).DuplicateGroups);
+        Assert.Empty(Summarize(files, []).DuplicateGroups);
     }
 
     [Fact]
@@ -115,7 +132,7 @@ public class InventorySummarizerTests
         tree.File("notes.txt");
         var entries = new InventoryWalker().Walk(tree.Root).ToList();
 
-        var summary = InventorySummarizer.Summarize(
+        var summary = Summarize(
             entries.Where(e => e.Kind == InventoryEntryKind.File).Select(e => e.File!),
             entries.Where(e => e.Kind == InventoryEntryKind.Skipped).Select(e => e.RelativePath!));
 
