@@ -80,12 +80,18 @@ internal sealed class MetricAggregator
             for (var position = 0; position < record.Values.Count; position++)
             {
                 var value = record.Values[position];
-                if (!record.Emits(value) || !Accepts(value.Metric))
+                if (!record.Emits(value))
                 {
                     continue;
                 }
 
+                // Whether -Metric takes the value is known once per group slot.
                 var slot = slots.SlotOf(value, position);
+                if (!(slot.Accepted ??= Accepts(value.Metric)))
+                {
+                    continue;
+                }
+
                 if (slot.FileStamp != fileStamp)
                 {
                     slot.FileStamp = fileStamp;
@@ -136,26 +142,14 @@ internal sealed class MetricAggregator
             return true;
         }
 
-        // The few metric names of a run come back for every value, as the same string objects: a small cache keyed
-        // by the object answers before the dictionary hashes the name.
-        ref var recent = ref recentlyAccepted[RuntimeHelpers.GetHashCode(metric) & (RecentlyAcceptedSize - 1)];
-        if (ReferenceEquals(recent.Metric, metric))
-        {
-            return recent.Accepts;
-        }
-
         if (!accepted.TryGetValue(metric, out var accepts))
         {
             accepts = metricFilter(metric);
             accepted.Add(metric, accepts);
         }
 
-        recent = (metric, accepts);
         return accepts;
     }
-
-    private const int RecentlyAcceptedSize = 16;
-    private readonly (string? Metric, bool Accepts)[] recentlyAccepted = new (string?, bool)[RecentlyAcceptedSize];
 
     private MetricAccumulator Accumulator(GroupSlot slot) => slot.Accumulator ??= GetOrAdd(slot.Key);
 

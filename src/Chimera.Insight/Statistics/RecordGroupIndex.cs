@@ -79,11 +79,13 @@ internal sealed class ContextSlots(RecordContext context)
     }
 }
 
-/// <summary>A group as the record path finds it: its key, its accumulator once a value went in, and stamps that say
-/// whether the current file listed it and the current failed record counted in it.</summary>
+/// <summary>A group as the record path finds it: its key, whether -Metric takes it, its accumulator once a value went
+/// in, and stamps that say whether the current file listed it and the current failed record counted in it.</summary>
 internal sealed class GroupSlot(GroupKey key)
 {
     public GroupKey Key { get; } = key;
+    /// <summary>Whether the metric filter takes this group's values; null until first asked.</summary>
+    public bool? Accepted { get; set; }
     public MetricAccumulator? Accumulator { get; set; }
     public int FileStamp { get; set; }
     public long RecordStamp { get; set; }
