@@ -1,16 +1,4 @@
 # Compare-BenchmarkMetrics: verdicts users can trust, from live and deserialized input.
-BeforeDiscovery {
-    # Comparing files needs the extraction work (ArtifactReader); skipped until it is merged.
-    Import-Module $env:CHIMERA_INSIGHT_MODULE -Force
-    $probe = Join-Path ([IO.Path]::GetTempPath()) "chimera-compare-probe-$PID.csv"
-    Set-Content -LiteralPath $probe -Value "model,ttft_ms`nm,1"
-    $probeErrors = @()
-    try { $null = Compare-BenchmarkMetrics $probe $probe -ErrorAction SilentlyContinue -ErrorVariable probeErrors -WarningAction SilentlyContinue 2>$null }
-    catch { $probeErrors += $_ }
-    finally { Remove-Item -LiteralPath $probe -ErrorAction SilentlyContinue }
-    $script:readerMissing = [bool]($probeErrors | Where-Object { "$($_.Exception)" -match 'NotImplemented' })
-}
-
 BeforeAll {
     Import-Module $env:CHIMERA_INSIGHT_MODULE -Force
 
@@ -195,7 +183,7 @@ Describe 'Compare-BenchmarkMetrics' {
         { Compare-BenchmarkMetrics $reference $slower -GroupBy Colour } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 
-    Context 'files (needs the extraction work)' -Skip:$readerMissing {
+    Context 'files' {
         BeforeAll {
             $header = '"timestamp","model","num_gpu","num_ctx","temperature","ttft_s","tokens_s","load_s","error"'
             function Write-Run([string] $Path, [double] $Factor) {

@@ -1,17 +1,4 @@
 # Measure-BenchmarkMetrics: what users see from samples, reports, metrics, files and paths.
-BeforeDiscovery {
-    # Reading files needs the extraction work (ArtifactReader) and, for the inventory summary, the inventory
-    # work (InventorySummarizer). Until both are merged these tests are skipped; afterwards they run.
-    Import-Module $env:CHIMERA_INSIGHT_MODULE -Force
-    $probe = Join-Path ([IO.Path]::GetTempPath()) "chimera-probe-$PID.csv"
-    Set-Content -LiteralPath $probe -Value "model,ttft_ms`nm,1"
-    $probeErrors = @()
-    try { $null = Measure-BenchmarkMetrics -LiteralPath $probe -ErrorAction SilentlyContinue -ErrorVariable probeErrors 2>$null }
-    catch { $probeErrors += $_ }
-    finally { Remove-Item -LiteralPath $probe -ErrorAction SilentlyContinue }
-    $script:readersMissing = [bool]($probeErrors | Where-Object { "$($_.Exception)" -match 'NotImplemented' })
-}
-
 BeforeAll {
     Import-Module $env:CHIMERA_INSIGHT_MODULE -Force
 
@@ -329,7 +316,7 @@ Describe 'Measure-BenchmarkMetrics' {
         }
     }
 
-    Context 'files and paths (needs the extraction and inventory work)' -Skip:$readersMissing {
+    Context 'files and paths' {
         BeforeAll {
             $header = '"timestamp","model","num_gpu","num_ctx","temperature","ttft_s","tokens_s","load_s","error"'
             $rows = @(
