@@ -60,19 +60,47 @@ function New-BenchCorpus([string] $Path, [int] $Count) {
     return $expected
 }
 
-function Measure-Median([int] $Times, [scriptblock] $Action) {
-    $seconds = [System.Collections.Generic.List[double]]::new()
-    $result = $null
-    for ($i = 0; $i -lt $Times; $i++) {
-        [GC]::Collect()
-        [GC]::WaitForPendingFinalizers()
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $result = & $Action
-        $watch.Stop()
-        $seconds.Add($watch.Elapsed.TotalSeconds)
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    return $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]
+}
+
+# Runs the competitors in rounds, one after another within each round (a, c, b, then a, c, b ...), so that
+# every round compares them side by side under the same load on a shared machine. Returns, per competitor, its
+# median and its times in round order, and the last result it gave.
+function Measure-Rounds([int] $Rounds, [System.Collections.Specialized.OrderedDictionary] $Competitors) {
+    $times = @{}
+    $results = @{}
+    foreach ($name in $Competitors.Keys) { $times[$name] = [System.Collections.Generic.List[double]]::new() }
+    for ($round = 0; $round -lt $Rounds; $round++) {
+        foreach ($name in $Competitors.Keys) {
+            [GC]::Collect()
+            [GC]::WaitForPendingFinalizers()
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $results[$name] = & $Competitors[$name]
+            $watch.Stop()
+            $times[$name].Add($watch.Elapsed.TotalSeconds)
+        }
     }
-    $sorted = @($seconds | Sort-Object)
-    [pscustomobject]@{ Seconds = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)], 3); All = $sorted; Result = $result }
+    $measured = @{}
+    foreach ($name in $Competitors.Keys) {
+        $measured[$name] = [pscustomobject]@{
+            Seconds = [Math]::Round((Get-Median $times[$name]), 3)
+            Rounds  = @($times[$name] | ForEach-Object { [Math]::Round($_, 3) })
+            Times   = $times[$name].ToArray()
+            Result  = $results[$name]
+        }
+    }
+    return $measured
+}
+
+# The ratio of two competitors within each round, and its median over the rounds.
+function Get-PairedRatio($Numerator, $Denominator) {
+    $ratios = for ($i = 0; $i -lt $Numerator.Times.Count; $i++) { $Numerator.Times[$i] / $Denominator.Times[$i] }
+    [pscustomobject]@{
+        Median = [Math]::Round((Get-Median $ratios), 2)
+        Rounds = @($ratios | ForEach-Object { [Math]::Round($_, 2) })
+    }
 }
 
 # (a) The module: warm TokensPerSecond mean per model.
@@ -128,8 +156,7 @@ function Measure-ImportModule([string] $ModulePath, [int] $Times) {
     $values = for ($i = 0; $i -lt $Times; $i++) {
         [double](Invoke-FreshPwshScript "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$w.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture)")
     }
-    $sorted = @($values | Sort-Object)
-    [ordered]@{ MedianMs = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)], 1); AllMs = $sorted }
+    [ordered]@{ MedianMs = [Math]::Round((Get-Median $values), 1); AllMs = @($values | Sort-Object) }
 }
 
 # (f) Peak working set of a fresh process running (a), and of one that only starts pwsh.
@@ -157,13 +184,15 @@ function Format-BenchmarkMarkdown($Results) {
     $lines = [System.Collections.Generic.List[string]]::new()
     $lines.Add("Machine: $($m.Cpu), $($m.Cores) cores, $($m.MemoryGB) GB, $($m.OS), PowerShell $($m.PowerShell), $($m.DotNet). Run $($Results.StartedAt).")
     $lines.Add('')
-    $lines.Add('| files | MB | (a) module s | (b) by hand s | (b)/(a) | (c) read bytes s | (a)/(c) | means agree (a, b) |')
-    $lines.Add('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+    $lines.Add('| files | MB | rounds | (a) module s | (b) by hand s | (b)/(a) | (c) read bytes s | (a)/(c) | means agree (a, b) |')
+    $lines.Add('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
     foreach ($c in $Results.Corpora) {
         $hand = if ($null -ne $c.HandSeconds) { $c.HandSeconds } else { 'not run' }
-        $ratio = if ($null -ne $c.HandVsModule) { "$($c.HandVsModule)x" } else { '' }
-        $lines.Add("| $($c.Files) | $([Math]::Round($c.Bytes / 1MB, 1)) | $($c.ModuleSeconds) | $hand | $ratio | $($c.ReadBytesSeconds) | $($c.ModuleVsReadBytes)x | $($c.ModuleMeansMatch), $($c.HandMeansMatch) |")
+        $ratio = if ($null -ne $c.HandVsModule) { "$($c.HandVsModule)x ($($c.HandVsModuleOfMedians)x)" } else { '' }
+        $lines.Add("| $($c.Files) | $([Math]::Round($c.Bytes / 1MB, 1)) | $($c.Rounds) | $($c.ModuleSeconds) | $hand | $ratio | $($c.ReadBytesSeconds) | $($c.ModuleVsReadBytes)x ($($c.ModuleVsReadBytesOfMedians)x) | $($c.ModuleMeansMatch), $($c.HandMeansMatch) |")
     }
+    $lines.Add('')
+    $lines.Add('Times are medians over the rounds. Ratios are medians of the ratios within each round, where (a), (c) and (b) ran one after another; the ratio of the two medians follows in brackets.')
     $lines.Add('')
     $o = $Results.ReportOverhead
     if ($o) {
@@ -207,13 +236,12 @@ function Measure-ReportOverhead([string] $TestServerPath, [int] $Times) {
         Stop-OllamaTestServer $server
         Remove-Item $corpus -Recurse -Force -ErrorAction SilentlyContinue
     }
-    $median = { param($values) $s = @($values | Sort-Object); $s[[int][Math]::Floor(($s.Count - 1) / 2)] }
     [ordered]@{
         Runs               = $Times
         TokenRate          = 200
-        OverheadMedianMs   = [Math]::Round((& $median $overhead), 1)
+        OverheadMedianMs   = [Math]::Round((Get-Median $overhead), 1)
         OverheadAllMs      = @($overhead | ForEach-Object { [Math]::Round($_, 1) })
-        TtftGapMedianMs    = [Math]::Round((& $median $ttftGap), 2)
+        TtftGapMedianMs    = [Math]::Round((Get-Median $ttftGap), 2)
         TtftGapAllMs       = @($ttftGap | ForEach-Object { [Math]::Round($_, 2) })
     }
 }

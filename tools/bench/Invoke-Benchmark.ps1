@@ -8,6 +8,8 @@
           Get-Content -Raw | ConvertFrom-Json, failed rows dropped, Group-Object + Measure-Object),
           checked to give the same means as (a); run up to 10k files only (it is slow)
       (c) reading every byte of every file (compiled loop: the floor)
+      (a), (b) and (c) run in rounds, one after another in each; their ratios are taken within each
+      round and the median of those is reported, beside the ratio of the medians
       (d) New-InsightReport against the Ollama test server at a fixed token rate: wall time minus the
           server's total_duration, and client TTFT minus the server's first-chunk time
       (e) Import-Module in a fresh process
@@ -20,7 +22,7 @@ param(
     [Parameter(Mandatory)][string] $TestServerPath,
     [Parameter(Mandatory)][string] $OutputPath,
     [string] $FileCount = '1000,10000,100000',
-    [int] $Repeat = 5
+    [int] $Repeat = 7
 )
 
 $ErrorActionPreference = 'Stop'
@@ -53,31 +55,48 @@ foreach ($size in $sizes) {
     Write-Host "Corpus of $size files: $corpus" -ForegroundColor Cyan
     $expected = New-BenchCorpus -Path $corpus -Count $size
     $bytes = (Get-ChildItem $corpus -Recurse -File | Measure-Object Length -Sum).Sum
-    $repeats = if ($size -le 10000) { $Repeat } else { 1 }
-
-    $module = Measure-Median -Times $repeats { Invoke-ModulePipeline -Path $corpus }
-    $floor = Measure-Median -Times $repeats { Read-EveryByte -Path $corpus }
-    $entry = [ordered]@{
-        Files              = $size
-        Bytes              = $bytes
-        Repeats            = $repeats
-        ModuleSeconds      = $module.Seconds
-        # Every repeat, sorted: the spread says how much to trust the median on a shared machine.
-        ModuleAllSeconds   = @($module.All | ForEach-Object { [Math]::Round($_, 3) })
-        ReadBytesSeconds   = $floor.Seconds
-        ReadBytesAllSeconds = @($floor.All | ForEach-Object { [Math]::Round($_, 3) })
-        ModuleVsReadBytes  = [Math]::Round($module.Seconds / $floor.Seconds, 2)
-        ModuleMeansMatch   = Test-MeansMatch -Expected $expected -Actual $module.Result
-        HandSeconds        = $null
-        HandAllSeconds     = $null
-        HandVsModule       = $null
-        HandMeansMatch     = $null
+    # (b) takes seconds per thousand files: it runs up to 10k files only. The largest corpus gets fewer rounds.
+    $withHand = $size -le 10000
+    $rounds = if ($size -le 10000) { $Repeat } else { [Math]::Min($Repeat, 3) }
+    $competitors = [ordered]@{
+        Module    = { Invoke-ModulePipeline -Path $corpus }
+        ReadBytes = { Read-EveryByte -Path $corpus }
     }
-    if ($size -le 10000) {
-        $hand = Measure-Median -Times $repeats { Invoke-HandWritten -Path $corpus }
+    if ($withHand) { $competitors.Hand = { Invoke-HandWritten -Path $corpus } }
+    $measured = Measure-Rounds -Rounds $rounds -Competitors $competitors
+    $module = $measured.Module
+    $floor = $measured.ReadBytes
+    $moduleVsFloor = Get-PairedRatio $module $floor
+    $entry = [ordered]@{
+        Files               = $size
+        Bytes               = $bytes
+        Rounds              = $rounds
+        ModuleSeconds       = $module.Seconds
+        # Every round's time, in round order: the spread says how much to trust the median on a shared machine.
+        ModuleRoundSeconds  = $module.Rounds
+        ReadBytesSeconds    = $floor.Seconds
+        ReadBytesRoundSeconds = $floor.Rounds
+        # Ratios are taken within each round (the competitors ran side by side), then their median.
+        ModuleVsReadBytes   = $moduleVsFloor.Median
+        ModuleVsReadBytesRounds = $moduleVsFloor.Rounds
+        # The ratio of the two medians, for comparison with the paired figure.
+        ModuleVsReadBytesOfMedians = [Math]::Round($module.Seconds / $floor.Seconds, 2)
+        ModuleMeansMatch    = Test-MeansMatch -Expected $expected -Actual $module.Result
+        HandSeconds         = $null
+        HandRoundSeconds    = $null
+        HandVsModule        = $null
+        HandVsModuleRounds  = $null
+        HandVsModuleOfMedians = $null
+        HandMeansMatch      = $null
+    }
+    if ($withHand) {
+        $hand = $measured.Hand
+        $handVsModule = Get-PairedRatio $hand $module
         $entry.HandSeconds = $hand.Seconds
-        $entry.HandAllSeconds = @($hand.All | ForEach-Object { [Math]::Round($_, 3) })
-        $entry.HandVsModule = [Math]::Round($hand.Seconds / $module.Seconds, 1)
+        $entry.HandRoundSeconds = $hand.Rounds
+        $entry.HandVsModule = [Math]::Round($handVsModule.Median, 1)
+        $entry.HandVsModuleRounds = $handVsModule.Rounds
+        $entry.HandVsModuleOfMedians = [Math]::Round($hand.Seconds / $module.Seconds, 1)
         $entry.HandMeansMatch = Test-MeansMatch -Expected $expected -Actual $hand.Result
     }
     $results.Corpora.Add([pscustomobject]$entry)
