@@ -8,11 +8,11 @@ namespace Chimera.Insight.Extraction;
 
 /// <summary>
 /// Reads a CSV (comma, semicolon, tab or pipe: CsvHelper detects it) with CsvHelper's UTF-8 reader. The header is
-/// mapped once; each row is one record. Dimension columns (model, num_gpu, num_ctx, temperature, top_p, top_k,
-/// repeat_penalty, tag, backend, prompt, prompt_text, prompt_index, timestamp, options as JSON) describe the
-/// record; every numeric column becomes a sample. An error/status/success column marks failed rows. Semicolon
-/// files read decimal commas (see <see cref="NumberText"/>). Ragged and malformed rows are skipped with an
-/// error; the good rows still count.
+/// mapped once, and kept for the next file with the same header; each row is one record. Dimension columns (model,
+/// num_gpu, num_ctx, temperature, top_p, top_k, repeat_penalty, tag, backend, prompt, prompt_text, prompt_index,
+/// timestamp, options as JSON) describe the record; every numeric column becomes a sample. An error/status/success
+/// column marks failed rows. Semicolon files read decimal commas (see <see cref="NumberText"/>). Ragged and malformed
+/// rows are skipped with an error; the good rows still count.
 /// </summary>
 internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensions)
 {
@@ -31,20 +31,23 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         using var reader = CsvReader.Create(utf8, options);
         try
         {
-            reader.ReadHeader();
-            if (reader.Headers.Count == 0 || reader.Headers.All(string.IsNullOrWhiteSpace))
+            // The header is read as the first record and its layout looked up (see CsvHeaderLayout): CsvHelper's own
+            // header handling would make its names and index again for every file.
+            var layout = reader.Read() ? CsvHeaderLayout.Of(reader) : null;
+            if (layout is null || layout.IsBlank)
             {
                 sink.Error(null, ExtractionStrings.CsvNoHeader);
                 return;
             }
 
             decimalComma = reader.Separator == ';';
-            MapHeader(reader.Headers);
+            UseHeader(layout);
             var rows = 0;
             while (reader.Read())
             {
                 rows++;
-                ReadRow(reader, reader.RowNumber, reader.LineNumber);
+                // CsvHelper numbers data records after a header it knows of; here the header is its first record.
+                ReadRow(reader, reader.RowNumber - 1, reader.LineNumber);
             }
 
             if (rows == 0 && malformedRows == 0)
@@ -121,7 +124,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         var options = new CsvReaderOptions();
         var type = typeof(CsvReaderOptions);
         void Set(string name, object value) => type.GetProperty(name)!.SetValue(options, value);
-        Set(nameof(CsvReaderOptions.HasHeader), true);
+        Set(nameof(CsvReaderOptions.HasHeader), false);
         if (separator is { } known)
         {
             Set(nameof(CsvReaderOptions.Separator), (char?)known);
@@ -219,37 +222,20 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         return end < 0 ? message : message.Substring(0, end);
     }
 
-    private void MapHeader(IReadOnlyList<string> header)
+    private void UseHeader(CsvHeaderLayout layout)
     {
-        var count = header.Count;
-        var names = new string[count];
-        var mappings = new FieldMapping?[count];
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < count; i++)
+        foreach (var repeat in layout.Repeated)
         {
-            names[i] = (header[i] ?? "").Trim().TrimStart('\uFEFF');
-            if (names[i].Length == 0)
-            {
-                continue;
-            }
-
-            if (!seen.Add(names[i]))
-            {
-                sink.Error("header", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvDuplicateColumn, names[i], i + 1));
-                continue;
-            }
-
-            mappings[i] = MetricNames.Map(names[i]);
+            sink.Error("header", CsvHeaderLayout.RepeatedMessage(repeat));
         }
 
-        RecordRules.ResolveSiblings(mappings, names);
-        columns = new Column[count];
-        for (var i = 0; i < count; i++)
+        columns = new Column[layout.Names.Length];
+        for (var i = 0; i < columns.Length; i++)
         {
-            columns[i] = new Column(names[i], mappings[i] ?? FieldMapping.IgnoreField);
+            columns[i] = new Column(layout.Names[i], layout.Mappings[i]);
         }
 
-        metricColumns = columns.Count(c => c.Mapping.Role == FieldRole.Metric);
+        metricColumns = layout.MetricColumns;
     }
 
     [MethodImpl(HotPath.Optimized)]

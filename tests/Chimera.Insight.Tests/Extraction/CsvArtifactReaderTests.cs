@@ -233,6 +233,43 @@ public sealed class CsvArtifactReaderTests : IDisposable
     }
 
     [Fact]
+    public void Reports_a_repeated_column_in_every_file_with_that_header()
+    {
+        const string text = "model,ttft_ms,TTFT_MS\ng,120,999\n";
+        foreach (var name in new[] { "first.csv", "second.csv" })
+        {
+            var result = files.Read(name, text);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("header", error.Location);
+            Assert.Contains("column 'TTFT_MS' appears more than once; the later one (column 3) is ignored", error.Reason);
+            Assert.Equal(120, result.Of("TtftMs").Single().Value);
+        }
+    }
+
+    [Fact]
+    public void Reports_a_header_of_blank_names()
+    {
+        Assert.Contains("no header row", files.Read("blank-header.csv", " , ,\n1,2,3\n").Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Maps_each_header_afresh_and_keeps_no_column_state_between_files()
+    {
+        // Same header: the second file must not inherit the first one's knowledge that "note" held numbers.
+        var numbers = files.Read("a.csv", "model,note,ttft_ms\ng,5,100\n");
+        Assert.Equal(5, numbers.Samples.Single(s => s.Metric == "note").Value);
+        var words = files.Read("b.csv", "model,note,ttft_ms\ng,fast,110\n");
+        Assert.Empty(words.Errors);
+        Assert.Equal(110, words.Of("TtftMs").Single().Value);
+
+        // A header that differs by one name, then by the unit in a name: each maps on its own.
+        var other = files.Read("c.csv", "model,note,ttft_s\ng,x,0.2\n");
+        Assert.Equal(200, other.Of("TtftMs").Single().Value, 6);
+        var again = files.Read("d.csv", "model,note,ttft_ms\ng,x,0.2\n");
+        Assert.Equal(0.2, again.Of("TtftMs").Single().Value, 6);
+    }
+
+    [Fact]
     public void Reads_crlf_and_headers_with_odd_case_and_spaces()
     {
         var result = files.Read("crlf.csv", " Model , TTFT_S ,Tokens_S\r\ng,0.12,101\r\n");
