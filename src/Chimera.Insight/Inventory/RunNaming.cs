@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Chimera.Insight.Inventory;
@@ -25,9 +26,11 @@ public static class RunNaming
     private const string Before = @"(?<![0-9A-Za-z])";
     private const string After = @"(?![0-9A-Za-z])";
 
+    // Only the separators are captured, for the back references that make a date use one separator throughout (and
+    // a time likewise): the numbers are read from the match itself (ReadDateTime), so no group objects are made.
     private static readonly Regex DateTimeMark = new(
-        Before + @"(?<y>(?:19|20)\d{2})(?<ds>[-_.]?)(?<mo>\d{2})\k<ds>(?<d>\d{2})" +
-        @"(?:[T_\- ]?(?<h>\d{2})(?<ts>[-_:.]?)(?<mi>\d{2})\k<ts>(?<s>\d{2})(?:[.,](?<f>\d{1,7}))?)?(?<z>Z)?" + After,
+        Before + @"(?:19|20)\d{2}(?<ds>[-_.]?)\d{2}\k<ds>\d{2}" +
+        @"(?:[T_\- ]?\d{2}(?<ts>[-_:.]?)\d{2}\k<ts>\d{2}(?:[.,]\d{1,7})?)?Z?" + After,
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex UnixTimeMark = new(
@@ -40,9 +43,6 @@ public static class RunNaming
     private static readonly Regex UuidMark = new(
         Before + @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" + After,
         RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-    private static readonly Regex RemovedWithSeparators = new(
-        @"[-_. ]*\u0000+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private static readonly Regex BareRunWord = new(
         @"^(?:runs?|trials?|reps?|repeats?|iter(?:ation)?s?|attempts?)$",
@@ -62,15 +62,58 @@ public static class RunNaming
         // counter its word, a UUID 36 characters): most names need one regular expression, not four.
         var (digits, longestRun) = CountDigits(text);
         DateTime? found = null;
-        var marked = digits >= 8 ? DateTimeMark.Replace(text, match => MarkDateTime(text, match, ref found)) : text;
-        var dated = marked;
-        marked = longestRun >= 10 ? UnixTimeMark.Replace(dated, match => MarkUnixTime(dated, match, ref found)) : marked;
+        var marked = digits >= 8 ? MarkTimes(DateTimeMark, text, unixTime: false, ref found) : text;
+        marked = longestRun >= 10 ? MarkTimes(UnixTimeMark, marked, unixTime: true, ref found) : marked;
         marked = digits > 0 && HasCounterWord(marked) ? RunCounterMark.Replace(marked, RemovedText) : marked;
         marked = marked.Length >= 36 ? UuidMark.Replace(marked, RemovedText) : marked;
         timestamp = found;
         return marked.IndexOf(Removed) < 0
             ? text
-            : RemovedWithSeparators.Replace(marked, "").Trim(Separators);
+            : WithoutMarks(marked);
+    }
+
+    /// <summary>Replaces each time mark <paramref name="mark"/> finds by <see cref="Removed"/>, unless it is no real time
+    /// (a 13th month, a Unix time before 2000); the first real one is <paramref name="found"/>, if none was before.</summary>
+    private static string MarkTimes(Regex mark, string text, bool unixTime, ref DateTime? found)
+    {
+        StringBuilder? marked = null;
+        var kept = 0;
+        for (var match = mark.Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = unixTime ? ReadUnixTime(text, match.Index, match.Length) : ReadDateTime(text, match.Index, match.Length);
+            if (value is null)
+            {
+                continue;
+            }
+
+            found ??= value;
+            (marked ??= new StringBuilder(text.Length)).Append(text, kept, match.Index - kept).Append(Removed);
+            kept = match.Index + match.Length;
+        }
+
+        return marked is null ? text : marked.Append(text, kept, text.Length - kept).ToString();
+    }
+
+    /// <summary>The text without its marks, each taking the separators just before it along, and without separators at
+    /// either end: <c>bench_\0_v2</c> becomes <c>bench_v2</c>.</summary>
+    private static string WithoutMarks(string marked)
+    {
+        var rest = new StringBuilder(marked.Length);
+        foreach (var c in marked)
+        {
+            if (c != Removed)
+            {
+                rest.Append(c);
+                continue;
+            }
+
+            while (rest.Length > 0 && Array.IndexOf(Separators, rest[rest.Length - 1]) >= 0)
+            {
+                rest.Length--;
+            }
+        }
+
+        return rest.ToString().Trim(Separators);
     }
 
     private static (int Digits, int LongestRun) CountDigits(string text)
@@ -128,8 +171,7 @@ public static class RunNaming
     /// </summary>
     public static RunName Describe(string fullName)
     {
-        var fileName = Path.GetFileName(fullName);
-        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var stem = Path.GetFileNameWithoutExtension(fullName);
         var family = Strip(stem, out var timestamp);
         var folder = FolderRunOf(Path.GetDirectoryName(fullName));
         timestamp ??= folder.Timestamp;
@@ -188,85 +230,62 @@ public static class RunNaming
         public DateTime? Timestamp { get; } = timestamp;
     }
 
-    private static string MarkDateTime(string text, Match match, ref DateTime? found)
+    /// <summary>The time a date mark writes (its shape checked by <see cref="DateTimeMark"/>): a year, month and day, then
+    /// perhaps hours, minutes, seconds, a fraction and a Z, each separator one character or none. Null when it names no
+    /// real day or time.</summary>
+    private static DateTime? ReadDateTime(string text, int start, int length)
     {
-        var kind = match.Groups[DateGroups.Z].Success ? DateTimeKind.Utc : DateTimeKind.Unspecified;
-        if (!TryDate(text, match, kind, out var value))
-        {
-            return match.Value;
-        }
-
-        found ??= value;
-        return RemovedText;
-    }
-
-    // The date's groups by number: looking a group up by name goes through a table each time.
-    private static class DateGroups
-    {
-        public static readonly int Year = DateTimeMark.GroupNumberFromName("y");
-        public static readonly int Month = DateTimeMark.GroupNumberFromName("mo");
-        public static readonly int Day = DateTimeMark.GroupNumberFromName("d");
-        public static readonly int Hour = DateTimeMark.GroupNumberFromName("h");
-        public static readonly int Minute = DateTimeMark.GroupNumberFromName("mi");
-        public static readonly int Second = DateTimeMark.GroupNumberFromName("s");
-        public static readonly int Fraction = DateTimeMark.GroupNumberFromName("f");
-        public static readonly int Z = DateTimeMark.GroupNumberFromName("z");
-    }
-
-    private static bool TryDate(string text, Match match, DateTimeKind kind, out DateTime value)
-    {
-        value = default;
-        var groups = match.Groups;
-        var year = Number(text, groups[DateGroups.Year]);
-        var month = Number(text, groups[DateGroups.Month]);
-        var day = Number(text, groups[DateGroups.Day]);
+        var end = start + length;
+        var at = start;
+        var year = (int)Digits(text, at, 4);
+        at = SkipSeparator(text, at + 4);
+        var month = (int)Digits(text, at, 2);
+        at = SkipSeparator(text, at + 2);
+        var day = (int)Digits(text, at, 2);
+        at += 2;
+        var kind = text[end - 1] == 'Z' ? DateTimeKind.Utc : DateTimeKind.Unspecified;
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return false;
+            return null;
         }
 
-        var hourGroup = groups[DateGroups.Hour];
-        if (!hourGroup.Success)
+        if (at >= end || text[at] == 'Z')
         {
-            value = new DateTime(year, month, day, 0, 0, 0, kind);
-            return true;
+            return new DateTime(year, month, day, 0, 0, 0, kind);
         }
 
-        var hour = Number(text, hourGroup);
-        var minute = Number(text, groups[DateGroups.Minute]);
-        var second = Number(text, groups[DateGroups.Second]);
+        at = SkipSeparator(text, at);
+        var hour = (int)Digits(text, at, 2);
+        at = SkipSeparator(text, at + 2);
+        var minute = (int)Digits(text, at, 2);
+        at = SkipSeparator(text, at + 2);
+        var second = (int)Digits(text, at, 2);
+        at += 2;
         if (hour > 23 || minute > 59 || second > 59)
         {
-            return false;
+            return null;
         }
 
-        value = new DateTime(year, month, day, hour, minute, second, kind);
-        var fraction = groups[DateGroups.Fraction];
-        if (fraction.Success)
+        var value = new DateTime(year, month, day, hour, minute, second, kind);
+        if (at < end && text[at] is '.' or ',')
         {
             // Up to 7 digits: ticks once padded to 7.
-            value = value.AddTicks(Number(text, fraction) * (long)Math.Pow(10, 7 - fraction.Length));
+            var digits = end - at - 1 - (kind == DateTimeKind.Utc ? 1 : 0);
+            value = value.AddTicks(Digits(text, at + 1, digits) * (long)Math.Pow(10, 7 - digits));
         }
 
-        return true;
+        return value;
     }
 
-    private static string MarkUnixTime(string text, Match match, ref DateTime? found)
+    private static int SkipSeparator(string text, int at) => text[at] is >= '0' and <= '9' ? at : at + 1;
+
+    /// <summary>The time a Unix time mark writes (10 digits: seconds, 13: milliseconds); null outside 2000 to 2100.</summary>
+    private static DateTime? ReadUnixTime(string text, int start, int length)
     {
-        // The mark is the whole match (10 or 13 digits; the rest of the pattern looks around it).
-        var number = Digits(text, match.Index, match.Length);
-        var value = match.Length == 13 ? UnixEpoch.AddMilliseconds(number) : UnixEpoch.AddSeconds(number);
-        if (value < EarliestUnixMark || value >= LatestUnixMark)
-        {
-            return match.Value;
-        }
-
-        found ??= value;
-        return RemovedText;
+        var number = Digits(text, start, length);
+        var value = length == 13 ? UnixEpoch.AddMilliseconds(number) : UnixEpoch.AddSeconds(number);
+        return value < EarliestUnixMark || value >= LatestUnixMark ? null : value;
     }
-
-    /// <summary>The digits a date group matched in <paramref name="text"/> (at most 7, as the pattern allows).</summary>
-    private static int Number(string text, Group group) => (int)Digits(text, group.Index, group.Length);
 
     /// <summary>The number the digits at <paramref name="start"/> write, read in place.</summary>
     private static long Digits(string text, int start, int length)

@@ -22,6 +22,13 @@ public class RunNamingTests
     [InlineData("bench_20250230", "bench_20250230", null)]
     [InlineData("bench_12345678", "bench_12345678", null)]
     [InlineData("job_3f2b8c1e-9d4a-4e2b-8f00-1a2b3c4d5e6f", "job", null)]
+    [InlineData("sweep_2025.10.02_v2", "sweep_v2", "2025-10-02T00:00:00")]
+    [InlineData("sweep_2025-10_02", "sweep_2025-10_02", null)]
+    [InlineData("log_2025-10-02 17.08.37,1234567", "log", "2025-10-02T17:08:37.1234567")]
+    [InlineData("log_2025-10-02T17:08:37.123456789", "log.123456789", "2025-10-02T17:08:37")]
+    [InlineData("a_20251002_b_20251003", "a_b", "2025-10-02T00:00:00")]
+    [InlineData("x_20251399_20251002", "x_20251399", "2025-10-02T00:00:00")]
+    [InlineData("__run_2__", "", null)]
     public void StripRemovesRunMarksAndReadsTheTimestamp(string name, string family, string? timestamp)
     {
         var result = RunNaming.Strip(name, out var found);
@@ -58,6 +65,12 @@ public class RunNamingTests
         RunNaming.Strip("snap_20251002T170837Z", out var timestamp);
         Assert.Equal(DateTimeKind.Utc, timestamp!.Value.Kind);
         Assert.Equal(new DateTime(2025, 10, 2, 17, 8, 37, DateTimeKind.Utc), timestamp);
+
+        Assert.Equal("snap", RunNaming.Strip("snap_2025-10-02Z", out var day));
+        Assert.Equal(new DateTime(2025, 10, 2, 0, 0, 0, DateTimeKind.Utc), day);
+        Assert.Equal("snap", RunNaming.Strip("snap_2025-10-02T17:08:37.25Z", out var fraction));
+        Assert.Equal(new DateTime(2025, 10, 2, 17, 8, 37, 250, DateTimeKind.Utc), fraction);
+        Assert.Equal(DateTimeKind.Utc, fraction!.Value.Kind);
     }
 
     [Theory]
