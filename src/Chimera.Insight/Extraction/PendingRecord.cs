@@ -99,15 +99,37 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
         var problem = Check(mapping, value);
         if (problem is null)
         {
-            Values.Add(new PendingValue(mapping, value, mapping.IsCanonical && !derived, location, valid: true));
+            if (location is not null)
+            {
+                (valueLocations ??= []).Add((Values.Count, location));
+            }
+
+            Values.Add(new PendingValue(mapping, value, mapping.IsCanonical && !derived, valid: true));
         }
 
         return problem;
     }
 
+    // Values with a location of their own (a Markdown list item's line): rare, so kept apart from the values.
+    private List<(int Index, string Location)>? valueLocations;
+
+    /// <summary>Where the value at <paramref name="index"/> of <see cref="Values"/> was read: its own line, else the record's.</summary>
+    public string LocationOf(int index)
+    {
+        foreach (var (at, location) in valueLocations ?? [])
+        {
+            if (at == index)
+            {
+                return location;
+            }
+        }
+
+        return Location;
+    }
+
     /// <summary>A metric the record names without a figure (null, or a failed run's missing field).</summary>
     public void AddMissing(string metric, string unit, string statistic) =>
-        Values.Add(new PendingValue(new FieldMapping { Metric = metric, Unit = unit, Statistic = statistic }, double.NaN, false, null, false));
+        Values.Add(new PendingValue(new FieldMapping { Metric = metric, Unit = unit, Statistic = statistic }, double.NaN, false, false));
 
     private static string? Check(FieldMapping mapping, double value)
     {
@@ -138,8 +160,9 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 }
 
 /// <summary>One figure of a record. <see cref="Valid"/> false: NaN, kept only so a failed record shows. Its metric, unit
-/// and statistic are those of the field it was read from (one reference: a file holds thousands of values).</summary>
-internal readonly struct PendingValue(FieldMapping source, double value, bool identifying, string? location, bool valid)
+/// and statistic are those of the field it was read from (one reference: a file holds thousands of values). Where it
+/// was read is the record's to say (<see cref="PendingRecord.LocationOf"/>).</summary>
+internal readonly struct PendingValue(FieldMapping source, double value, bool identifying, bool valid)
 {
     private readonly FieldMapping source = source;
 
@@ -151,6 +174,5 @@ internal readonly struct PendingValue(FieldMapping source, double value, bool id
     public double Value { get; } = value;
     /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
     public bool Identifying { get; } = identifying;
-    public string? Location { get; } = location;
     public bool Valid { get; } = valid;
 }

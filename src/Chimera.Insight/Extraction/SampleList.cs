@@ -15,8 +15,9 @@ internal static class SampleList
         foreach (var record in records)
         {
             var dimensions = record.Dimensions;
-            foreach (var value in record.Values)
+            for (var position = 0; position < record.Values.Count; position++)
             {
+                var value = record.Values[position];
                 if (!record.Emits(value))
                 {
                     continue;
@@ -43,7 +44,7 @@ internal static class SampleList
                     Failed = record.Failed,
                     Error = record.Failed ? record.Error : null,
                     Source = source,
-                    Location = value.Location ?? record.Location,
+                    Location = record.LocationOf(position),
                     Timestamp = dimensions.Timestamp,
                     Record = record.Id,
                 });

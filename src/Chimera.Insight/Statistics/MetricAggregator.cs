@@ -115,7 +115,7 @@ internal sealed class MetricAggregator
                 // The location is told only for a value refused: a CSV row formats it on demand.
                 if ((included || reportRejected) && SampleValidator.ProblemOf(value.Metric, value.Unit, value.Value) is { } problem)
                 {
-                    Rejected.Add(SampleValidator.Rejection(value.Metric, value.Value, problem, source, value.Location ?? record.Location));
+                    Rejected.Add(SampleValidator.Rejection(value.Metric, value.Value, problem, source, record.LocationOf(position)));
                     continue;
                 }
 
