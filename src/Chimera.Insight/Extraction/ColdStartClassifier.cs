@@ -119,8 +119,9 @@ public static class ColdStartClassifier
     {
         // A file holds few groups (mostly one): each record finds its group by a linear search, which compares the
         // shared source string by reference before anything else, instead of hashing it.
-        var groupOf = new int[count];
-        var firstOfGroup = new List<int>();
+        var lists = Scratch.ForThisThread(count);
+        var groupOf = lists.GroupOf;
+        var firstOfGroup = lists.FirstOfGroup;
         for (var i = 0; i < count; i++)
         {
             groupOf[i] = -1;
@@ -143,7 +144,7 @@ public static class ColdStartClassifier
             groupOf[i] = group;
         }
 
-        var members = new List<int>();
+        var members = lists.Members;
         for (var group = 0; group < firstOfGroup.Count; group++)
         {
             // With a load time in the group, only records with one are judged, by it; else all, by their TTFT.
@@ -162,15 +163,53 @@ public static class ColdStartClassifier
                 }
             }
 
-            MarkAboveByStatistic(figures, members, byLoad);
+            MarkAboveByStatistic(figures, members, byLoad, lists);
+        }
+    }
+
+    /// <summary>The working lists of <see cref="Mark"/>, one set per thread, cleared for each file. A file of more
+    /// records than <see cref="KeptSize"/> gets a set of its own, so that no thread keeps a large one.</summary>
+    private sealed class Scratch
+    {
+        private const int KeptSize = 4096;
+
+        [ThreadStatic]
+        private static Scratch? current;
+
+        private Scratch(int records)
+        {
+            GroupOf = new int[records];
+            Values = new double[records];
+        }
+
+        public int[] GroupOf { get; }
+        public List<int> FirstOfGroup { get; } = [];
+        public List<int> Members { get; } = [];
+        public List<int> Alike { get; } = [];
+        public List<string?> Statistics { get; } = [];
+        public HashSet<string> Configurations { get; } = new(StringComparer.Ordinal);
+        /// <summary>Room for a figure per record of the file.</summary>
+        public double[] Values { get; }
+
+        public static Scratch ForThisThread(int records)
+        {
+            if (records > KeptSize)
+            {
+                return new Scratch(records);
+            }
+
+            var lists = current ??= new Scratch(KeptSize);
+            lists.FirstOfGroup.Clear();
+            return lists;
         }
     }
 
     /// <summary>Judges the records of each statistic apart (a file's means are not compared with its raw runs), in
     /// the order each statistic first appears.</summary>
-    private static void MarkAboveByStatistic(RecordFigures[] figures, List<int> members, bool byLoad)
+    private static void MarkAboveByStatistic(RecordFigures[] figures, List<int> members, bool byLoad, Scratch lists)
     {
-        var statistics = new List<string?>();
+        var statistics = lists.Statistics;
+        statistics.Clear();
         foreach (var member in members)
         {
             var statistic = figures[member].StatisticOf(byLoad);
@@ -182,11 +221,11 @@ public static class ColdStartClassifier
 
         if (statistics.Count == 1)
         {
-            MarkAbove(figures, members, byLoad);
+            MarkAbove(figures, members, byLoad, lists);
             return;
         }
 
-        var alike = new List<int>();
+        var alike = lists.Alike;
         foreach (var statistic in statistics)
         {
             alike.Clear();
@@ -198,30 +237,32 @@ public static class ColdStartClassifier
                 }
             }
 
-            MarkAbove(figures, alike, byLoad);
+            MarkAbove(figures, alike, byLoad, lists);
         }
     }
 
     /// <summary>Judged by load time: every record above the threshold is Cold. Judged by TTFT: only the first record
     /// of each configuration can be.</summary>
-    private static void MarkAbove(RecordFigures[] figures, List<int> members, bool byLoad)
+    private static void MarkAbove(RecordFigures[] figures, List<int> members, bool byLoad, Scratch lists)
     {
-        if (members.Count < MinimumGroupSize)
+        var count = members.Count;
+        if (count < MinimumGroupSize)
         {
             return;
         }
 
-        var values = new double[members.Count];
-        for (var i = 0; i < values.Length; i++)
+        var values = lists.Values;
+        for (var i = 0; i < count; i++)
         {
             values[i] = figures[members[i]].FigureOf(byLoad);
         }
 
-        Array.Sort(values);
-        var middle = values.Length / 2;
-        var median = values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        Array.Sort(values, 0, count);
+        var middle = count / 2;
+        var median = count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         var threshold = Math.Max(Factor * median, median + MarginMs);
-        var seenConfigurations = byLoad ? null : new HashSet<string>(StringComparer.Ordinal);
+        var seenConfigurations = byLoad ? null : lists.Configurations;
+        seenConfigurations?.Clear();
         foreach (var member in members)
         {
             ref var record = ref figures[member];

@@ -42,4 +42,22 @@ public sealed class ColdStartClassifierTests : IDisposable
         Assert.Equal(2, samples.Count(s => s.Phase == Phase.Cold));
         Assert.All(samples.Where(s => s.Record == "r0"), s => Assert.Equal(Phase.Cold, s.Phase));
     }
+
+    [Fact]
+    public void Classifies_a_file_larger_than_the_kept_lists_and_the_small_files_after_it_alike()
+    {
+        // 5,000 rows: beyond what one thread keeps for the next file. Every 1,000th row reloads the model.
+        var big = new System.Text.StringBuilder("num_ctx,ttft_ms,load_ms\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            big.Append(i / 1000).Append(i % 1000 == 0 ? ",2300,2100\n" : ",130,80\n");
+        }
+
+        var phases = files.Read("big.csv", big.ToString()).Of("TtftMs").Select(s => s.Phase).ToList();
+        Assert.Equal(5, phases.Count(p => p == Phase.Cold));
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => i * 1000), phases.Select((p, i) => (p, i)).Where(x => x.p == Phase.Cold).Select(x => x.i));
+
+        var small = files.Read("small.csv", "ttft_ms,load_ms\n2300,2100\n130,80\n128,75\n131,82\n");
+        Assert.Equal([Phase.Cold, Phase.Warm, Phase.Warm, Phase.Warm], small.Of("TtftMs").Select(s => s.Phase).ToArray());
+    }
 }
