@@ -156,9 +156,11 @@ internal sealed class Dimensions
         text.Append(name).Append('=').Append(value);
     }
 
+    private static readonly char[] MarkdownEmphasis = ['`', '*'];
+
     private static string? Clean(string? raw)
     {
-        var text = raw?.Trim().Trim('`', '*').Trim();
+        var text = raw?.Trim().Trim(MarkdownEmphasis).Trim();
         if (string.IsNullOrEmpty(text) || text!.Equals("default", StringComparison.OrdinalIgnoreCase) || NumberText.IsMissingMarker(text))
         {
             return null;
