@@ -47,13 +47,14 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         // One dictionary per thread, emptied for each file.
         var occurrences = recordOccurrences ??= [];
         occurrences.Clear();
+        var shared = new StableHash.LastOfFour();
         foreach (var record in records)
         {
             if (record.Values.Count > 0)
             {
                 record.Configuration = ConfigurationOf(record.Dimensions);
                 record.Prompt = record.Dimensions.PromptText;
-                SetId(record, record.Configuration, occurrences);
+                SetId(record, record.Configuration, occurrences, ref shared);
                 result.Add(Source, record);
             }
         }
@@ -111,12 +112,10 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// identical rows stay distinct.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    private static void SetId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences)
+    private static void SetId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences, ref StableHash.LastOfFour shared)
     {
         var dimensions = record.Dimensions;
-        var key = StableHash.Mix(StableHash.Of(dimensions.Model), StableHash.Of(dimensions.Backend));
-        key = StableHash.Mix(key, StableHash.Of(dimensions.Quantization));
-        key = StableHash.Mix(key, StableHash.Of(configuration));
+        var key = shared.Of(dimensions.Model, dimensions.Backend, dimensions.Quantization, configuration);
         if (record.Failed)
         {
             key = StableHash.Mix(key, StableHash.Of(record.Error));

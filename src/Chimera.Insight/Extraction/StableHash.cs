@@ -41,6 +41,30 @@ internal static class StableHash
         public ulong Hash;
     }
 
+    /// <summary>The hash of four texts, in order.</summary>
+    public static ulong OfFour(string? first, string? second, string? third, string? fourth) =>
+        Mix(Mix(Mix(Of(first), Of(second)), Of(third)), Of(fourth));
+
+    /// <summary>The hash of four texts in order (<see cref="OfFour"/>), remembered for the same four string objects: the records of a file
+    /// mostly share their model, backend, configuration and prompt, so most records reuse the last one.</summary>
+    internal struct LastOfFour
+    {
+        private string? a, b, c, d;
+        private ulong hash;
+        private bool known;
+
+        public ulong Of(string? first, string? second, string? third, string? fourth)
+        {
+            if (!known || !ReferenceEquals(first, a) || !ReferenceEquals(second, b) || !ReferenceEquals(third, c) || !ReferenceEquals(fourth, d))
+            {
+                hash = OfFour(first, second, third, fourth);
+                (a, b, c, d, known) = (first, second, third, fourth, true);
+            }
+
+            return hash;
+        }
+    }
+
     /// <summary>What a value's field fixes (metric, unit, statistic), hashed in one key for record ids and fingerprints.</summary>
     public static ulong OfFigure(string? metric, string? unit, string? statistic) => Mix(Mix(Of(metric), Of(unit)), Of(statistic));
 

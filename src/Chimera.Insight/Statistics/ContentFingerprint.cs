@@ -54,10 +54,11 @@ internal sealed class ContentFingerprint
         var raw = rawScratch;
         var reported = reportedScratch;
         int rawCount = 0, reportedCount = 0;
+        var shared = new StableHash.LastOfFour();
         foreach (var record in records)
         {
             var d = record.Dimensions;
-            var context = Context(d.Model, d.Backend, record.Configuration, record.Prompt, record.Phase, record.Failed);
+            var context = Context(shared.Of(d.Model, d.Backend, record.Configuration, record.Prompt), record.Phase, record.Failed);
             ulong rawSum = 0, reportedSum = 0;
             bool hasRaw = false, hasReported = false;
             foreach (var value in record.Values)
@@ -118,17 +119,12 @@ internal sealed class ContentFingerprint
     private static bool IsReported(string? statistic) => !string.IsNullOrEmpty(statistic) && statistic != Insight.Statistic.Sample;
 
     private static ulong Hash(BenchmarkSample s) =>
-        Hash(StableHash.OfFigure(s.Metric, s.Unit, s.Statistic), Context(s.Model, s.Backend, s.Configuration, s.Prompt, s.Phase, s.Failed), s.Value);
+        Hash(StableHash.OfFigure(s.Metric, s.Unit, s.Statistic), Context(StableHash.OfFour(s.Model, s.Backend, s.Configuration, s.Prompt), s.Phase, s.Failed), s.Value);
 
-    /// <summary>One hash of what all the values of a record share: computed once per record.</summary>
-    private static ulong Context(string? model, string? backend, string? configuration, string? prompt, Phase phase, bool failed)
-    {
-        var h = StableHash.Mix(StableHash.Of(model), StableHash.Of(backend));
-        h = StableHash.Mix(h, StableHash.Of(configuration));
-        h = StableHash.Mix(h, StableHash.Of(prompt));
-        h = StableHash.Mix(h, (ulong)phase + 1);
-        return StableHash.Mix(h, failed ? 2UL : 1UL);
-    }
+    /// <summary>One hash of what all the values of a record share (<paramref name="texts"/>: its model, backend,
+    /// configuration and prompt): computed once per record.</summary>
+    private static ulong Context(ulong texts, Phase phase, bool failed) =>
+        StableHash.Mix(StableHash.Mix(texts, (ulong)phase + 1), failed ? 2UL : 1UL);
 
     /// <summary>A value's hash: its field (<see cref="StableHash.OfFigure"/>), what its record shares, and its figure.</summary>
     private static ulong Hash(ulong figureKey, ulong context, double value)
