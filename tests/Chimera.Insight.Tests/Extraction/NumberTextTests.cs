@@ -129,7 +129,7 @@ public class SignificantDigitsTests
             Assert.Equal((int)Math.Floor(Math.Log10(Math.Abs(value))), SignificantDigits.DecimalExponent(value));
         }
 
-        foreach (var exact in new[] { 1e-5, 0.001, 1, 10, 1000, 1e15 })
+        foreach (var exact in new[] { 1e-5, 0.001, 1, 10, 1000, 1e15, 1e-300, 1e300, 3e-305, 5e-310, 1.7e308 })
         {
             Assert.Equal((int)Math.Floor(Math.Log10(exact)), SignificantDigits.DecimalExponent(exact));
         }
