@@ -133,6 +133,13 @@ public static class ArtifactReader
 
     private static string FullPath(string path)
     {
+        // A Unix path from the inventory is full already: nothing to resolve.
+        if (Path.DirectorySeparatorChar == '/' && path.Length > 0 && path[0] == '/'
+            && path.IndexOf("/.", StringComparison.Ordinal) < 0 && path.IndexOf("//", StringComparison.Ordinal) < 0)
+        {
+            return path;
+        }
+
         try
         {
             return Path.GetFullPath(path);

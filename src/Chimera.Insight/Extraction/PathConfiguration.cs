@@ -47,9 +47,11 @@ internal static class PathConfiguration
         return dimensions;
     }
 
+    private static readonly char[] Digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
     private static void Apply(Dimensions dimensions, string name)
     {
-        if (string.IsNullOrEmpty(name) || name.IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) < 0)
+        if (string.IsNullOrEmpty(name) || name.IndexOfAny(Digits) < 0)
         {
             return;
         }
