@@ -3,22 +3,51 @@ using System.Text;
 
 namespace Chimera.Insight.Extraction;
 
-/// <summary>The conditions a record was measured under: model, backend, Ollama options, prompt, time.</summary>
+/// <summary>The conditions a record was measured under: model, backend, Ollama options, prompt, time. Every record has
+/// its own, so the optional numbers are stored without nullable wrappers (112 bytes instead of 152): a NaN stands for a
+/// missing real number (no option is NaN), a flag for a missing whole number or time.</summary>
 internal sealed class Dimensions
 {
+    private const byte HasNumGpu = 1, HasNumCtx = 2, HasTopK = 4, HasTimestamp = 8;
+
+    private int numGpu, numCtx, topK;
+    private double temperature = double.NaN, topP = double.NaN, repeatPenalty = double.NaN;
+    private DateTime timestamp;
+    private byte known;
+
     public string? Model { get; set; }
     public string? Backend { get; set; }
     public string? Device { get; set; }
     public string? Quantization { get; set; }
     public string? Prompt { get; set; }
     public string? PromptIndex { get; set; }
-    public int? NumGpu { get; set; }
-    public int? NumCtx { get; set; }
-    public double? Temperature { get; set; }
-    public double? TopP { get; set; }
-    public int? TopK { get; set; }
-    public double? RepeatPenalty { get; set; }
-    public DateTime? Timestamp { get; set; }
+
+    public int? NumGpu { get => Get(numGpu, HasNumGpu); set => Set(ref numGpu, value, HasNumGpu); }
+    public int? NumCtx { get => Get(numCtx, HasNumCtx); set => Set(ref numCtx, value, HasNumCtx); }
+    public int? TopK { get => Get(topK, HasTopK); set => Set(ref topK, value, HasTopK); }
+    public double? Temperature { get => Get(temperature); set => temperature = value ?? double.NaN; }
+    public double? TopP { get => Get(topP); set => topP = value ?? double.NaN; }
+    public double? RepeatPenalty { get => Get(repeatPenalty); set => repeatPenalty = value ?? double.NaN; }
+
+    public DateTime? Timestamp
+    {
+        get => (known & HasTimestamp) != 0 ? timestamp : null;
+        set
+        {
+            timestamp = value.GetValueOrDefault();
+            known = (byte)(value.HasValue ? known | HasTimestamp : known & ~HasTimestamp);
+        }
+    }
+
+    private int? Get(int value, byte flag) => (known & flag) != 0 ? value : null;
+
+    private void Set(ref int field, int? value, byte flag)
+    {
+        field = value.GetValueOrDefault();
+        known = (byte)(value.HasValue ? known | flag : known & ~flag);
+    }
+
+    private static double? Get(double value) => double.IsNaN(value) ? null : value;
 
     public Dimensions Clone() => (Dimensions)MemberwiseClone();
 
