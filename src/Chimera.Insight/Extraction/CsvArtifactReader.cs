@@ -243,7 +243,9 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     {
         var dimensions = new Dimensions();
         var record = new PendingRecord(dimensions, row, line, metricColumns + 1);
-        List<string>? problems = null;
+        // A failed row's values are expected to be missing: its problems are told only for a row that did not fail.
+        var problems = rowProblems;
+        problems.Clear();
         for (var i = 0; i < columns.Length; i++)
         {
             var column = columns[i];
@@ -274,12 +276,12 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
                     if (problem is not null)
                     {
-                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + column.Name + "'", problem));
+                        problems.Add((column, problem));
                     }
 
                     break;
                 case FieldRole.Options:
-                    ReadOptions(parser.GetString(i), dimensions, ref problems);
+                    ReadOptions(parser.GetString(i), dimensions, problems);
                     break;
                 case FieldRole.Error:
                     if (RecordRules.IsError(parser.GetString(i)))
@@ -310,16 +312,14 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
                     when NumberText.TryParsePlain(parser.GetSpan(i), decimalComma, out var number):
                     if (!dimensions.SetNumber(mapping.Role, number))
                     {
-                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem,
-                            "column '" + column.Name + "'", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
+                        problems.Add((column, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
                     }
 
                     break;
                 default:
                     if (!dimensions.Set(mapping.Role, column.TextOf(parser, i), decimalComma))
                     {
-                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem,
-                            "column '" + column.Name + "'", string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
+                        problems.Add((column, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
                     }
 
                     break;
@@ -335,9 +335,10 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         }
         else
         {
-            foreach (var problem in problems ?? [])
+            foreach (var (column, problem) in problems)
             {
-                sink.Error(record.Location, problem);
+                sink.Error(record.Location, column is null ? problem
+                    : string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + column.Name + "'", problem));
             }
 
             RecordRules.DeriveThroughput(record);
@@ -346,7 +347,9 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         sink.Add(record);
     }
 
-    private void ReadOptions(string cell, Dimensions dimensions, ref List<string>? problems)
+    private readonly List<(Column? Column, string Problem)> rowProblems = [];
+
+    private void ReadOptions(string cell, Dimensions dimensions, List<(Column? Column, string Problem)> problems)
     {
         if (string.IsNullOrWhiteSpace(cell))
         {
@@ -365,7 +368,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         }
         catch (JsonException e)
         {
-            (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvOptionsInvalid, FirstLine(e.Message)));
+            problems.Add((null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvOptionsInvalid, FirstLine(e.Message))));
         }
     }
 
