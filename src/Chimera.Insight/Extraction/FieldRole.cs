@@ -44,6 +44,8 @@ internal sealed class FieldMapping
     public bool NeedsTimeUnit { get; set; }
     /// <summary>The kind of canonical metric (time, rate, count, percent, ...), for validation.</summary>
     public MetricKind Kind { get; set; }
+    /// <summary>A figure computed from others of its record (not read from the file): it never identifies the record.</summary>
+    public bool IsDerived { get; set; }
 
     // Boxed: a reference is read whole on every platform, and reading it writes nothing to a line the workers share.
     private object? figureKey;

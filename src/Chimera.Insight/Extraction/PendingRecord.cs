@@ -94,7 +94,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     /// <summary>Adds a figure already scaled to the metric's unit. Returns the reason when it cannot be
     /// a valid value (non-finite, a negative canonical time, count, rate or share, a time over a day): the
     /// value is then not added.</summary>
-    public string? Add(FieldMapping mapping, double value, string? location = null, bool derived = false)
+    public string? Add(FieldMapping mapping, double value, string? location = null)
     {
         var problem = Check(mapping, value);
         if (problem is null)
@@ -104,7 +104,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
                 (valueLocations ??= []).Add((Values.Count, location));
             }
 
-            Values.Add(new PendingValue(mapping, value, mapping.IsCanonical && !derived, valid: true));
+            Values.Add(new PendingValue(mapping, value));
         }
 
         return problem;
@@ -129,7 +129,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
     /// <summary>A metric the record names without a figure (null, or a failed run's missing field).</summary>
     public void AddMissing(string metric, string unit, string statistic) =>
-        Values.Add(new PendingValue(new FieldMapping { Metric = metric, Unit = unit, Statistic = statistic }, double.NaN, false, false));
+        Values.Add(new PendingValue(new FieldMapping { Metric = metric, Unit = unit, Statistic = statistic }, double.NaN));
 
     private static string? Check(FieldMapping mapping, double value)
     {
@@ -159,10 +159,10 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     }
 }
 
-/// <summary>One figure of a record. <see cref="Valid"/> false: NaN, kept only so a failed record shows. Its metric, unit
-/// and statistic are those of the field it was read from (one reference: a file holds thousands of values). Where it
-/// was read is the record's to say (<see cref="PendingRecord.LocationOf"/>).</summary>
-internal readonly struct PendingValue(FieldMapping source, double value, bool identifying, bool valid)
+/// <summary>One figure of a record: 16 bytes, as a file holds thousands. <see cref="Valid"/> false: NaN, kept only so a
+/// failed record shows (a figure read is always finite). Its metric, unit and statistic are those of the field it was
+/// read from. Where it was read is the record's to say (<see cref="PendingRecord.LocationOf"/>).</summary>
+internal readonly struct PendingValue(FieldMapping source, double value)
 {
     private readonly FieldMapping source = source;
 
@@ -173,6 +173,6 @@ internal readonly struct PendingValue(FieldMapping source, double value, bool id
     public ulong FigureKey => source.FigureKey;
     public double Value { get; } = value;
     /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
-    public bool Identifying { get; } = identifying;
-    public bool Valid { get; } = valid;
+    public bool Identifying => Valid && source.IsCanonical && !source.IsDerived;
+    public bool Valid => !double.IsNaN(Value);
 }

@@ -104,6 +104,7 @@ internal static class RecordRules
         Unit = MetricNames.UnitOf(CanonicalMetric.TokensPerSecond),
         Kind = MetricKind.Rate,
         IsCanonical = true,
+        IsDerived = true,
     };
 
     /// <summary>TokensPerSecond = output tokens / eval time (Ollama: eval_count / eval_duration * 1e9) when the
@@ -135,7 +136,7 @@ internal static class RecordRules
 
         if (tokens is { } t && evalMs is { } e && e > 0)
         {
-            record.Add(DerivedThroughput, t / e * 1000, derived: true);
+            record.Add(DerivedThroughput, t / e * 1000);
         }
     }
 

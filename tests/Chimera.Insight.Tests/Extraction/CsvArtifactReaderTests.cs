@@ -393,4 +393,16 @@ public sealed class CsvArtifactReaderTests : IDisposable
         Assert.Equal(2500, result.Of("EvalMs").Single().Value, 9);
         Assert.Equal(80, result.Of("LoadMs").Single().Value, 9);
     }
+
+    [Fact]
+    public void A_derived_throughput_leaves_the_record_id_to_the_figures_read()
+    {
+        // The same run: one file states its throughput, the other lets it be derived (300 tokens in 2.5 s).
+        var stated = files.Read("stated.csv", "model,eval_count,eval_s,tokens_s\ng,300,2.5,120\n");
+        var derived = files.Read("derived.csv", "model,eval_count,eval_s\ng,300,2.5\n");
+        Assert.Equal(120, derived.Of("TokensPerSecond").Single().Value, 9);
+        // A stated throughput identifies the run; a derived one does not, so the ids differ.
+        Assert.NotEqual(stated.Samples[0].Record, derived.Samples[0].Record);
+        Assert.Single(derived.Samples.Select(s => s.Record).Distinct());
+    }
 }
