@@ -103,7 +103,7 @@ public sealed class JsonArtifactReaderTests : IDisposable
             """;
         var result = files.Read("kernel_benchmarks.json", json);
         var means = result.Of("LatencyMs", "Mean");
-        Assert.Equal(["attention/torch", "fusion/baseline_linear_gelu", "fusion/fused_linear_gelu"], means.Select(s => s.Backend).ToArray());
+        Assert.Equal(["attention/torch", "fusion/baseline_linear_gelu", "fusion/fused_linear_gelu"], means.Select(s => s.Backend!).ToArray());
         Assert.Equal(3, result.Samples.Select(s => s.Record).Distinct().Count());
     }
 
@@ -256,7 +256,7 @@ public sealed class JsonArtifactReaderTests : IDisposable
     {
         var result = files.Read("mixed.json", """[ { "ttft_ms": 120 }, 7, "x", { "ttft_ms": 130 } ]""");
         Assert.Equal([120.0, 130.0], result.Of("TtftMs").Values());
-        Assert.Equal(["$[1]", "$[2]"], result.Errors.Select(e => e.Location).ToArray());
+        Assert.Equal(["$[1]", "$[2]"], result.Errors.Select(e => e.Location!).ToArray());
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class JsonArtifactReaderTests : IDisposable
         var result = files.Read("neg.json", """[ { "ttft_ms": -5, "tokens_s": 100 }, { "ttft_ms": "NaN", "tokens_s": 101 }, { "ttft_ms": 90000000, "tokens_s": 102 }, { "ttft_ms": 120, "tokens_s": 103 } ]""");
         Assert.Equal([120.0], result.Of("TtftMs").Values());
         Assert.Equal(4, result.Of("TokensPerSecond").Count);
-        Assert.Equal(["$[0]", "$[1]", "$[2]"], result.Errors.Select(e => e.Location).ToArray());
+        Assert.Equal(["$[0]", "$[1]", "$[2]"], result.Errors.Select(e => e.Location!).ToArray());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
         var result = files.Read("conv_cuda_bench_20251002-172037.md", markdown);
         Assert.Empty(result.Errors);
         var means = result.Of("LatencyMs", "Mean");
-        Assert.Equal(["eager", "jit", "torch_compile"], means.Select(s => s.Backend).ToArray());
+        Assert.Equal(["eager", "jit", "torch_compile"], means.Select(s => s.Backend!).ToArray());
         Assert.All(means, s => Assert.Equal("conv", s.Model));
         Assert.All(means, s => Assert.Equal("device=cuda", s.Configuration));
         Assert.Equal(0.154, means[0].Value);
@@ -133,7 +133,7 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
         Assert.Empty(result.Errors);
         var tps = result.Of("TokensPerSecond", "Mean");
         Assert.Equal([105.23, 112.90], tps.Values());
-        Assert.Equal(["num_gpu=80, num_ctx=512, temperature=1", "num_gpu=60, num_ctx=1024, temperature=0.8"], tps.Select(s => s.Configuration).ToArray());
+        Assert.Equal(["num_gpu=80, num_ctx=512, temperature=1", "num_gpu=60, num_ctx=1024, temperature=0.8"], tps.Select(s => s.Configuration!).ToArray());
         Assert.NotEqual(tps[0].Record, tps[1].Record);
         Assert.Equal(7.67, result.Samples.Single(s => s.Metric == "Throughput Δ").Value);
         Assert.DoesNotContain(result.Samples, s => s.Metric.StartsWith("TTFT Δ", StringComparison.Ordinal));
