@@ -64,24 +64,24 @@ public sealed class InventorySummaryBuilder
 
         if (!string.IsNullOrEmpty(file.ContentHash))
         {
-            AddHash(file.ContentHash!, file.RelativePath);
+            AddHash(file.ContentHash!, file);
         }
     }
 
     // Only the first path per hash is kept until a second one shows up.
-    private void AddHash(string hash, string path)
+    private void AddHash(string hash, BenchmarkFile file)
     {
         if (!originalByHash.TryGetValue(hash, out var original))
         {
-            originalByHash.Add(hash, new Original(path, fileCount));
+            originalByHash.Add(hash, new Original(KeptRelativePath.Of(file), fileCount));
         }
         else if (duplicatesByHash.TryGetValue(hash, out var paths))
         {
-            paths.Add(path);
+            paths.Add(file.RelativePath);
         }
         else
         {
-            duplicatesByHash.Add(hash, [original.Path, path]);
+            duplicatesByHash.Add(hash, [original.Path, file.RelativePath]);
         }
     }
 
@@ -127,17 +127,11 @@ public sealed class InventorySummaryBuilder
     private static DateTime? Later(DateTime? current, DateTime candidate) =>
         current is null || candidate > current ? candidate : current;
 
-    private readonly struct Original
+    private readonly struct Original(KeptRelativePath path, int position)
     {
-        public Original(string path, int position)
-        {
-            Path = path;
-            Position = position;
-        }
+        public string Path => path.Text;
 
-        public string Path { get; }
-
-        public int Position { get; }
+        public int Position { get; } = position;
     }
 
     private sealed class KindTally

@@ -21,7 +21,7 @@ public sealed class InventoryWalker
 
     /// <summary>Files hashed one after another by one worker.</summary>
     private const int BatchSize = 8;
-    private readonly Dictionary<string, string> firstPathByHash = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeptRelativePath> firstPathByHash = new(StringComparer.Ordinal);
     private readonly HashSet<string> listed = new(PathComparer);
 
     public InventoryWalker(InventoryOptions? options = null)
@@ -158,11 +158,11 @@ public sealed class InventoryWalker
 
         if (firstPathByHash.TryGetValue(hash, out var first))
         {
-            file.DuplicateOf = first;
+            file.DuplicateOf = first.Text;
         }
         else
         {
-            firstPathByHash.Add(hash, file.RelativePath);
+            firstPathByHash.Add(hash, KeptRelativePath.Of(file));
         }
     }
 
