@@ -87,6 +87,20 @@ public class InventorySummaryBuilderTests
     }
 
     [Fact]
+    public void ListsTheRelativePathsOfCopiesMadeOutsideAWalk()
+    {
+        // Files built by hand: their relative path is not the end of their full path.
+        var t = DateTime.UtcNow;
+        var first = File("a/original.csv", ArtifactKind.Csv, 1, t, "A", "f");
+        first.FullName = "/elsewhere/original.csv";
+        var copy = File("b/copy.csv", ArtifactKind.Csv, 1, t, "A", "f");
+        copy.FullName = "";
+
+        var group = Assert.Single(Summarize([first, copy], []).DuplicateGroups);
+        Assert.Equal(["a/original.csv", "b/copy.csv"], group.Files);
+    }
+
+    [Fact]
     public void CountsFamiliesMostFirstThenByName()
     {
         var t = DateTime.UtcNow;
