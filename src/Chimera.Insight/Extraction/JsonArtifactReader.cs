@@ -398,10 +398,13 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             fieldNames.Add(figure.Name);
         }
 
-        foreach (var figure in textFigures ?? [])
+        if (textFigures is not null)
         {
-            mappings.Add(figure.Mapping);
-            fieldNames.Add(figure.Name);
+            foreach (var figure in textFigures)
+            {
+                mappings.Add(figure.Mapping);
+                fieldNames.Add(figure.Name);
+            }
         }
 
         RecordRules.ResolveSiblings(mappings, fieldNames);
@@ -412,7 +415,6 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             record.MarkFailed(failure);
         }
 
-        List<string>? problems = null;
         for (var i = 0; i < mappings.Count; i++)
         {
             var mapping = mappings[i]!;
@@ -439,14 +441,9 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                 }
                 else
                 {
-                    (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, fieldNames[i], problem));
+                    sink.Error(path, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, fieldNames[i], problem));
                 }
             }
-        }
-
-        foreach (var problem in problems ?? [])
-        {
-            sink.Error(path, problem);
         }
 
         if (record.Failed)

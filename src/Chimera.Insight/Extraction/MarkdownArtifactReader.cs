@@ -341,9 +341,12 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         }
         else
         {
-            foreach (var problem in problems ?? [])
+            if (problems is not null)
             {
-                sink.Error(location, problem);
+                foreach (var problem in problems)
+                {
+                    sink.Error(location, problem);
+                }
             }
 
             RecordRules.DeriveThroughput(record);

@@ -116,11 +116,14 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     /// <summary>Where the value at <paramref name="index"/> of <see cref="Values"/> was read: its own line, else the record's.</summary>
     public string LocationOf(int index)
     {
-        foreach (var (at, location) in valueLocations ?? [])
+        if (valueLocations is not null)
         {
-            if (at == index)
+            foreach (var (at, location) in valueLocations)
             {
-                return location;
+                if (at == index)
+                {
+                    return location;
+                }
             }
         }
 
