@@ -248,7 +248,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         problems.Clear();
         for (var i = 0; i < columns.Length; i++)
         {
-            var column = columns[i];
+            ref var column = ref columns[i];
             var mapping = column.Mapping;
             switch (mapping.Role)
             {
@@ -276,7 +276,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
                     if (problem is not null)
                     {
-                        problems.Add((column, problem));
+                        problems.Add((i, problem));
                     }
 
                     break;
@@ -312,14 +312,14 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
                     when NumberText.TryParsePlain(parser.GetSpan(i), decimalComma, out var number):
                     if (!dimensions.SetNumber(mapping.Role, number))
                     {
-                        problems.Add((column, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
+                        problems.Add((i, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
                     }
 
                     break;
                 default:
                     if (!dimensions.Set(mapping.Role, column.TextOf(parser, i), decimalComma))
                     {
-                        problems.Add((column, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
+                        problems.Add((i, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NotANumber, NumberText.Shorten(parser.GetString(i)))));
                     }
 
                     break;
@@ -337,8 +337,8 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         {
             foreach (var (column, problem) in problems)
             {
-                sink.Error(record.Location, column is null ? problem
-                    : string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + column.Name + "'", problem));
+                sink.Error(record.Location, column < 0 ? problem
+                    : string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + columns[column].Name + "'", problem));
             }
 
             RecordRules.DeriveThroughput(record);
@@ -347,9 +347,10 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         sink.Add(record);
     }
 
-    private readonly List<(Column? Column, string Problem)> rowProblems = [];
+    // A row's problems: the column (-1 for the row as a whole) and what is wrong.
+    private readonly List<(int Column, string Problem)> rowProblems = [];
 
-    private void ReadOptions(string cell, Dimensions dimensions, List<(Column? Column, string Problem)> problems)
+    private void ReadOptions(string cell, Dimensions dimensions, List<(int Column, string Problem)> problems)
     {
         if (string.IsNullOrWhiteSpace(cell))
         {
@@ -368,18 +369,20 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         }
         catch (JsonException e)
         {
-            problems.Add((null, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvOptionsInvalid, FirstLine(e.Message))));
+            problems.Add((-1, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvOptionsInvalid, FirstLine(e.Message))));
         }
     }
 
-    private sealed class Column(string name, FieldMapping mapping)
+    /// <summary>A column of the file being read (an array element, used in place: one array per file, not an object per
+    /// column).</summary>
+    private struct Column(string name, FieldMapping mapping)
     {
         public string Name { get; } = name;
         public FieldMapping Mapping { get; } = mapping;
         /// <summary>An unknown column that has held a number: from then on a non-number in it is a problem.</summary>
         public bool Numeric { get; set; }
 
-        private byte[] lastBytes = [];
+        private byte[]? lastBytes;
         private string? lastText;
 
         /// <summary>The field's text; the same text as the row before (a model, a backend) is the same string.</summary>
@@ -394,7 +397,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
             var text = parser.GetString(index);
             // Short fields only: a long prompt is not worth keeping a copy of.
             lastText = bytes.Length <= 256 ? text : null;
-            lastBytes = bytes.Length <= 256 ? bytes.ToArray() : [];
+            lastBytes = bytes.Length <= 256 ? bytes.ToArray() : null;
             return text;
         }
     }
