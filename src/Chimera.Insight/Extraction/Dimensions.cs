@@ -136,7 +136,7 @@ internal sealed class Dimensions
             case FieldRole.TopP: TopP = value; return true;
             case FieldRole.RepeatPenalty: RepeatPenalty = value; return true;
             case FieldRole.Timestamp: Timestamp = FromEpoch(value) ?? Timestamp; return true;
-            case FieldRole.PromptIndex: PromptIndex = NumberText.Format(value); return true;
+            case FieldRole.PromptIndex: PromptIndex = IndexText(value); return true;
             default: return true;
         }
     }
@@ -146,7 +146,27 @@ internal sealed class Dimensions
         value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue ? null : (int)value;
 
     /// <summary>The prompt as a sample shows it: the text, else "#index".</summary>
-    public string? PromptText => Prompt ?? (PromptIndex is null ? null : "#" + PromptIndex);
+    public string? PromptText => Prompt ?? (PromptIndex is null ? null : IndexLabel(PromptIndex));
+
+    // Prompt indexes are mostly small whole numbers, one per record: their texts are made once.
+    private const int SharedIndexes = 1024;
+    private static readonly string[] IndexTexts = [.. Enumerable.Range(0, SharedIndexes).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly string[] IndexLabels = [.. IndexTexts.Select(text => "#" + text)];
+
+    private static string IndexText(double value) =>
+        value >= 0 && value < SharedIndexes && value == Math.Floor(value) ? IndexTexts[(int)value] : NumberText.Format(value);
+
+    private static string IndexLabel(string index)
+    {
+        // Up to 4 digits, without a leading zero (so that "007" keeps its own label).
+        var small = index.Length is > 0 and <= 4 && (index.Length == 1 || index[0] != '0') ? 0 : -1;
+        for (var i = 0; small >= 0 && i < index.Length; i++)
+        {
+            small = index[i] is >= '0' and <= '9' ? (small * 10) + (index[i] - '0') : -1;
+        }
+
+        return small is >= 0 and < SharedIndexes ? IndexLabels[small] : "#" + index;
+    }
 
     /// <summary>Canonical configuration text: the parts present, in the fixed order num_gpu, num_ctx,
     /// temperature, top_p, top_k, repeat_penalty, then device; invariant shortest round-trip numbers.</summary>
