@@ -335,6 +335,111 @@ public class MeasurementSessionTests
         results.AddRange(reader.Complete());
         Assert.Equal(Enumerable.Range(0, 40), results);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Every_result_comes_back_once_in_order_with_no_more_than_degree_at_work(int degree)
+    {
+        var atWork = 0;
+        var mostAtWork = 0;
+        var reader = new OrderedParallelReader<int, int>((i, _) =>
+        {
+            var now = Interlocked.Increment(ref atWork);
+            InterlockedMax(ref mostAtWork, now);
+            // Mostly instant, sometimes a little longer: loops run dry and start again many times.
+            if (i % 97 == 0)
+            {
+                Thread.Sleep(1);
+            }
+            else
+            {
+                Thread.SpinWait(i % 50);
+            }
+
+            Interlocked.Decrement(ref atWork);
+            return i * 3;
+        }, degree, CancellationToken.None);
+
+        var results = new List<int>();
+        var producer = Task.Run(() =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                results.AddRange(reader.Add(i));
+                if (i % 1000 == 0)
+                {
+                    Thread.Sleep(1); // the producer pauses: every loop leaves, and later items must start new ones
+                }
+            }
+
+            results.AddRange(reader.Complete());
+        });
+
+        // Not a speed limit: a lost wake-up would hang here for ever.
+        Assert.True(producer.Wait(TimeSpan.FromMinutes(2)), "the reader stopped handing results back");
+        Assert.Equal(Enumerable.Range(0, 20_000).Select(i => i * 3), results);
+        Assert.InRange(mostAtWork, 1, degree);
+    }
+
+    [Fact]
+    public void A_failure_is_thrown_in_its_turn_and_no_result_comes_out_of_order()
+    {
+        var reader = new OrderedParallelReader<int, int>((i, _) => i == 5 ? throw new InvalidDataException("item 5") : i, 2, CancellationToken.None);
+        var results = new List<int>();
+        InvalidDataException? failure = null;
+        for (var i = 0; i < 10; i++)
+        {
+            try
+            {
+                results.AddRange(reader.Add(i));
+            }
+            catch (InvalidDataException e)
+            {
+                failure = e;
+            }
+        }
+
+        try
+        {
+            foreach (var result in reader.Complete())
+            {
+                results.Add(result);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            failure = e;
+        }
+
+        Assert.Equal("item 5", failure?.Message);
+        Assert.DoesNotContain(5, results);
+        Assert.Equal(results.OrderBy(r => r), results);
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops_waiting()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var release = new ManualResetEventSlim(false);
+        var reader = new OrderedParallelReader<int, int>((i, token) => { release.Wait(token); return i; }, 1, cancel.Token);
+        for (var i = 0; i < 4; i++)
+        {
+            reader.Add(i);
+        }
+
+        cancel.CancelAfter(50);
+        Assert.ThrowsAny<OperationCanceledException>(() => reader.Complete().ToList());
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
 }
 
 /// <summary>Files are measured from their records, samples from samples: both ways must give the same metrics.</summary>
