@@ -192,7 +192,7 @@ function Format-BenchmarkMarkdown($Results) {
         $lines.Add("| $($c.Files) | $([Math]::Round($c.Bytes / 1MB, 1)) | $($c.Rounds) | $($c.ModuleSeconds) | $hand | $ratio | $($c.ReadBytesSeconds) | $($c.ModuleVsReadBytes)x ($($c.ModuleVsReadBytesOfMedians)x) | $($c.ModuleMeansMatch), $($c.HandMeansMatch) |")
     }
     $lines.Add('')
-    $lines.Add('Times are medians over the rounds. Ratios are medians of the ratios within each round, where (a), (c) and (b) ran one after another; the ratio of the two medians follows in brackets.')
+    $lines.Add("Times are medians over the rounds, each corpus's timed rounds after $($Results.WarmupRounds) untimed ones. Ratios are medians of the ratios within each round, where (a), (c) and (b) ran one after another; the ratio of the two medians follows in brackets.")
     $lines.Add('')
     $o = $Results.ReportOverhead
     if ($o) {

@@ -8,8 +8,9 @@
           Get-Content -Raw | ConvertFrom-Json, failed rows dropped, Group-Object + Measure-Object),
           checked to give the same means as (a); run up to 10k files only (it is slow)
       (c) reading every byte of every file (compiled loop: the floor)
-      (a), (b) and (c) run in rounds, one after another in each; their ratios are taken within each
-      round and the median of those is reported, beside the ratio of the medians
+      (a), (b) and (c) run in rounds, one after another in each, after untimed rounds on the same corpus;
+      their ratios are taken within each round and the median of those is reported, beside the ratio
+      of the medians
       (d) New-InsightReport against the Ollama test server at a fixed token rate: wall time minus the
           server's total_duration, and client TTFT minus the server's first-chunk time
       (e) Import-Module in a fresh process
@@ -22,7 +23,8 @@ param(
     [Parameter(Mandatory)][string] $TestServerPath,
     [Parameter(Mandatory)][string] $OutputPath,
     [string] $FileCount = '1000,10000,100000',
-    [int] $Repeat = 7
+    [int] $Repeat = 7,
+    [int] $WarmupRounds = 2
 )
 
 $ErrorActionPreference = 'Stop'
@@ -35,6 +37,7 @@ Import-Module $ModulePath
 $results = [ordered]@{
     Machine   = Get-MachineDescription
     StartedAt = [DateTime]::UtcNow.ToString('o')
+    WarmupRounds = $WarmupRounds
     Corpora   = [System.Collections.Generic.List[object]]::new()
 }
 
@@ -63,6 +66,9 @@ foreach ($size in $sizes) {
         ReadBytes = { Read-EveryByte -Path $corpus }
     }
     if ($withHand) { $competitors.Hand = { Invoke-HandWritten -Path $corpus } }
+    # Untimed rounds first on this corpus too: the first runs at a new size are slower (the heap grows, more code
+    # reaches its optimised tier), and the figures are the steady state's.
+    Measure-Rounds -Rounds $WarmupRounds -Competitors $competitors | Out-Null
     $measured = Measure-Rounds -Rounds $rounds -Competitors $competitors
     $module = $measured.Module
     $floor = $measured.ReadBytes
