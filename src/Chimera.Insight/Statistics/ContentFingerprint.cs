@@ -25,8 +25,6 @@ internal sealed class ContentFingerprint
     /// <summary>Fingerprint of the reported figures, null when there are none.</summary>
     public Hash128? Reported { get; }
 
-    public Hash128? For(MetricOrigin origin) => origin == MetricOrigin.Measured ? Raw : Reported;
-
     public static ContentFingerprint Compute(IEnumerable<BenchmarkSample> samples)
     {
         // A record is the multiset of its samples: their hashes are summed, so order does not matter.

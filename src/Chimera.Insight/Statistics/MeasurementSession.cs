@@ -258,8 +258,7 @@ public sealed class MeasurementSession
     private void MergeFile(BenchmarkFile file, ExtractionResult result, ContentFingerprint fingerprint)
     {
         var source = file.FullName;
-        var measured = registry.Register(source, file.ContentHash, fingerprint, MetricOrigin.Measured);
-        var reported = registry.Register(source, file.ContentHash, fingerprint, MetricOrigin.Reported);
+        var (measured, reported) = registry.Register(source, file.ContentHash, fingerprint);
         var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
         if (!duplicate)
         {
@@ -307,8 +306,7 @@ public sealed class MeasurementSession
     /// <summary>Adds the samples of one source (aggregated apart first), leaving out content counted already.</summary>
     private void MergeSamples(string source, ContentFingerprint fingerprint, MetricAggregator part)
     {
-        var measured = registry.Register(source, contentHash: null, fingerprint, MetricOrigin.Measured);
-        var reported = registry.Register(source, contentHash: null, fingerprint, MetricOrigin.Reported);
+        var (measured, reported) = registry.Register(source, contentHash: null, fingerprint);
         TakeRejected(part);
         aggregator.Merge(part, origin => (origin == MetricOrigin.Measured ? measured : reported) is null);
         NoteRepeats(source, measured, reported, part.GroupKeys);

@@ -8,8 +8,9 @@ internal sealed class RedundancyRegistry
     private readonly Dictionary<Hash128, string> byRaw = [];
     private readonly Dictionary<Hash128, string> byReported = [];
 
-    /// <summary>Registers a source; returns the earlier source it repeats for the given origin, if any.</summary>
-    public Repeat? Register(string source, string? contentHash, ContentFingerprint fingerprint, MetricOrigin origin)
+    /// <summary>Registers a source; returns the earlier source it repeats, if any, for measured and for reported
+    /// figures: a byte-identical copy repeats both, the same records in another form each apart.</summary>
+    public (Repeat? Measured, Repeat? Reported) Register(string source, string? contentHash, ContentFingerprint fingerprint)
     {
         if (contentHash is { Length: > 0 })
         {
@@ -17,7 +18,8 @@ internal sealed class RedundancyRegistry
             {
                 if (!SameSource(copied, source))
                 {
-                    return new Repeat(RepeatKind.Duplicate, copied);
+                    var duplicate = new Repeat(RepeatKind.Duplicate, copied);
+                    return (duplicate, duplicate);
                 }
             }
             else
@@ -26,13 +28,16 @@ internal sealed class RedundancyRegistry
             }
         }
 
-        var print = fingerprint.For(origin);
+        return (Register(source, fingerprint.Raw, byRaw), Register(source, fingerprint.Reported, byReported));
+    }
+
+    private static Repeat? Register(string source, Hash128? print, Dictionary<Hash128, string> registry)
+    {
         if (print is null)
         {
             return null;
         }
 
-        var registry = origin == MetricOrigin.Measured ? byRaw : byReported;
         if (registry.TryGetValue(print.Value, out var original))
         {
             return SameSource(original, source) ? null : new Repeat(RepeatKind.Redundant, original);

@@ -182,12 +182,15 @@ public class MeasurementSessionTests
         var registry = new RedundancyRegistry();
         var print = ContentFingerprint.Compute(Samples.Series("TtftMs", [1, 2]));
 
-        Assert.Null(registry.Register("/a/run.csv", "abc", print, MetricOrigin.Measured));
-        var repeat = registry.Register("/b/run.csv", "abc", print, MetricOrigin.Measured);
+        Assert.Equal((null, null), registry.Register("/a/run.csv", "abc", print));
+        var (measured, reported) = registry.Register("/b/run.csv", "abc", print);
 
-        Assert.NotNull(repeat);
-        Assert.Equal(RepeatKind.Duplicate, repeat!.Kind);
-        Assert.Equal("/a/run.csv", repeat.Original);
+        Assert.NotNull(measured);
+        Assert.Equal(RepeatKind.Duplicate, measured!.Kind);
+        Assert.Equal("/a/run.csv", measured.Original);
+        Assert.Equal("/a/run.csv", reported?.Original);
+        // The same source again is no repeat of itself.
+        Assert.Equal((null, null), registry.Register("/a/run.csv", "abc", print));
     }
 
     [Fact]
