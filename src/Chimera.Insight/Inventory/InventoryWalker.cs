@@ -357,7 +357,8 @@ public sealed class InventoryWalker
             return null;
         }
 
-        var node = ListedAsRegular(file) ? new FileNodeInfo(FileNodeType.Regular) : FileNode.Probe(full, followLinks: true);
+        var listedAsRegular = ListedAsRegular(file);
+        var node = listedAsRegular ? new FileNodeInfo(FileNodeType.Regular) : FileNode.Probe(full, followLinks: true);
         switch (node.Type)
         {
             case FileNodeType.Regular:
@@ -380,9 +381,9 @@ public sealed class InventoryWalker
         try
         {
             // The listing already holds a file's size and time. It describes a link itself, though; a link to a
-            // file is read, so its target is what counts.
+            // file is read, so its target is what counts. (Attributes costs a system call on Unix: asked once.)
             var target = file;
-            if ((file.Attributes & FileAttributes.ReparsePoint) != 0)
+            if (!listedAsRegular && (file.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 target = new FileInfo(FileNode.RealPath(full) ?? full);
                 target.Refresh();
