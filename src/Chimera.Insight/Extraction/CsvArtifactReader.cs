@@ -16,7 +16,7 @@ namespace Chimera.Insight.Extraction;
 /// </summary>
 internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensions)
 {
-    private Column[] columns = [];
+    private CsvColumn[] columns = [];
     private int metricColumns;
     private bool decimalComma;
 
@@ -229,11 +229,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
             sink.Error("header", CsvHeaderLayout.RepeatedMessage(repeat));
         }
 
-        columns = new Column[layout.Names.Length];
-        for (var i = 0; i < columns.Length; i++)
-        {
-            columns[i] = new Column(layout.Names[i], layout.Mappings[i]);
-        }
+        columns = layout.TakeColumns();
 
         metricColumns = layout.MetricColumns;
     }
@@ -370,35 +366,6 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         catch (JsonException e)
         {
             problems.Add((-1, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.CsvOptionsInvalid, FirstLine(e.Message))));
-        }
-    }
-
-    /// <summary>A column of the file being read (an array element, used in place: one array per file, not an object per
-    /// column).</summary>
-    private struct Column(string name, FieldMapping mapping)
-    {
-        public string Name { get; } = name;
-        public FieldMapping Mapping { get; } = mapping;
-        /// <summary>An unknown column that has held a number: from then on a non-number in it is a problem.</summary>
-        public bool Numeric { get; set; }
-
-        private byte[]? lastBytes;
-        private string? lastText;
-
-        /// <summary>The field's text; the same text as the row before (a model, a backend) is the same string.</summary>
-        public string TextOf(CsvReader parser, int index)
-        {
-            var bytes = parser.GetSpan(index);
-            if (lastText is not null && bytes.SequenceEqual(lastBytes))
-            {
-                return lastText;
-            }
-
-            var text = parser.GetString(index);
-            // Short fields only: a long prompt is not worth keeping a copy of.
-            lastText = bytes.Length <= 256 ? text : null;
-            lastBytes = bytes.Length <= 256 ? bytes.ToArray() : null;
-            return text;
         }
     }
 }

@@ -47,6 +47,32 @@ internal sealed class CsvHeaderLayout
     /// <summary>True when every name is blank: no header at all.</summary>
     public bool IsBlank { get; }
 
+    // A layout is used by the thread that keeps it, one file at a time: its columns serve file after file.
+    private CsvColumn[]? columns;
+
+    /// <summary>The columns for the next file, none yet known to hold numbers. (The text each last read is kept:
+    /// the files of one tool repeat their models, and the same text is then the same string.)</summary>
+    public CsvColumn[] TakeColumns()
+    {
+        if (columns is null)
+        {
+            columns = new CsvColumn[Names.Length];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i] = new CsvColumn(Names[i], Mappings[i]);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                columns[i].Numeric = false;
+            }
+        }
+
+        return columns;
+    }
+
     /// <summary>The layout of the record <paramref name="reader"/> is on, taken as the header.</summary>
     [MethodImpl(HotPath.Optimized)]
     public static CsvHeaderLayout Of(CsvReader reader)
