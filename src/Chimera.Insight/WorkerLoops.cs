@@ -68,7 +68,7 @@ internal sealed class WorkerLoops(int degree)
             finished.Reset();
             Volatile.Write(ref awaited, work);
             // Full fences on both sides (here and after a run): either the loop sees this waiter, or this sees Done.
-            Interlocked.MemoryBarrier();
+            Thread.MemoryBarrier();
             if (!work.Done)
             {
                 finished.Wait(token);
@@ -103,7 +103,7 @@ internal sealed class WorkerLoops(int degree)
             while (queue.TryDequeue(out var work))
             {
                 work.Execute();
-                Interlocked.MemoryBarrier();
+                Thread.MemoryBarrier();
                 if (Volatile.Read(ref awaited) == work)
                 {
                     finished.Set();
