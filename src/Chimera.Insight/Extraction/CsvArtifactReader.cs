@@ -230,7 +230,6 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         }
 
         columns = layout.TakeColumns();
-
         metricColumns = layout.MetricColumns;
     }
 
