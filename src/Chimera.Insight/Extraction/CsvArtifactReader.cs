@@ -326,7 +326,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         {
             RecordRules.CompleteFailed(record, columns
                 .Where(c => c.Mapping.Role == FieldRole.Metric && (c.Mapping.IsCanonical || c.Numeric))
-                .Select(c => (c.Mapping.Metric, c.Mapping.Unit, c.Mapping.Statistic ?? Insight.Statistic.Sample)));
+                .Select(c => c.Mapping));
         }
         else
         {

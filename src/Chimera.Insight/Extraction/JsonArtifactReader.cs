@@ -437,7 +437,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             {
                 if (record.Failed)
                 {
-                    record.AddMissing(mapping.Metric, mapping.Unit, mapping.Statistic ?? Insight.Statistic.Sample);
+                    record.AddMissing(mapping);
                 }
                 else
                 {
@@ -460,8 +460,13 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     /// <summary>A failed record names the metrics it reported as null too.</summary>
-    private static void CompleteFailed(PendingRecord record, List<FieldMapping>? nullFigures, string? defaultStatistic) =>
-        RecordRules.CompleteFailed(record, (nullFigures ?? []).Select(m => (m.Metric, m.Unit, defaultStatistic ?? m.Statistic ?? Insight.Statistic.Sample)));
+    private static void CompleteFailed(PendingRecord record, List<FieldMapping>? nullFigures, string? defaultStatistic)
+    {
+        if (nullFigures is not null)
+        {
+            RecordRules.CompleteFailed(record, defaultStatistic is null ? nullFigures : nullFigures.Select(m => m.WithStatistic(defaultStatistic)));
+        }
+    }
 
     [MethodImpl(HotPath.Optimized)]
     private void VisitArray(JsonElement array, string path, Dimensions inherited, Frame frame, FieldMapping? keyMapping, bool topLevel)
@@ -526,6 +531,12 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
     /// <summary>A failed element of an array keeps every metric its successful siblings report (as NaN); when no
     /// sibling succeeded, the headline metrics.</summary>
+    private static readonly List<FieldMapping> HeadlineFields =
+    [
+        new() { Role = FieldRole.Metric, Metric = CanonicalMetric.TtftMs, Unit = "ms" },
+        new() { Role = FieldRole.Metric, Metric = CanonicalMetric.TokensPerSecond, Unit = "tok/s" },
+    ];
+
     private static void CompleteFailedSiblings(List<PendingRecord> records)
     {
         if (!records.Any(r => r.Failed))
@@ -533,17 +544,30 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             return;
         }
 
-        var expected = records.Where(r => !r.Failed)
-            .SelectMany(r => r.Values)
-            .Where(v => v.Valid)
-            .Select(v => (v.Metric, v.Unit, v.Statistic))
-            .Distinct()
-            .ToList();
+        // The fields the other elements gave figures for, each once, in the order they first appear.
+        var seen = new HashSet<(string, string, string)>();
+        var expected = new List<FieldMapping>();
+        foreach (var record in records)
+        {
+            if (record.Failed)
+            {
+                continue;
+            }
+
+            foreach (var value in record.Values)
+            {
+                if (value.Valid && seen.Add((value.Metric, value.Unit, value.Statistic)))
+                {
+                    expected.Add(value.Field);
+                }
+            }
+        }
+
         if (expected.Count == 0)
         {
             // Every element failed and none says what it measured: a failed request gives neither a first
             // token nor a throughput, so the suite still shows, as failures of the headline metrics.
-            expected = [(CanonicalMetric.TtftMs, "ms", Statistic.Sample), (CanonicalMetric.TokensPerSecond, "tok/s", Statistic.Sample)];
+            expected = HeadlineFields;
         }
 
         foreach (var record in records)

@@ -336,8 +336,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
 
         if (record.Failed)
         {
-            RecordRules.CompleteFailed(record, t.Mappings.Where(m => m.Role == FieldRole.Metric && m.IsCanonical)
-                .Select(m => (m.Metric, m.Unit, m.Statistic ?? Insight.Statistic.Sample)));
+            RecordRules.CompleteFailed(record, t.Mappings.Where(m => m.Role == FieldRole.Metric && m.IsCanonical));
         }
         else
         {

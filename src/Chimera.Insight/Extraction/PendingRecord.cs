@@ -130,9 +130,9 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
         return Location;
     }
 
-    /// <summary>A metric the record names without a figure (null, or a failed run's missing field).</summary>
-    public void AddMissing(string metric, string unit, string statistic) =>
-        Values.Add(new PendingValue(new FieldMapping { Metric = metric, Unit = unit, Statistic = statistic }, double.NaN));
+    /// <summary>A field the record names without a figure (null, or a failed run's missing field): its metric, unit and
+    /// statistic, no figure.</summary>
+    public void AddMissing(FieldMapping field) => Values.Add(new PendingValue(field, double.NaN));
 
     private static string? Check(FieldMapping mapping, double value)
     {
@@ -165,17 +165,17 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 /// <summary>One figure of a record: 16 bytes, as a file holds thousands. <see cref="Valid"/> false: NaN, kept only so a
 /// failed record shows (a figure read is always finite). Its metric, unit and statistic are those of the field it was
 /// read from. Where it was read is the record's to say (<see cref="PendingRecord.LocationOf"/>).</summary>
-internal readonly struct PendingValue(FieldMapping source, double value)
+internal readonly struct PendingValue(FieldMapping field, double value)
 {
-    private readonly FieldMapping source = source;
-
-    public string Metric => source.Metric;
-    public string Unit => source.Unit;
-    public string Statistic => source.Statistic ?? Insight.Statistic.Sample;
+    /// <summary>The field the value was read from (or, without a figure, the field it stands for).</summary>
+    public FieldMapping Field { get; } = field;
+    public string Metric => Field.Metric;
+    public string Unit => Field.Unit;
+    public string Statistic => Field.Statistic ?? Insight.Statistic.Sample;
     /// <summary><see cref="StableHash.OfFigure"/> of <see cref="Metric"/>, <see cref="Unit"/> and <see cref="Statistic"/>.</summary>
-    public ulong FigureKey => source.FigureKey;
+    public ulong FigureKey => Field.FigureKey;
     public double Value { get; } = value;
     /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
-    public bool Identifying => Valid && source.IsCanonical && !source.IsDerived;
+    public bool Identifying => Valid && Field.IsCanonical && !Field.IsDerived;
     public bool Valid => !double.IsNaN(Value);
 }

@@ -141,18 +141,18 @@ internal static class RecordRules
     }
 
     /// <summary>A failed record keeps every metric its siblings report: those it lacks are added as NaN.</summary>
-    public static void CompleteFailed(PendingRecord record, IEnumerable<(string Metric, string Unit, string Statistic)> expected)
+    public static void CompleteFailed(PendingRecord record, IEnumerable<FieldMapping> expected)
     {
         if (!record.Failed)
         {
             return;
         }
 
-        foreach (var (metric, unit, statistic) in expected)
+        foreach (var field in expected)
         {
-            if (!record.Has(metric, statistic))
+            if (!record.Has(field.Metric, field.Statistic ?? Insight.Statistic.Sample))
             {
-                record.AddMissing(metric, unit, statistic);
+                record.AddMissing(field);
             }
         }
     }

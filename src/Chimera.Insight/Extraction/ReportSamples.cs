@@ -111,7 +111,7 @@ public static class ReportSamples
 
         if (record.Failed)
         {
-            record.AddMissing(metric, mapping.Unit, Insight.Statistic.Sample);
+            record.AddMissing(mapping);
         }
     }
 
