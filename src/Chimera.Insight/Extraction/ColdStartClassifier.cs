@@ -57,7 +57,7 @@ public static class ColdStartClassifier
         }
 
         var all = order.ToArray();
-        Mark(all, all.Length);
+        Mark(all, all.Length, Scratch.ForThisThread(all.Length));
         for (var i = 0; i < all.Length; i++)
         {
             if (all[i].Cold)
@@ -76,8 +76,8 @@ public static class ColdStartClassifier
     internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start)
     {
         var count = records.Count - start;
-        // One array per thread, reused file after file.
-        var figures = recordFigures is { } kept && kept.Length >= count ? kept : recordFigures = new RecordFigures[Math.Max(count, 64)];
+        var lists = Scratch.ForThisThread(count);
+        var figures = lists.Figures;
         for (var i = 0; i < count; i++)
         {
             var record = records[start + i];
@@ -96,7 +96,7 @@ public static class ColdStartClassifier
             }
         }
 
-        Mark(figures, count);
+        Mark(figures, count, lists);
         for (var i = 0; i < count; i++)
         {
             if (figures[i].Cold)
@@ -109,17 +109,13 @@ public static class ColdStartClassifier
         Array.Clear(figures, 0, count);
     }
 
-    [ThreadStatic]
-    private static RecordFigures[]? recordFigures;
-
     /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among the first <paramref name="count"/> of
     /// <paramref name="figures"/>.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static void Mark(RecordFigures[] figures, int count)
+    private static void Mark(RecordFigures[] figures, int count, Scratch lists)
     {
         // A file holds few groups (mostly one): each record finds its group by a linear search, which compares the
         // shared source string by reference before anything else, instead of hashing it.
-        var lists = Scratch.ForThisThread(count);
         var groupOf = lists.GroupOf;
         var firstOfGroup = lists.FirstOfGroup;
         for (var i = 0; i < count; i++)
@@ -167,8 +163,8 @@ public static class ColdStartClassifier
         }
     }
 
-    /// <summary>The working lists of <see cref="Mark"/>, one set per thread, cleared for each file. A file of more
-    /// records than <see cref="KeptSize"/> gets a set of its own, so that no thread keeps a large one.</summary>
+    /// <summary>The working arrays and lists of a classification, one set per thread, cleared for each file. A file of
+    /// more records than <see cref="KeptSize"/> gets a set of its own, so that no thread keeps a large one.</summary>
     private sealed class Scratch
     {
         private const int KeptSize = 4096;
@@ -178,9 +174,13 @@ public static class ColdStartClassifier
 
         private Scratch(int records)
         {
+            Figures = new RecordFigures[records];
             GroupOf = new int[records];
             Values = new double[records];
         }
+
+        /// <summary>A file's records, as <see cref="Classify(string, IReadOnlyList{PendingRecord}, int)"/> fills them.</summary>
+        public RecordFigures[] Figures { get; }
 
         public int[] GroupOf { get; }
         public List<int> FirstOfGroup { get; } = [];
