@@ -112,26 +112,9 @@ internal sealed class Dimensions
 
         switch (role)
         {
-            case FieldRole.NumGpu or FieldRole.NumCtx or FieldRole.TopK:
-                if (WholeNumber(value) is not { } whole)
-                {
-                    return false;
-                }
-
-                if (role == FieldRole.NumGpu)
-                {
-                    NumGpu = whole;
-                }
-                else if (role == FieldRole.NumCtx)
-                {
-                    NumCtx = whole;
-                }
-                else
-                {
-                    TopK = whole;
-                }
-
-                return true;
+            case FieldRole.NumGpu: return SetWhole(ref numGpu, HasNumGpu, value);
+            case FieldRole.NumCtx: return SetWhole(ref numCtx, HasNumCtx, value);
+            case FieldRole.TopK: return SetWhole(ref topK, HasTopK, value);
             case FieldRole.Temperature: Temperature = value; return true;
             case FieldRole.TopP: TopP = value; return true;
             case FieldRole.RepeatPenalty: RepeatPenalty = value; return true;
@@ -141,9 +124,17 @@ internal sealed class Dimensions
         }
     }
 
-    /// <summary>The value as an int when it is a whole number in range, else null.</summary>
-    private static int? WholeNumber(double value) =>
-        value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue ? null : (int)value;
+    /// <summary>Sets a whole-number dimension; false (and nothing set) unless the value is a whole number in range.</summary>
+    private bool SetWhole(ref int field, byte flag, double value)
+    {
+        if (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue)
+        {
+            return false;
+        }
+
+        Set(ref field, (int)value, flag);
+        return true;
+    }
 
     /// <summary>The prompt as a sample shows it: the text, else "#index".</summary>
     public string? PromptText => Prompt ?? (PromptIndex is null ? null : IndexLabel(PromptIndex));

@@ -45,8 +45,8 @@ internal static class StableHash
     public static ulong OfFour(string? first, string? second, string? third, string? fourth) =>
         Mix(Mix(Mix(Of(first), Of(second)), Of(third)), Of(fourth));
 
-    /// <summary>The hash of four texts in order (<see cref="OfFour"/>), remembered for the same four string objects: the records of a file
-    /// mostly share their model, backend, configuration and prompt, so most records reuse the last one.</summary>
+    /// <summary>The hash of four texts in order (<see cref="OfFour"/>), remembered for the same four string objects: the
+    /// records of a file mostly share their model, backend, configuration and prompt, so most reuse the last one.</summary>
     internal struct LastOfFour
     {
         private string? a, b, c, d;
