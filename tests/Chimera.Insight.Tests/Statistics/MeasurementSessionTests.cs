@@ -423,7 +423,7 @@ public class MeasurementSessionTests
     }
 
     [Fact]
-    public void A_cancelled_run_stops_waiting()
+    public async Task A_cancelled_run_stops_waiting()
     {
         using var cancel = new CancellationTokenSource();
         using var release = new ManualResetEventSlim(false);
@@ -434,7 +434,11 @@ public class MeasurementSessionTests
         }
 
         cancel.CancelAfter(50);
-        Assert.ThrowsAny<OperationCanceledException>(() => reader.Complete().ToList());
+        var waiting = Task.Run(() => reader.Complete().ToList());
+        // Not a speed limit: without the cancellation the wait would never end, and the test must fail, not hang.
+        Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromMinutes(2))));
+        release.Set();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
 
     private static void InterlockedMax(ref int target, int value)
