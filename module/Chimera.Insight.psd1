@@ -6,8 +6,8 @@
     CompanyName          = 'Chimera Insight'
     Copyright            = '(c) Chimera Insight. MIT License.'
     Description          = 'Turns LLM benchmark artifacts (CSV, JSON/JSONL, Markdown) into statistics you can trust, and has a local Ollama model write the insight report, every figure checked against the data.'
-    PowerShellVersion    = '5.1'
-    CompatiblePSEditions = @('Core', 'Desktop')
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
     TypesToProcess       = @('types/Chimera.Insight.types.ps1xml')
     FormatsToProcess     = @(
         'formats/Inventory.format.ps1xml'

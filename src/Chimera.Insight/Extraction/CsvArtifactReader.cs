@@ -21,7 +21,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     private bool decimalComma;
 
     /// <param name="utf8">The file as UTF-8 without NUL bytes.</param>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(ReadOnlyMemory<byte> utf8)
     {
         // An odd number of quotes means one never closes: then every line ends a record, so one bad quote
@@ -85,7 +85,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
     /// <summary>The separator of the header line when it holds exactly one kind of the usual ones (outside quotes);
     /// null otherwise, and CsvHelper then detects it from the data.</summary>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static char? HeaderSeparator(ReadOnlySpan<byte> bytes)
     {
         char? found = null;
@@ -114,34 +114,19 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         return found;
     }
 
-    /// <summary>
-    /// The reader options. Set through reflection: CsvHelper's option setters are init-only, and the netstandard2.0
-    /// and net10.0 builds of CsvHelper mark them with different IsExternalInit types, so a direct call compiled
-    /// against one fails with MissingMethodException on the other (the engine is netstandard2.0, its hosts are not).
-    /// </summary>
-    private static CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes, char? separator)
+    private static CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes, char? separator) => new()
     {
-        var options = new CsvReaderOptions();
-        var type = typeof(CsvReaderOptions);
-        void Set(string name, object value) => type.GetProperty(name)!.SetValue(options, value);
-        Set(nameof(CsvReaderOptions.HasHeader), false);
-        if (separator is { } known)
-        {
-            Set(nameof(CsvReaderOptions.Separator), (char?)known);
-        }
-
-        Set(nameof(CsvReaderOptions.Mode), CsvMode.Rfc4180);
-        Set(nameof(CsvReaderOptions.AllowLineBreaksInQuotes), allowLineBreaksInQuotes);
-        Set(nameof(CsvReaderOptions.MalformedData), CsvMalformedDataHandling.Skip);
-        Set(nameof(CsvReaderOptions.FieldCountMismatch), CsvFieldCountHandling.Skip);
-        Set(nameof(CsvReaderOptions.TrackLineNumbers), true);
-        Set(nameof(CsvReaderOptions.PoolStrings), false);
-        Set(nameof(CsvReaderOptions.SkipEmptyLines), true);
-        var callback = type.GetProperty(nameof(CsvReaderOptions.OnMalformedRecord))!;
-        callback.SetValue(options, Delegate.CreateDelegate(callback.PropertyType,
-            typeof(CsvArtifactReader).GetMethod(nameof(OnMalformedRecord), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!));
-        return options;
-    }
+        HasHeader = false,
+        Separator = separator,
+        Mode = CsvMode.Rfc4180,
+        AllowLineBreaksInQuotes = allowLineBreaksInQuotes,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        TrackLineNumbers = true,
+        PoolStrings = false,
+        SkipEmptyLines = true,
+        OnMalformedRecord = OnMalformedRecord,
+    };
 
     private static void OnMalformedRecord(CsvMalformedRecord record) => current?.Malformed(record);
 
@@ -191,7 +176,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
     /// <summary>True when the bytes hold an even number of quotes. Only the parity counts: eight bytes at a time, each
     /// quote byte is flagged (its top bit) and the flags are folded together with XOR.</summary>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool QuotesBalance(ReadOnlySpan<byte> bytes)
     {
         const ulong Quotes = 0x2222222222222222UL;
@@ -233,7 +218,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         metricColumns = layout.MetricColumns;
     }
 
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadRow(CsvReader parser, long row, long line)
     {
         var dimensions = new Dimensions();

@@ -74,7 +74,7 @@ internal sealed class CsvHeaderLayout
     }
 
     /// <summary>The layout of the record <paramref name="reader"/> is on, taken as the header.</summary>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CsvHeaderLayout Of(CsvReader reader)
     {
         var cache = recent ??= new CsvHeaderLayout?[CacheSize];

@@ -17,7 +17,7 @@ internal static class JsonPropertyNames
     [ThreadStatic]
     private static Entry[]? recent;
 
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Of(JsonProperty property)
     {
         ref var entry = ref EntryOf(property, out var uncached);
@@ -25,7 +25,7 @@ internal static class JsonPropertyNames
     }
 
     /// <summary>The name, and what it maps to (<see cref="MetricNames.Map"/>), kept in the same cache entry.</summary>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Of(JsonProperty property, out FieldMapping mapping)
     {
         ref var entry = ref EntryOf(property, out var uncached);

@@ -35,37 +35,33 @@ internal readonly struct FileNodeInfo
 
 /// <summary>
 /// Tells a regular file from a FIFO, a device or a socket before anything opens it (opening a FIFO
-/// blocks until a writer appears). .NET has no public API for the Unix file type, so on Unix this asks
-/// the runtime's own native shim (System.Native, which ships with every .NET on Unix and whose
-/// <c>FileStatus.Mode</c> carries the normalised S_IF* bits at offset 4). Where that shim cannot be
-/// reached, <see cref="IsTypeKnown"/> is false and callers must be careful with what they open.
+/// blocks until a writer appears). .NET's FileSystemInfo does not expose the Unix file type, so on
+/// Linux this asks the kernel through statx(2), whose struct layout is fixed by the kernel ABI on every
+/// architecture. Elsewhere (macOS, a libc without statx) <see cref="IsTypeKnown"/> is false and callers
+/// must not open what may not be a regular file.
 /// </summary>
 internal static class FileNode
 {
-    private const int ModeOffset = 4;
-    private const int StatusBufferSize = 512;
     private const int TypeMask = 0xF000;
-    private const int NoSuchEntry = 2; // ENOENT, the same on Linux and macOS
-    private const int NotADirectory = 20; // ENOTDIR, the same on Linux and macOS
+    private const int NoSuchEntry = 2; // ENOENT
+    private const int NotADirectory = 20; // ENOTDIR
 
-    private static bool nativeUnavailable;
-
-    private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+    private static bool statxUnavailable = !OperatingSystem.IsLinux();
 
     /// <summary>True when <see cref="Probe"/> can tell regular files from special ones on this platform.</summary>
-    public static bool IsTypeKnown => IsWindows || !nativeUnavailable;
+    public static bool IsTypeKnown => OperatingSystem.IsWindows() || !statxUnavailable;
 
     public static FileNodeInfo Probe(string path, bool followLinks)
     {
-        if (!IsWindows && !nativeUnavailable)
+        if (!statxUnavailable)
         {
             try
             {
-                return ProbeUnix(path, followLinks);
+                return ProbeLinux(path, followLinks);
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
-                nativeUnavailable = true;
+                statxUnavailable = true;
             }
         }
 
@@ -75,11 +71,11 @@ internal static class FileNode
     /// <summary>The path with every link resolved, or null when that cannot be found.</summary>
     public static string? RealPath(string path)
     {
-        if (!IsWindows && !nativeUnavailable)
+        if (!OperatingSystem.IsWindows())
         {
             try
             {
-                var result = NativeMethods.RealPath(Utf8(path));
+                var result = NativeMethods.RealPath(Utf8(path), IntPtr.Zero);
                 if (result == IntPtr.Zero)
                 {
                     return null;
@@ -87,40 +83,42 @@ internal static class FileNode
 
                 try
                 {
-                    return Marshal.PtrToStringAnsi(result); // UTF-8 on .NET for Unix
+                    return Marshal.PtrToStringUTF8(result);
                 }
                 finally
                 {
-                    Marshal.FreeHGlobal(result); // free() on Unix
+                    Marshal.FreeHGlobal(result); // free(3) on Unix: realpath(3) allocated the result with malloc
                 }
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
-                nativeUnavailable = true;
+                // fall through to the managed resolution
             }
         }
 
-        return LinkTargetResolver.Resolve(path);
+        try
+        {
+            var target = new DirectoryInfo(path).ResolveLinkTarget(returnFinalTarget: true);
+            return Path.GetFullPath(target?.FullName ?? path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
-    [ThreadStatic]
-    private static byte[]? statusBuffer;
-
-    private static FileNodeInfo ProbeUnix(string path, bool followLinks)
+    private static FileNodeInfo ProbeLinux(string path, bool followLinks)
     {
-        var buffer = statusBuffer ??= new byte[StatusBufferSize];
-        var bytes = Utf8(path);
-        var result = followLinks ? NativeMethods.Stat(bytes, buffer) : NativeMethods.LStat(bytes, buffer);
-        if (result != 0)
+        var flags = followLinks ? 0 : NativeMethods.NoFollowLinks;
+        if (NativeMethods.StatX(NativeMethods.CurrentDirectory, Utf8(path), flags, NativeMethods.TypeField, out var status) != 0)
         {
-            var errno = Marshal.GetLastWin32Error();
+            var errno = Marshal.GetLastPInvokeError();
             return errno is NoSuchEntry or NotADirectory
                 ? new FileNodeInfo(FileNodeType.Missing)
                 : new FileNodeInfo(FileNodeType.Inaccessible, new Win32Exception(errno).Message);
         }
 
-        var mode = BitConverter.ToInt32(buffer, ModeOffset) & TypeMask;
-        return new FileNodeInfo(mode switch
+        return new FileNodeInfo((status.Mode & TypeMask) switch
         {
             0x8000 => FileNodeType.Regular,
             0x4000 => FileNodeType.Directory,
@@ -172,23 +170,34 @@ internal static class FileNode
 
     private static byte[] Utf8(string path)
     {
-        var count = System.Text.Encoding.UTF8.GetByteCount(path);
-        var bytes = new byte[count + 1];
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
         System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
         return bytes;
     }
 
     private static class NativeMethods
     {
-        private const string SystemNative = "libSystem.Native";
+        public const int CurrentDirectory = -100; // AT_FDCWD
+        public const int NoFollowLinks = 0x100; // AT_SYMLINK_NOFOLLOW
+        public const uint TypeField = 0x1; // STATX_TYPE
 
-        [DllImport(SystemNative, EntryPoint = "SystemNative_Stat", SetLastError = true)]
-        public static extern int Stat(byte[] path, byte[] status);
+        [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+        public static extern int StatX(int directory, byte[] path, int flags, uint mask, out StatXBuffer status);
 
-        [DllImport(SystemNative, EntryPoint = "SystemNative_LStat", SetLastError = true)]
-        public static extern int LStat(byte[] path, byte[] status);
+        [DllImport("libc", EntryPoint = "realpath", SetLastError = true)]
+        public static extern IntPtr RealPath(byte[] path, IntPtr resolved);
+    }
 
-        [DllImport(SystemNative, EntryPoint = "SystemNative_RealPath", SetLastError = true)]
-        public static extern IntPtr RealPath(byte[] path);
+    /// <summary>The head of struct statx (linux/stat.h); the kernel writes the whole 256 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 256)]
+    private struct StatXBuffer
+    {
+        public uint Mask;
+        public uint BlockSize;
+        public ulong Attributes;
+        public uint LinkCount;
+        public uint UserId;
+        public uint GroupId;
+        public ushort Mode;
     }
 }

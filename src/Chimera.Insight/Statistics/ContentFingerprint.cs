@@ -45,7 +45,7 @@ internal sealed class ContentFingerprint
 
     /// <summary>The fingerprint of a file's records: the same as that of the samples they make, computed without them
     /// (each record's dimensions are hashed once, not once per value).</summary>
-    [MethodImpl(HotPath.Optimized)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records)
     {
         // Per-record sums gather in two arrays kept per thread, reused file after file.
