@@ -54,8 +54,8 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
         comparisonOptions = new ComparisonOptions { GroupBy = GroupingKeysParser.Parse(GroupBy), ThresholdPercent = Threshold, Alpha = Alpha };
         reference = NewSession();
         difference = NewSession();
-        differenceRouter = new InputRouter(this, difference);
-        referenceRouter = new InputRouter(this, reference);
+        differenceRouter = new InputRouter(this, difference, cancellation.Token);
+        referenceRouter = new InputRouter(this, reference, cancellation.Token);
         foreach (var item in ReferenceObject ?? [])
         {
             referenceRouter.Add(item);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using Chimera.Insight.Commands.Input;
 using Chimera.Insight.Reporting;
 
 namespace Chimera.Insight.Commands;
@@ -54,24 +55,22 @@ public sealed class ExportInsightReportCommand : PSCmdlet
 
         try
         {
-            switch (ReportingInput.Classify(InputObject))
+            switch (EngineObjectConverter.Classify(InputObject))
             {
-                case ReportingInput.InputKind.Report:
-                    _reports.Add(ReportingInput.Read<InsightReport>(InputObject));
+                case InputKind.Report:
+                    _reports.Add(EngineObjectConverter.ToReport(InputObject));
                     break;
-                case ReportingInput.InputKind.Comparison:
-                    _comparisons.Add(ReportingInput.Read<BenchmarkComparison>(InputObject));
+                case InputKind.Comparison:
+                    _comparisons.Add(EngineObjectConverter.ToComparison(InputObject));
                     break;
                 default:
-                    WriteError(new ErrorRecord(new ArgumentException(ReportingStrings.NotExportable(ReportingInput.TypeName(InputObject))),
-                        "InputNotExportable", ErrorCategory.InvalidType, InputObject));
+                    WriteError(EngineObjectConverter.Unsupported(InputObject, MyInvocation.MyCommand.Name, [InputKind.Report, InputKind.Comparison]));
                     break;
             }
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception ex) when (ex is InvalidCastException or FormatException or OverflowException or GetValueException)
         {
-            WriteError(new ErrorRecord(new ArgumentException(ReportingStrings.NotReadable(ReportingInput.TypeName(InputObject), ex.Message), ex),
-                "InputNotReadable", ErrorCategory.InvalidData, InputObject));
+            WriteError(EngineObjectConverter.Unreadable(InputObject, ex));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using Chimera.Insight.Commands.Input;
 using Chimera.Insight.Commands.Inventory;
 using Chimera.Insight.Inventory;
 
@@ -113,7 +114,7 @@ public sealed class GetBenchmarkInventoryCommand : PSCmdlet
         var paths = (literal ? LiteralPath : Path) ?? [SessionState.Path.CurrentFileSystemLocation.ProviderPath];
         foreach (var path in paths)
         {
-            foreach (var root in Resolve(path, literal))
+            foreach (var root in ProviderPaths.Resolve(this, path, literal))
             {
                 Inventory(root);
             }
@@ -197,47 +198,6 @@ public sealed class GetBenchmarkInventoryCommand : PSCmdlet
         {
             CurrentOperation = InventoryStrings.ProgressOperation(entry.Path),
         });
-    }
-
-    private IEnumerable<string> Resolve(string path, bool literal)
-    {
-        ProviderInfo provider;
-        List<string> resolved;
-        try
-        {
-            if (literal)
-            {
-                resolved = [SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _)];
-            }
-            else
-            {
-                resolved = [.. SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider)];
-            }
-        }
-        catch (ItemNotFoundException)
-        {
-            WriteError(InventoryErrors.NotFound(path));
-            return [];
-        }
-        catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or ArgumentException or NotSupportedException)
-        {
-            WriteError(new ErrorRecord(e, "InvalidPath", ErrorCategory.InvalidArgument, path));
-            return [];
-        }
-
-        if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-        {
-            WriteError(new ErrorRecord(
-                new ArgumentException(InventoryStrings.NotFileSystem(path, provider.Name)), "NotFileSystemPath", ErrorCategory.InvalidArgument, path));
-            return [];
-        }
-
-        if (resolved.Count == 0)
-        {
-            WriteError(InventoryErrors.NotFound(path));
-        }
-
-        return resolved;
     }
 
     private bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);

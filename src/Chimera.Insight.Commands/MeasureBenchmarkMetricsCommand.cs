@@ -76,7 +76,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
         };
         clock.Start();
         session = new MeasurementSession(options, cancellation.Token);
-        router = new InputRouter(this, session);
+        router = new InputRouter(this, session, cancellation.Token);
     }
 
     protected override void ProcessRecord()

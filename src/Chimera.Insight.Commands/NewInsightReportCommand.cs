@@ -118,7 +118,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
     {
         clock.Start();
         session = new MeasurementSession(new MeasurementOptions(), stopping.Token);
-        router = new InputRouter(this, session);
+        router = new InputRouter(this, session, stopping.Token);
     }
 
     protected override void ProcessRecord()

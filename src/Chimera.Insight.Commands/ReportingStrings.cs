@@ -7,11 +7,6 @@ internal static class ReportingStrings
 {
     private static string F(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 
-    public static string NotUsableAsFacts(string typeName) => F(
-        "The input of type '{0}' is neither a metric, a finding, a report, a sample, an inventory summary nor a comparison, so it gives no facts.", typeName);
-
-    public static string NotReadable(string typeName, string reason) => F("The input of type '{0}' could not be read: {1}", typeName, reason);
-
     public static string FileNotFound(string path) => F("Cannot find the file '{0}'.", path);
 
     public static string FileNotRead(string path, string reason) => F("Cannot read the file '{0}': {1}", path, reason);
@@ -23,9 +18,6 @@ internal static class ReportingStrings
         "Nothing to check: give -Text or -Path, or pipe reports (their narrative is checked against their own facts).";
 
     public static string ReportSource(int run, string model) => F("report run {0} ({1})", run, model);
-
-    public static string NotExportable(string typeName) => F(
-        "The input of type '{0}' is neither an InsightReport nor a BenchmarkComparison; it cannot be exported.", typeName);
 
     public const string MixedInput = "Reports and comparisons cannot be exported to one file: export them separately.";
 

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using Chimera.Insight.Commands.Input;
 using Chimera.Insight.Reporting;
 
 namespace Chimera.Insight.Commands;
@@ -21,6 +22,9 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private readonly FactSet _facts = new();
     private readonly List<InsightReport> _reports = new();
     private int _factInputs;
+
+    private static readonly InputKind[] Takes =
+        [InputKind.Metric, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report];
 
     /// <summary>The text to check, e.g. a narrative.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = TextSet)]
@@ -94,25 +98,25 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     {
         try
         {
-            switch (ReportingInput.Classify(input))
+            switch (EngineObjectConverter.Classify(input))
             {
-                case ReportingInput.InputKind.Metric:
-                    _facts.AddMetric(ReportingInput.Read<BenchmarkMetric>(input));
+                case InputKind.Metric:
+                    _facts.AddMetric(EngineObjectConverter.ToMetric(input));
                     break;
-                case ReportingInput.InputKind.Finding:
-                    _facts.AddFinding(ReportingInput.Read<Finding>(input));
+                case InputKind.Finding:
+                    _facts.AddFinding(EngineObjectConverter.ToFinding(input)!);
                     break;
-                case ReportingInput.InputKind.Sample:
-                    _facts.AddSample(ReportingInput.Read<BenchmarkSample>(input));
+                case InputKind.Sample:
+                    _facts.AddSample(EngineObjectConverter.ToSample(input));
                     break;
-                case ReportingInput.InputKind.Inventory:
-                    _facts.AddInventory(ReportingInput.Read<BenchmarkInventorySummary>(input));
+                case InputKind.Inventory:
+                    _facts.AddInventory(EngineObjectConverter.ToInventorySummary(input)!);
                     break;
-                case ReportingInput.InputKind.Comparison:
-                    _facts.AddComparison(ReportingInput.Read<BenchmarkComparison>(input));
+                case InputKind.Comparison:
+                    _facts.AddComparison(EngineObjectConverter.ToComparison(input));
                     break;
-                case ReportingInput.InputKind.Report:
-                    var report = ReportingInput.Read<InsightReport>(input);
+                case InputKind.Report:
+                    var report = EngineObjectConverter.ToReport(input);
                     if (ParameterSetName == ReportSet)
                     {
                         _reports.Add(report);
@@ -124,17 +128,15 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
                     break;
                 default:
-                    WriteError(new ErrorRecord(new ArgumentException(ReportingStrings.NotUsableAsFacts(ReportingInput.TypeName(input))),
-                        "InputNotFacts", ErrorCategory.InvalidType, input));
+                    WriteError(EngineObjectConverter.Unsupported(input, MyInvocation.MyCommand.Name, Takes));
                     return;
             }
 
             _factInputs++;
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        catch (Exception ex) when (ex is InvalidCastException or FormatException or OverflowException or GetValueException)
         {
-            WriteError(new ErrorRecord(new ArgumentException(ReportingStrings.NotReadable(ReportingInput.TypeName(input), ex.Message), ex),
-                "InputNotReadable", ErrorCategory.InvalidData, input));
+            WriteError(EngineObjectConverter.Unreadable(input, ex));
         }
     }
 

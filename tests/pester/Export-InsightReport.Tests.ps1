@@ -160,7 +160,7 @@ Describe 'Export-InsightReport' {
 
     It 'refuses input that is neither a report nor a comparison' {
         'text' | Export-InsightReport -Path (Join-Path $TestDrive 'nothing.md') -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InputNotExportable*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedInput*'
         Test-Path (Join-Path $TestDrive 'nothing.md') | Should -BeFalse
     }
 

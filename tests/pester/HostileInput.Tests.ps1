@@ -11,6 +11,14 @@ Describe 'Hostile input' {
         $metrics = @($files | Measure-BenchmarkMetrics -GroupBy Model -ErrorVariable measureErrors -ErrorAction SilentlyContinue)
         $allErrors = @($inventoryErrors) + @($measureErrors)
         $errorText = ($allErrors | ForEach-Object { $_.Exception.Message }) -join "`n"
+
+        # The same folder given to -Path: one walker, one reader, so the same metrics and the same errors.
+        $pathErrors = $null
+        $pathMetrics = @(Measure-BenchmarkMetrics -LiteralPath $root -GroupBy Model -ErrorVariable pathErrors -ErrorAction SilentlyContinue)
+        function Get-MetricText($metric) {
+            ($metric.PSObject.Properties | Where-Object Name -ne 'Inventory' | ForEach-Object { "$($_.Name)=$($_.Value -join ';')" }) -join '|'
+        }
+        function Get-ErrorText($record) { "$(($record.FullyQualifiedErrorId -split ',')[0]): $($record.Exception.Message)" }
     }
 
     AfterAll {
@@ -68,6 +76,26 @@ Describe 'Hostile input' {
 
     It 'reports the dangling link and survives the symlink loop' -Skip:(-not ($IsLinux -or $IsMacOS)) {
         $errorText | Should -Match 'dangling\.csv'
+    }
+
+    It 'gives the same metrics through -Path as through Get-BenchmarkInventory and the pipeline' {
+        $pathMetrics.Count | Should -Be $metrics.Count
+        $viaPath = @($pathMetrics | ForEach-Object { Get-MetricText $_ } | Sort-Object)
+        $viaPipeline = @($metrics | ForEach-Object { Get-MetricText $_ } | Sort-Object)
+        Compare-Object $viaPath $viaPipeline -SyncWindow 0 | Should -BeNullOrEmpty
+    }
+
+    It 'writes the same errors through -Path as through the pipeline, the FIFO among them' {
+        $viaPath = @($pathErrors | ForEach-Object { Get-ErrorText $_ } | Sort-Object)
+        $viaPipeline = @($allErrors | ForEach-Object { Get-ErrorText $_ } | Sort-Object)
+        Compare-Object $viaPath $viaPipeline | Should -BeNullOrEmpty
+        if ($IsLinux -or $IsMacOS) { ($viaPath -match 'fifo\.csv').Count | Should -BeGreaterThan 0 }
+    }
+
+    It 'carries the same inventory through -Path as through the pipeline' {
+        $pathMetrics[0].Inventory.FileCount | Should -Be $metrics[0].Inventory.FileCount
+        $pathMetrics[0].Inventory.DuplicateGroups.Count | Should -Be $metrics[0].Inventory.DuplicateGroups.Count
+        $pathMetrics[0].Inventory.SkippedCount | Should -Be $metrics[0].Inventory.SkippedCount
     }
 
     It 'reads a file whose name holds a newline' {

@@ -289,9 +289,9 @@ Describe 'Measure-BenchmarkMetrics' {
             "$warnings" | Should -Match 'notes\.txt.*not a benchmark artifact'
         }
 
-        It 'refuses input it cannot measure with UnsupportedBenchmarkInput' {
+        It 'refuses input it cannot measure with UnsupportedInput, naming what it takes' {
             [pscustomobject]@{ Colour = 'blue' } | Measure-BenchmarkMetrics -ErrorVariable problems -ErrorAction SilentlyContinue
-            $problems.FullyQualifiedErrorId | Should -Match '^UnsupportedBenchmarkInput'
+            $problems.FullyQualifiedErrorId | Should -Match '^UnsupportedInput'
         }
     }
 
@@ -381,6 +381,62 @@ Describe 'Measure-BenchmarkMetrics' {
             Set-Content -LiteralPath $file -Value $changed
             ($stored | Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model).Mean | Should -Be 98
             Remove-Item -LiteralPath $folder -Recurse
+        }
+        It 'passes over a FIFO in a folder given to -Path, as the pipeline from Get-BenchmarkInventory does' -Skip:$IsWindows {
+            $fifoFolder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'fifo-runs') -Force
+            Copy-Item (Join-Path $TestDrive 'runs/sweep.csv') $fifoFolder
+            mkfifo (Join-Path $fifoFolder 'pipe.csv')
+            # In a job, so that a FIFO opened by mistake fails this test instead of blocking the run.
+            $job = Start-Job {
+                Import-Module $using:env:CHIMERA_INSIGHT_MODULE
+                $viaPath = @(Measure-BenchmarkMetrics -Path $using:fifoFolder -Metric TokensPerSecond -GroupBy Model -ErrorVariable pathErrors -ErrorAction SilentlyContinue)
+                $viaPipeline = @(Get-BenchmarkInventory $using:fifoFolder -ErrorVariable pipeErrors -ErrorAction SilentlyContinue |
+                    Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model)
+                [pscustomobject]@{
+                    PathMean = $viaPath.Mean; PipelineMean = $viaPipeline.Mean
+                    PathErrors = @($pathErrors | ForEach-Object { "$($_.FullyQualifiedErrorId -replace ',.*') $($_.Exception.Message)" })
+                    PipelineErrors = @($pipeErrors | ForEach-Object { "$($_.FullyQualifiedErrorId -replace ',.*') $($_.Exception.Message)" })
+                    PathHashes = $viaPath[0].Inventory.DuplicateGroups.Count
+                }
+            }
+            $done = $job | Wait-Job -Timeout 60
+            if (-not $done) { $job | Stop-Job; $job | Remove-Job -Force }
+            $done | Should -Not -BeNullOrEmpty -Because 'opening the FIFO would block'
+            $result = $job | Receive-Job
+            $job | Remove-Job
+            $result.PathMean | Should -Be 78
+            $result.PipelineMean | Should -Be 78
+            $result.PathErrors | Should -Be $result.PipelineErrors
+            "$($result.PathErrors)" | Should -Match '^NotARegularFile .*pipe\.csv.*FIFO'
+        }
+
+        It 'hashes the files a folder given to -Path holds, so copies show in the inventory' {
+            $metrics = Measure-BenchmarkMetrics -Path $TestDrive -Metric TokensPerSecond -GroupBy Model -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+            $piped = Get-BenchmarkInventory $TestDrive -ErrorAction SilentlyContinue |
+                Measure-BenchmarkMetrics -Metric TokensPerSecond -GroupBy Model -WarningAction SilentlyContinue
+            @($metrics[0].Inventory.DuplicateGroups).Count | Should -BeGreaterThan 0
+            @($metrics[0].Inventory.DuplicateGroups).Count | Should -Be @($piped[0].Inventory.DuplicateGroups).Count
+        }
+
+        It 'takes a metric-shaped object as a metric, the same as Test-InsightGrounding does' {
+            $bag = [pscustomobject]@{ Metric = 'TtftMs'; Unit = 'ms'; Count = 3; P50 = 120 }
+            $measured = @($bag | Measure-BenchmarkMetrics -ErrorVariable problems -ErrorAction SilentlyContinue)
+            $problems | Should -BeNullOrEmpty
+            $measured.Metric | Should -Be 'TtftMs'
+            ($bag | Test-InsightGrounding -Text 'TTFT p50 was 120 ms.').Grounded.Count | Should -Be 1
+        }
+
+        It 'refuses the same object the same way in every cmdlet, naming what each takes' {
+            $odd = [pscustomobject]@{ Colour = 'blue' }
+            $odd | Measure-BenchmarkMetrics -ErrorVariable m -ErrorAction SilentlyContinue
+            $odd | Test-InsightGrounding -Text 'x 1 ms' -ErrorVariable t -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $odd | Export-InsightReport -Path (Join-Path $TestDrive 'odd.md') -ErrorVariable e -ErrorAction SilentlyContinue
+            foreach ($record in @($m[0], $t[0], $e[0])) {
+                $record.FullyQualifiedErrorId | Should -BeLike 'UnsupportedInput,*'
+                $record.Exception.Message | Should -Match "does not take input of type 'System.Management.Automation.PSCustomObject': it takes .+"
+            }
+            $m[0].Exception.Message | Should -Match 'Measure-BenchmarkMetrics .*metrics \(BenchmarkMetric\)'
+            $e[0].Exception.Message | Should -Match 'Export-InsightReport .*reports \(InsightReport\) and comparisons'
         }
     }
 }

@@ -100,7 +100,7 @@ Describe 'Test-InsightGrounding' {
     It 'writes an error for input that gives no facts' {
         $result = 42, $metrics[0] | Test-InsightGrounding -Text '108.05 tok/s' -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'InputNotFacts*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedInput*'
         $result.GroundedRatio | Should -Be 1
     }
 

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace Chimera.Insight.Commands.Input;
 
-/// <summary>What a pipeline object is, as far as the statistics cmdlets care.</summary>
+/// <summary>What a pipeline object is. Every cmdlet classifies its input with <see cref="EngineObjectConverter.Classify"/>
+/// and takes the kinds it names in <see cref="InputKinds"/>.</summary>
 internal enum InputKind
 {
     Unknown,
@@ -12,29 +13,52 @@ internal enum InputKind
     Sample,
     Metric,
     Report,
+    Comparison,
+    Finding,
+    Inventory,
     /// <summary>A path string, a FileInfo, or anything else with a PSPath.</summary>
     Path,
 }
 
-/// <summary>Turns pipeline input, live engine objects or deserialized property bags (Start-Job, Invoke-Command,
-/// Import-Clixml, PSSerializer), into engine objects: BenchmarkSample, BenchmarkMetric, BenchmarkFile,
-/// InsightReport. Live engine objects are returned as they are; property bags are matched by type name
-/// (Chimera.Insight.X or Deserialized.Chimera.Insight.X), else by the properties they carry.</summary>
+/// <summary>Turns pipeline input, live engine objects or property bags (deserialized objects from Start-Job,
+/// Invoke-Command, Import-Clixml; PSCustomObject; hashtables; ConvertFrom-Json output), into engine objects.
+/// Live engine objects are returned as they are; property bags are matched by type name (Chimera.Insight.X or
+/// Deserialized.Chimera.Insight.X), else by the properties they carry, through one table.</summary>
 internal static class EngineObjectConverter
 {
     private const string TypePrefix = "Chimera.Insight.";
     private const string DeserializedPrefix = "Deserialized.Chimera.Insight.";
 
+    /// <summary>The one classification table: each kind's engine type (live objects and type names) and the
+    /// properties that identify a bag of that kind, tried in this order. A new kind of input is one row here and
+    /// one conversion below.</summary>
+    private static readonly (InputKind Kind, Type Type, Func<PropertyReader, bool> Shape)[] Kinds =
+    [
+        (InputKind.Report, typeof(InsightReport),
+            p => p.Has("AgentType") || (p.Has("Provider") && (p.Has("Text") || p.Has("Markdown"))) || (p.Has("Persona") && p.Has("TokensPerSecond"))),
+        (InputKind.Comparison, typeof(BenchmarkComparison), p => p.Has("ReferenceMean") || p.Has("DifferenceMean")),
+        (InputKind.Sample, typeof(BenchmarkSample), p => p.Has("Metric") && p.Has("Value")),
+        (InputKind.Metric, typeof(BenchmarkMetric), p => p.Has("Metric") && (p.Has("Origin") || p.Has("Mean") || p.Has("Count"))),
+        (InputKind.Finding, typeof(Finding), p => p.Has("Kind") && p.Has("Text") && (p.Has("Figures") || p.Has("Severity"))),
+        (InputKind.Inventory, typeof(BenchmarkInventorySummary), p => p.Has("FileCount") && p.Has("Kinds")),
+        (InputKind.File, typeof(BenchmarkFile), p => p.Has("FullName") && p.Has("Kind")),
+    ];
+
     public static InputKind Classify(PSObject input)
     {
         switch (input.BaseObject)
         {
-            case BenchmarkSample: return InputKind.Sample;
-            case BenchmarkMetric: return InputKind.Metric;
-            case BenchmarkFile: return InputKind.File;
-            case InsightReport: return InputKind.Report;
             case string: return InputKind.Path;
             case FileSystemInfo: return InputKind.Path;
+        }
+
+        var type = input.BaseObject.GetType();
+        foreach (var row in Kinds)
+        {
+            if (row.Type == type)
+            {
+                return row.Kind;
+            }
         }
 
         foreach (var typeName in input.TypeNames)
@@ -42,38 +66,39 @@ internal static class EngineObjectConverter
             var name = typeName.StartsWith(DeserializedPrefix, StringComparison.Ordinal) ? typeName.Substring(DeserializedPrefix.Length)
                 : typeName.StartsWith(TypePrefix, StringComparison.Ordinal) ? typeName.Substring(TypePrefix.Length)
                 : null;
-            switch (name)
+            foreach (var row in Kinds)
             {
-                case nameof(BenchmarkSample): return InputKind.Sample;
-                case nameof(BenchmarkMetric): return InputKind.Metric;
-                case nameof(BenchmarkFile): return InputKind.File;
-                case nameof(InsightReport): return InputKind.Report;
+                if (string.Equals(row.Type.Name, name, StringComparison.Ordinal))
+                {
+                    return row.Kind;
+                }
             }
         }
 
         var p = new PropertyReader(input);
-        if (p.Has("Metric") && p.Has("Value"))
+        foreach (var row in Kinds)
         {
-            return InputKind.Sample;
-        }
-
-        if (p.Has("Metric") && (p.Has("Origin") || p.Has("Mean")))
-        {
-            return InputKind.Metric;
-        }
-
-        if (p.Has("AgentType") || (p.Has("Persona") && p.Has("TokensPerSecond")))
-        {
-            return InputKind.Report;
-        }
-
-        if (p.Has("FullName") && p.Has("Kind"))
-        {
-            return InputKind.File;
+            if (row.Shape(p))
+            {
+                return row.Kind;
+            }
         }
 
         return p.Has("FullName") || p.Has("PSPath") ? InputKind.Path : InputKind.Unknown;
     }
+
+    /// <summary>The error every cmdlet writes for input it does not take, naming what it takes.</summary>
+    public static ErrorRecord Unsupported(PSObject input, string cmdlet, IEnumerable<InputKind> takes) => new(
+        new ArgumentException(InputMessages.Unsupported(TypeName(input), cmdlet, takes)),
+        "UnsupportedInput", ErrorCategory.InvalidType, input);
+
+    /// <summary>The error for input of a kind a cmdlet takes whose values cannot be read.</summary>
+    public static ErrorRecord Unreadable(PSObject input, Exception reason) => new(
+        new ArgumentException(InputMessages.Unreadable(TypeName(input), reason.Message), reason),
+        "InputNotReadable", ErrorCategory.InvalidData, input);
+
+    public static string TypeName(PSObject input) =>
+        input.TypeNames.Count > 0 ? input.TypeNames[0] : input.BaseObject?.GetType().FullName ?? "null";
 
     /// <summary>The path a Path input names: the string itself, or its FullName / PSPath.</summary>
     public static string? ToPath(PSObject input)
@@ -253,6 +278,43 @@ internal static class EngineObjectConverter
             EstimatedPromptTokens = p.Int("EstimatedPromptTokens"),
             Complete = !p.Has("Complete") || p.Raw("Complete") is null || p.Bool("Complete"),
             Warnings = p.Strings("Warnings"),
+        };
+    }
+
+    public static BenchmarkComparison ToComparison(PSObject input)
+    {
+        if (input.BaseObject is BenchmarkComparison live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        return new BenchmarkComparison
+        {
+            Metric = p.String("Metric") ?? "",
+            Unit = p.String("Unit") ?? "",
+            Statistic = p.String("Statistic") is { Length: > 0 } statistic ? statistic : Statistic.Mean,
+            Model = p.String("Model"),
+            Backend = p.String("Backend"),
+            Configuration = p.String("Configuration"),
+            Phase = p.Enum<Phase>("Phase"),
+            Prompt = p.String("Prompt"),
+            Source = p.String("Source"),
+            Status = p.Enum<ComparisonStatus>("Status") ?? default,
+            ReferenceMean = p.Double("ReferenceMean"),
+            DifferenceMean = p.Double("DifferenceMean"),
+            ReferenceStdDev = p.Double("ReferenceStdDev"),
+            DifferenceStdDev = p.Double("DifferenceStdDev"),
+            ReferenceCV = p.Double("ReferenceCV"),
+            DifferenceCV = p.Double("DifferenceCV"),
+            DeltaPercent = p.Double("DeltaPercent"),
+            PValue = p.Double("PValue"),
+            Verdict = p.Enum<ComparisonVerdict>("Verdict") ?? default,
+            Basis = p.String("Basis") ?? "",
+            ReferenceCount = p.Int("ReferenceCount") ?? 0,
+            DifferenceCount = p.Int("DifferenceCount") ?? 0,
+            ReferenceFailedCount = p.Int("ReferenceFailedCount") ?? 0,
+            DifferenceFailedCount = p.Int("DifferenceFailedCount") ?? 0,
         };
     }
 

@@ -1,13 +1,15 @@
 using System.Management.Automation;
+using Chimera.Insight.Commands.Inventory;
 using Chimera.Insight.Extraction;
+using Chimera.Insight.Inventory;
 using Chimera.Insight.Statistics;
 
 namespace Chimera.Insight.Commands.Input;
 
 /// <summary>Feeds pipeline input of any supported kind into a <see cref="MeasurementSession"/>: files are read by the
 /// session on worker threads, samples and metrics are taken as they are, reports give their timings as samples,
-/// paths (strings, FileInfo, -Path, -LiteralPath) are resolved through the provider and read as files; a folder is
-/// searched recursively for .csv, .json, .jsonl and .md files. Problems are written by the owning cmdlet, on the
+/// paths (strings, FileInfo, -Path, -LiteralPath) are resolved through the provider and walked by the inventory's own
+/// walker, as Get-BenchmarkInventory would walk them. Problems are written by the owning cmdlet, on the
 /// pipeline thread.</summary>
 internal sealed class InputRouter
 {
@@ -15,11 +17,15 @@ internal sealed class InputRouter
     private readonly MeasurementSession session;
     private readonly List<string> skipped = [];
     private readonly List<InsightReport> reports = [];
+    private readonly InventoryWalker walker = new();
 
-    public InputRouter(PSCmdlet cmdlet, MeasurementSession session)
+    private readonly CancellationToken stopping;
+
+    public InputRouter(PSCmdlet cmdlet, MeasurementSession session, CancellationToken stopping = default)
     {
         this.cmdlet = cmdlet;
         this.session = session;
+        this.stopping = stopping;
     }
 
     /// <summary>The source named by the samples of reports given as objects.</summary>
@@ -43,6 +49,9 @@ internal sealed class InputRouter
 
     /// <summary>True while everything given so far was a metric: nothing was read or measured here.</summary>
     public bool OnlyMetrics { get; private set; } = true;
+
+    /// <summary>What the measuring cmdlets take.</summary>
+    public static readonly InputKind[] Takes = [InputKind.File, InputKind.Sample, InputKind.Metric, InputKind.Report, InputKind.Path];
 
     public void Add(PSObject? input)
     {
@@ -71,68 +80,54 @@ internal sealed class InputRouter
                 AddPath(path, literal: input.BaseObject is not string);
                 break;
             default:
-                cmdlet.WriteError(new ErrorRecord(
-                    new ArgumentException(StatisticsMessages.UnsupportedInput(input.TypeNames.FirstOrDefault() ?? "null")),
-                    "UnsupportedBenchmarkInput", ErrorCategory.InvalidType, input));
+                cmdlet.WriteError(EngineObjectConverter.Unsupported(input, cmdlet.MyInvocation.MyCommand.Name, Takes));
                 break;
         }
     }
 
-    /// <summary>Resolves a path (wildcards unless <paramref name="literal"/>) and reads what it names.</summary>
+    /// <summary>Resolves a path (wildcards unless <paramref name="literal"/>) and reads what it names: a folder or
+    /// a file goes through the same <see cref="InventoryWalker"/> as Get-BenchmarkInventory, so it is found, passed
+    /// over (FIFOs, devices, hidden folders, links), hashed and reported exactly as that cmdlet would.</summary>
     public void AddPath(string path, bool literal)
     {
-        List<string> resolved;
-        try
+        foreach (var root in ProviderPaths.Resolve(cmdlet, path, literal))
         {
-            resolved = literal
-                ? [cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)]
-                : cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _).ToList();
-        }
-        catch (SessionStateException ex)
-        {
-            cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
-            return;
-        }
-
-        if (resolved.Count == 0)
-        {
-            cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(StatisticsMessages.PathNotFound(path)),
-                "PathNotFound", ErrorCategory.ObjectNotFound, path));
-        }
-
-        foreach (var fullName in resolved)
-        {
-            if (Directory.Exists(fullName))
+            try
             {
-                foreach (var file in Directory.EnumerateFiles(fullName, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                foreach (var entry in walker.Walk(root, stopping))
                 {
-                    AddFilePath(file, quiet: true);
+                    Take(entry, root);
                 }
             }
-            else if (File.Exists(fullName))
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                AddFilePath(fullName, quiet: false);
-            }
-            else
-            {
-                cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(StatisticsMessages.PathNotFound(fullName)),
-                    "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                return; // Ctrl+C: PowerShell ends the pipeline.
             }
         }
     }
 
-    private void AddFilePath(string fullName, bool quiet)
+    private void Take(InventoryEntry entry, string root)
     {
-        if (PathFiles.Describe(fullName) is { } file)
+        switch (entry.Kind)
         {
-            session.AddFile(file);
-            return;
-        }
+            case InventoryEntryKind.File:
+                session.AddFile(entry.File!);
+                break;
+            case InventoryEntryKind.Skipped:
+                skipped.Add(entry.Path);
+                if (string.Equals(entry.Path, root, StringComparison.Ordinal))
+                {
+                    // Named on its own rather than found in a folder: say why nothing came of it.
+                    cmdlet.WriteWarning(StatisticsMessages.NotBenchmarkArtifact(entry.Path));
+                }
 
-        skipped.Add(fullName);
-        if (!quiet)
-        {
-            cmdlet.WriteWarning(StatisticsMessages.NotBenchmarkArtifact(fullName));
+                break;
+            case InventoryEntryKind.Problem:
+                cmdlet.WriteError(InventoryErrors.From(entry.Problem!));
+                break;
+            case InventoryEntryKind.Notice:
+                cmdlet.WriteVerbose(entry.Message);
+                break;
         }
     }
 }

@@ -2,11 +2,11 @@ using Chimera.Insight.Inventory;
 
 namespace Chimera.Insight.Commands.Input;
 
-/// <summary>BenchmarkFile objects for paths given directly (-Path, a string, a FileInfo).</summary>
+/// <summary>BenchmarkFile descriptions of the sources samples and metrics name, for the inventory summary.</summary>
 internal static class PathFiles
 {
-    /// <summary>A BenchmarkFile for a path given directly: no content hash or family, which only
-    /// Get-BenchmarkInventory works out; null when the name is not a benchmark artifact.</summary>
+    /// <summary>A BenchmarkFile for a sample's source file: no content hash or family; null when the name is not
+    /// a benchmark artifact.</summary>
     public static BenchmarkFile? Describe(string fullName)
     {
         if (ArtifactKinds.FromFileName(fullName) is not { } kind)

@@ -14,9 +14,35 @@ internal readonly struct PropertyReader
 
     public PropertyReader(PSObject source) => this.source = source;
 
-    public bool Has(string name) => source.Properties[name] is not null;
+    public bool Has(string name) => source.BaseObject is IDictionary dictionary
+        ? Key(dictionary, name) is not null
+        : source.Properties[name] is not null;
 
-    public object? Raw(string name) => Unwrap(source.Properties[name]?.Value);
+    public object? Raw(string name) => Unwrap(Value(name));
+
+    /// <summary>A property's value, or a hashtable's entry (keys matched case-insensitively, as PowerShell does).</summary>
+    private object? Value(string name)
+    {
+        if (source.BaseObject is IDictionary dictionary)
+        {
+            return Key(dictionary, name) is { } key ? dictionary[key] : null;
+        }
+
+        return source.Properties[name]?.Value;
+    }
+
+    private static object? Key(IDictionary dictionary, string name)
+    {
+        foreach (var key in dictionary.Keys)
+        {
+            if (string.Equals(Convert.ToString(key, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
 
     public string? String(string name) => Raw(name) switch
     {
@@ -26,7 +52,7 @@ internal readonly struct PropertyReader
         var other => other.ToString(),
     };
 
-    public double? Double(string name) => ToDouble(source.Properties[name]?.Value);
+    public double? Double(string name) => ToDouble(Value(name));
 
     public int? Int(string name) => Double(name) is { } d && !double.IsNaN(d) ? (int)Math.Round(d) : null;
 
@@ -48,7 +74,7 @@ internal readonly struct PropertyReader
 
     public T? Enum<T>(string name) where T : struct
     {
-        var value = source.Properties[name]?.Value;
+        var value = Value(name);
         if (value is null)
         {
             return null;

@@ -43,9 +43,6 @@ public static class StatisticsMessages
 
     public static string PathNotFound(string path) => $"Cannot find path '{path}' because it does not exist.";
 
-    public static string UnsupportedInput(string typeName) =>
-        $"Input of type '{typeName}' is neither a benchmark file, sample, metric, report nor a path: skipped.";
-
     public static string NoInput(string side) => $"-{side} holds no benchmark data: nothing to compare.";
 
     public static string BestConfiguration(string model, string configuration, double mean, string unit, int count,
