@@ -392,6 +392,8 @@ internal static class EngineObjectConverter
                     SkippedCount = p.Int("SkippedCount") ?? 0,
                     Skipped = p.Strings("Skipped"),
                     LatestModifiedUtc = p.DateTime("LatestModifiedUtc"),
+                    IngestSeconds = p.Double("IngestSeconds"),
+                    AnalysisSeconds = p.Double("AnalysisSeconds"),
                 };
             default:
                 return null;
@@ -436,6 +438,7 @@ internal static class EngineObjectConverter
                     SharePercent = p.Double("SharePercent") ?? 0,
                     Bytes = (long)(p.Double("Bytes") ?? 0),
                     LatestModifiedUtc = p.DateTime("LatestModifiedUtc"),
+                    FirstFiles = p.Strings("FirstFiles"),
                 };
             case string text when KindText.Match(text) is { Success: true } m
                 && Enum.TryParse<ArtifactKind>(m.Groups["kind"].Value, out var kind):

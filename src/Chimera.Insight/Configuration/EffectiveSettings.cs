@@ -54,12 +54,15 @@ public sealed class EffectiveSettings
 
     public string? EndpointWarning => EndpointPolicy.Describe(OllamaUri, ApiKeyPresent);
 
-    public int? NumCtx => WholeOption("num_ctx");
-    public int? NumGpu => WholeOption("num_gpu");
-    public double? Temperature => NumberOption("temperature");
-    public double? TopP => NumberOption("top_p");
-    public int? TopK => WholeOption("top_k");
-    public double? RepeatPenalty => NumberOption("repeat_penalty");
+    /// <summary>The run settings among the options.</summary>
+    public RunSettings RunSettings => RunSettings.FromOptions(Options);
+
+    public int? NumCtx => RunSettings.NumCtx;
+    public int? NumGpu => RunSettings.NumGpu;
+    public double? Temperature => RunSettings.Temperature;
+    public double? TopP => RunSettings.TopP;
+    public int? TopK => RunSettings.TopK;
+    public double? RepeatPenalty => RunSettings.RepeatPenalty;
 
     /// <summary>A generation request with these settings: persona as system prompt, a copy of the options.</summary>
     public GenerationRequest CreateGenerationRequest(string prompt) => new()
@@ -114,10 +117,4 @@ public sealed class EffectiveSettings
 
     public override string ToString() =>
         $"{Model} at {OllamaEndpoint.Display(OllamaUri)} ({ConfigurationText}){(Profile is null ? "" : ", profile " + Profile)}";
-
-    private int? WholeOption(string name) =>
-        Options.TryGetValue(name, out var value) && value is long whole && whole >= int.MinValue && whole <= int.MaxValue ? (int)whole : null;
-
-    private double? NumberOption(string name) =>
-        Options.TryGetValue(name, out var value) && value is double or long ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : null;
 }

@@ -288,7 +288,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
                     // The usual form, read from the field's bytes: no text made for it.
                     dimensions.Timestamp = timestamp;
                     break;
-                case FieldRole.NumGpu or FieldRole.NumCtx or FieldRole.TopK or FieldRole.Temperature or FieldRole.TopP or FieldRole.RepeatPenalty
+                case >= FieldRoles.FirstRunSetting
                     when NumberText.TryParsePlain(parser.GetSpan(i), decimalComma, out var number):
                     if (!dimensions.SetNumber(mapping.Role, number))
                     {

@@ -3,17 +3,13 @@ using System.Text;
 
 namespace Chimera.Insight.Extraction;
 
-/// <summary>The conditions a record was measured under: model, backend, Ollama options, prompt, time. Every record has
-/// its own, so the optional numbers are stored without nullable wrappers (112 bytes instead of 152): a NaN stands for a
-/// missing real number (no option is NaN), a flag for a missing whole number or time.</summary>
+/// <summary>The conditions a record was measured under: model, backend, run settings, prompt, time. Every record has
+/// its own; the run settings are one <see cref="RunSettings"/> value, the time a flag and a value.</summary>
 internal sealed class Dimensions
 {
-    private const byte HasNumGpu = 1, HasNumCtx = 2, HasTopK = 4, HasTimestamp = 8;
-
-    private int numGpu, numCtx, topK;
-    private double temperature = double.NaN, topP = double.NaN, repeatPenalty = double.NaN;
+    private RunSettings settings;
     private DateTime timestamp;
-    private byte known;
+    private bool hasTimestamp;
 
     public string? Model { get; set; }
     public string? Backend { get; set; }
@@ -22,32 +18,24 @@ internal sealed class Dimensions
     public string? Prompt { get; set; }
     public string? PromptIndex { get; set; }
 
-    public int? NumGpu { get => Get(numGpu, HasNumGpu); set => Set(ref numGpu, value, HasNumGpu); }
-    public int? NumCtx { get => Get(numCtx, HasNumCtx); set => Set(ref numCtx, value, HasNumCtx); }
-    public int? TopK { get => Get(topK, HasTopK); set => Set(ref topK, value, HasTopK); }
-    public double? Temperature { get => Get(temperature); set => temperature = value ?? double.NaN; }
-    public double? TopP { get => Get(topP); set => topP = value ?? double.NaN; }
-    public double? RepeatPenalty { get => Get(repeatPenalty); set => repeatPenalty = value ?? double.NaN; }
+    public RunSettings Settings { get => settings; set => settings = value; }
+
+    public int? NumGpu { get => settings.NumGpu; set => settings = settings.With(RunSettings.Options[0], value); }
+    public int? NumCtx { get => settings.NumCtx; set => settings = settings.With(RunSettings.Options[1], value); }
+    public double? Temperature { get => settings.Temperature; set => settings = settings.With(RunSettings.Options[2], value); }
+    public double? TopP { get => settings.TopP; set => settings = settings.With(RunSettings.Options[3], value); }
+    public int? TopK { get => settings.TopK; set => settings = settings.With(RunSettings.Options[4], value); }
+    public double? RepeatPenalty { get => settings.RepeatPenalty; set => settings = settings.With(RunSettings.Options[5], value); }
 
     public DateTime? Timestamp
     {
-        get => (known & HasTimestamp) != 0 ? timestamp : null;
+        get => hasTimestamp ? timestamp : null;
         set
         {
             timestamp = value.GetValueOrDefault();
-            known = (byte)(value.HasValue ? known | HasTimestamp : known & ~HasTimestamp);
+            hasTimestamp = value.HasValue;
         }
     }
-
-    private int? Get(int value, byte flag) => (known & flag) != 0 ? value : null;
-
-    private void Set(ref int field, int? value, byte flag)
-    {
-        field = value.GetValueOrDefault();
-        known = (byte)(value.HasValue ? known | flag : known & ~flag);
-    }
-
-    private static double? Get(double value) => double.IsNaN(value) ? null : value;
 
     public Dimensions Clone() => (Dimensions)MemberwiseClone();
 
@@ -60,12 +48,7 @@ internal sealed class Dimensions
         Quantization ??= other.Quantization;
         Prompt ??= other.Prompt;
         PromptIndex ??= other.PromptIndex;
-        NumGpu ??= other.NumGpu;
-        NumCtx ??= other.NumCtx;
-        Temperature ??= other.Temperature;
-        TopP ??= other.TopP;
-        TopK ??= other.TopK;
-        RepeatPenalty ??= other.RepeatPenalty;
+        settings = settings.FillFrom(other.settings);
         Timestamp ??= other.Timestamp;
     }
 
@@ -90,12 +73,7 @@ internal sealed class Dimensions
             case FieldRole.Timestamp:
                 Timestamp = ParseTimestamp(text) ?? Timestamp;
                 return true;
-            case FieldRole.NumGpu:
-            case FieldRole.NumCtx:
-            case FieldRole.TopK:
-            case FieldRole.Temperature:
-            case FieldRole.TopP:
-            case FieldRole.RepeatPenalty:
+            case >= FieldRoles.FirstRunSetting:
                 return NumberText.TryParse(text, decimalComma, out var value, out _) && SetNumber(role, value);
             default:
                 return true;
@@ -112,28 +90,11 @@ internal sealed class Dimensions
 
         switch (role)
         {
-            case FieldRole.NumGpu: return SetWhole(ref numGpu, HasNumGpu, value);
-            case FieldRole.NumCtx: return SetWhole(ref numCtx, HasNumCtx, value);
-            case FieldRole.TopK: return SetWhole(ref topK, HasTopK, value);
-            case FieldRole.Temperature: Temperature = value; return true;
-            case FieldRole.TopP: TopP = value; return true;
-            case FieldRole.RepeatPenalty: RepeatPenalty = value; return true;
+            case >= FieldRoles.FirstRunSetting: return settings.TryWith(role.RunOption(), value, out settings);
             case FieldRole.Timestamp: Timestamp = FromEpoch(value) ?? Timestamp; return true;
             case FieldRole.PromptIndex: PromptIndex = IndexText(value); return true;
             default: return true;
         }
-    }
-
-    /// <summary>Sets a whole-number dimension; false (and nothing set) unless the value is a whole number in range.</summary>
-    private bool SetWhole(ref int field, byte flag, double value)
-    {
-        if (value != Math.Floor(value) || value < int.MinValue || value > int.MaxValue)
-        {
-            return false;
-        }
-
-        Set(ref field, (int)value, flag);
-        return true;
     }
 
     /// <summary>The prompt as a sample shows it: the text, else "#index".</summary>
@@ -159,41 +120,18 @@ internal sealed class Dimensions
         return small is >= 0 and < SharedIndexes ? IndexLabels[small] : "#" + index;
     }
 
-    /// <summary>Canonical configuration text: the parts present, in the fixed order num_gpu, num_ctx,
-    /// temperature, top_p, top_k, repeat_penalty, then device; invariant shortest round-trip numbers.</summary>
+    /// <summary>Canonical configuration text: the run settings present, in the order of <see cref="RunSettings.Options"/>,
+    /// then device; invariant shortest round-trip numbers.</summary>
     public string? ConfigurationText()
     {
         var text = new StringBuilder();
-        Append(text, "num_gpu", NumGpu);
-        Append(text, "num_ctx", NumCtx);
-        Append(text, "temperature", Temperature);
-        Append(text, "top_p", TopP);
-        Append(text, "top_k", TopK);
-        Append(text, "repeat_penalty", RepeatPenalty);
+        settings.AppendTo(text);
         if (Device is not null)
         {
-            AppendText(text, "device", Device);
+            text.Append(text.Length > 0 ? ", " : "").Append("device=").Append(Device);
         }
 
         return text.Length == 0 ? null : text.ToString();
-    }
-
-    private static void Append(StringBuilder text, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            AppendText(text, name, NumberText.Format(v));
-        }
-    }
-
-    private static void AppendText(StringBuilder text, string name, string value)
-    {
-        if (text.Length > 0)
-        {
-            text.Append(", ");
-        }
-
-        text.Append(name).Append('=').Append(value);
     }
 
     private static readonly char[] MarkdownEmphasis = ['`', '*'];
@@ -317,8 +255,7 @@ internal sealed class Dimensions
             }
 
             var role = MetricNames.Map(piece.Substring(0, equals)).Role;
-            if (role is FieldRole.NumGpu or FieldRole.NumCtx or FieldRole.Temperature or FieldRole.TopP or FieldRole.TopK
-                or FieldRole.RepeatPenalty or FieldRole.Model or FieldRole.Quantization or FieldRole.Device)
+            if (role is >= FieldRoles.FirstRunSetting or FieldRole.Model or FieldRole.Quantization or FieldRole.Device)
             {
                 Set(role, piece.Substring(equals + 1).TrimEnd('.', ')'));
                 found = true;

@@ -9,12 +9,6 @@ internal enum FieldRole
     Backend,
     Device,
     Quantization,
-    NumGpu,
-    NumCtx,
-    Temperature,
-    TopP,
-    TopK,
-    RepeatPenalty,
     Prompt,
     PromptIndex,
     /// <summary>A JSON object (or JSON text in a CSV cell) of Ollama options.</summary>
@@ -25,6 +19,30 @@ internal enum FieldRole
     Timestamp,
     /// <summary>Identifiers, process ids, sizes of the test harness: never a measurement.</summary>
     Ignore,
+
+    // The run settings: FieldRoles.FirstRunSetting plus the option's RunOption.Index (see FieldRoles.Of). The first six
+    // are named for readers that set one directly; every option of RunSettings.Options has a role, named or not.
+    NumGpu = 64,
+    NumCtx,
+    Temperature,
+    TopP,
+    TopK,
+    RepeatPenalty,
+}
+
+/// <summary>The roles of the run settings.</summary>
+internal static class FieldRoles
+{
+    /// <summary>The role of the first run setting; every role from here on is one.</summary>
+    public const FieldRole FirstRunSetting = FieldRole.NumGpu;
+
+    /// <summary>The role of a run setting's fields.</summary>
+    public static FieldRole Of(RunOption option) => FirstRunSetting + option.Index;
+
+    public static bool IsRunSetting(this FieldRole role) => role >= FirstRunSetting;
+
+    /// <summary>The run setting a role stands for (the role must be one).</summary>
+    public static RunOption RunOption(this FieldRole role) => RunSettings.Options[role - FirstRunSetting];
 }
 
 /// <summary>How one field name maps: its role and, for metrics, the canonical name, unit, scale and statistic.</summary>

@@ -148,8 +148,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         }
 
         var role = MetricNames.Map(label).Role;
-        if (role is FieldRole.Model or FieldRole.Backend or FieldRole.Device or FieldRole.Quantization or FieldRole.NumGpu
-            or FieldRole.NumCtx or FieldRole.Temperature or FieldRole.TopP or FieldRole.TopK or FieldRole.RepeatPenalty)
+        if (role is FieldRole.Model or FieldRole.Backend or FieldRole.Device or FieldRole.Quantization or >= FieldRoles.FirstRunSetting)
         {
             current.Set(role, value);
         }

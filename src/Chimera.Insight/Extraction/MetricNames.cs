@@ -38,19 +38,14 @@ internal static class MetricNames
 
     private static readonly ConcurrentDictionary<string, FieldMapping> Cache = new(StringComparer.Ordinal);
 
-    // Word sequences (joined by '_') that name a dimension.
-    private static readonly Dictionary<string, FieldRole> Roles = new(StringComparer.Ordinal)
+    // Word sequences (joined by '_') that name a dimension; the run settings' names come from RunSettings.Options.
+    private static readonly Dictionary<string, FieldRole> Roles = WithRunSettings(new(StringComparer.Ordinal)
     {
         ["model"] = FieldRole.Model, ["model_name"] = FieldRole.Model, ["llm"] = FieldRole.Model,
         ["backend"] = FieldRole.Backend, ["engine"] = FieldRole.Backend, ["runtime"] = FieldRole.Backend,
         ["device"] = FieldRole.Device,
         ["tag"] = FieldRole.Quantization, ["quant"] = FieldRole.Quantization, ["quantization"] = FieldRole.Quantization,
         ["quantization_level"] = FieldRole.Quantization, ["quant_level"] = FieldRole.Quantization,
-        ["num_gpu"] = FieldRole.NumGpu, ["gpu_layers"] = FieldRole.NumGpu, ["n_gpu_layers"] = FieldRole.NumGpu,
-        ["num_ctx"] = FieldRole.NumCtx, ["n_ctx"] = FieldRole.NumCtx, ["ctx"] = FieldRole.NumCtx, ["context_size"] = FieldRole.NumCtx,
-        ["context_length"] = FieldRole.NumCtx,
-        ["temperature"] = FieldRole.Temperature, ["temp"] = FieldRole.Temperature,
-        ["top_p"] = FieldRole.TopP, ["top_k"] = FieldRole.TopK, ["repeat_penalty"] = FieldRole.RepeatPenalty,
         ["prompt"] = FieldRole.Prompt, ["prompt_text"] = FieldRole.Prompt, ["prompt_name"] = FieldRole.Prompt,
         ["test_name"] = FieldRole.Prompt,
         ["prompt_index"] = FieldRole.PromptIndex, ["prompt_id"] = FieldRole.PromptIndex, ["prompt_idx"] = FieldRole.PromptIndex,
@@ -66,7 +61,20 @@ internal static class MetricNames
         ["runs"] = FieldRole.Ignore, ["warmup_runs"] = FieldRole.Ignore, ["samples_per_run"] = FieldRole.Ignore,
         ["gpu_count"] = FieldRole.Ignore, ["process_count"] = FieldRole.Ignore, ["done"] = FieldRole.Ignore,
         ["gpu_pstate"] = FieldRole.Ignore, ["samples"] = FieldRole.Ignore,
-    };
+    });
+
+    private static Dictionary<string, FieldRole> WithRunSettings(Dictionary<string, FieldRole> roles)
+    {
+        foreach (var option in RunSettings.Options)
+        {
+            foreach (var name in option.Aliases.Prepend(option.Name))
+            {
+                roles[name] = FieldRoles.Of(option);
+            }
+        }
+
+        return roles;
+    }
 
     // Word sequences (joined by '_', statistic and unit words removed) that name a canonical metric.
     private static readonly Dictionary<string, string> Bases = new(StringComparer.Ordinal)

@@ -71,16 +71,16 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
     // The text of a configuration depends on nothing else: kept per thread, across files, up to a bound.
     [ThreadStatic]
-    private static Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?>? configurationTexts;
+    private static Dictionary<(RunSettings, string?), string?>? configurationTexts;
 
     private const int MaxConfigurationTexts = 1024;
 
-    private (int?, int?, double?, double?, int?, double?, string?) lastConfiguration;
+    private (RunSettings, string?) lastConfiguration;
     private string? lastConfigurationText;
 
     private string? ConfigurationOf(Dimensions d)
     {
-        var key = (d.NumGpu, d.NumCtx, d.Temperature, d.TopP, d.TopK, d.RepeatPenalty, d.Device);
+        var key = (d.Settings, d.Device);
         // Most often the same as the row before: compared before it is hashed.
         if (lastConfigurationText is not null && key.Equals(lastConfiguration))
         {

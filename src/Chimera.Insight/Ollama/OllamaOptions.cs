@@ -8,25 +8,25 @@ namespace Chimera.Insight.Ollama;
 /// <summary>Ollama options: names as Ollama spells them, values in Ollama's types, and their canonical text.</summary>
 public static class OllamaOptions
 {
-    private static readonly HashSet<string> Integers = new(StringComparer.Ordinal)
-    {
-        "num_ctx", "num_gpu", "num_batch", "main_gpu", "num_thread", "num_keep", "num_predict", "top_k", "seed",
-        "repeat_last_n", "mirostat", "num_gqa",
-    };
+    // The run settings' types come from RunSettings.Options; these are the other options Ollama knows.
+    private static readonly HashSet<string> Integers = new(
+        RunSettings.Options.Where(o => o.IsWholeNumber).Select(o => o.Name).Concat(
+            ["num_batch", "main_gpu", "num_thread", "num_keep", "num_predict", "seed", "repeat_last_n", "mirostat", "num_gqa"]),
+        StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Floats = new(StringComparer.Ordinal)
-    {
-        "temperature", "top_p", "min_p", "typical_p", "repeat_penalty", "presence_penalty", "frequency_penalty",
-        "mirostat_tau", "mirostat_eta", "tfs_z",
-    };
+    private static readonly HashSet<string> Floats = new(
+        RunSettings.Options.Where(o => !o.IsWholeNumber).Select(o => o.Name).Concat(
+            ["typical_p", "presence_penalty", "frequency_penalty", "mirostat_tau", "mirostat_eta", "tfs_z"]),
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal)
     {
         "use_mmap", "use_mlock", "numa", "low_vram", "penalize_newline", "vocab_only", "f16_kv", "logits_all",
     };
 
-    /// <summary>The order of the canonical configuration text: the options benchmarks vary most, then the rest by name.</summary>
-    private static readonly string[] CanonicalOrder = ["num_gpu", "num_ctx", "temperature", "top_p", "top_k", "repeat_penalty"];
+    /// <summary>The order of the canonical configuration text: the run settings (<see cref="RunSettings.Options"/>), then
+    /// the rest by name.</summary>
+    private static readonly string[] CanonicalOrder = [.. RunSettings.Options.Select(option => option.Name)];
 
     /// <summary>"numCtx" and "NumCtx" become "num_ctx"; snake_case names are kept.</summary>
     public static string NormalizeName(string name)

@@ -1,64 +1,47 @@
 namespace Chimera.Insight.Statistics;
 
-/// <summary>The configuration parts (num_gpu, num_ctx, ...) a group shares; a part on which the group's
-/// values disagree becomes null.</summary>
+/// <summary>The run settings and quantization a group shares; a part on which the group's values disagree is unset.</summary>
 internal sealed class ConfigurationParts
 {
-    private int? numGpu;
-    private int? numCtx;
-    private double? temperature;
-    private double? topP;
-    private int? topK;
-    private double? repeatPenalty;
+    private RunSettings settings;
     private string? quantization;
 
-    public static ConfigurationParts Of(BenchmarkSample s) => new()
-    {
-        numGpu = s.NumGpu, numCtx = s.NumCtx, temperature = s.Temperature, topP = s.TopP,
-        topK = s.TopK, repeatPenalty = s.RepeatPenalty, quantization = s.Quantization,
-    };
+    public static ConfigurationParts Of(BenchmarkSample s) => new() { settings = SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty), quantization = s.Quantization };
 
-    public static ConfigurationParts Of(BenchmarkMetric m) => new()
-    {
-        numGpu = m.NumGpu, numCtx = m.NumCtx, temperature = m.Temperature, topP = m.TopP,
-        topK = m.TopK, repeatPenalty = m.RepeatPenalty, quantization = m.Quantization,
-    };
+    public static ConfigurationParts Of(BenchmarkMetric m) => new() { settings = SettingsOf(m.NumGpu, m.NumCtx, m.Temperature, m.TopP, m.TopK, m.RepeatPenalty), quantization = m.Quantization };
 
-    internal static ConfigurationParts Of(Extraction.Dimensions d) => new()
-    {
-        numGpu = d.NumGpu, numCtx = d.NumCtx, temperature = d.Temperature, topP = d.TopP,
-        topK = d.TopK, repeatPenalty = d.RepeatPenalty, quantization = d.Quantization,
-    };
+    internal static ConfigurationParts Of(Extraction.Dimensions d) => new() { settings = d.Settings, quantization = d.Quantization };
 
     public ConfigurationParts Copy() => (ConfigurationParts)MemberwiseClone();
 
     public bool Matches(BenchmarkSample s) =>
-        numGpu == s.NumGpu && numCtx == s.NumCtx && temperature == s.Temperature && topP == s.TopP
-        && topK == s.TopK && repeatPenalty == s.RepeatPenalty && string.Equals(quantization, s.Quantization, StringComparison.Ordinal);
+        settings == SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty)
+        && string.Equals(quantization, s.Quantization, StringComparison.Ordinal);
 
-    internal bool Matches(Extraction.Dimensions d) =>
-        numGpu == d.NumGpu && numCtx == d.NumCtx && temperature == d.Temperature && topP == d.TopP
-        && topK == d.TopK && repeatPenalty == d.RepeatPenalty && string.Equals(quantization, d.Quantization, StringComparison.Ordinal);
+    internal bool Matches(Extraction.Dimensions d) => settings == d.Settings && string.Equals(quantization, d.Quantization, StringComparison.Ordinal);
 
     public void Combine(ConfigurationParts other)
     {
-        numGpu = numGpu == other.numGpu ? numGpu : null;
-        numCtx = numCtx == other.numCtx ? numCtx : null;
-        temperature = temperature == other.temperature ? temperature : null;
-        topP = topP == other.topP ? topP : null;
-        topK = topK == other.topK ? topK : null;
-        repeatPenalty = repeatPenalty == other.repeatPenalty ? repeatPenalty : null;
+        settings = settings.Intersect(other.settings);
         quantization = string.Equals(quantization, other.quantization, StringComparison.Ordinal) ? quantization : null;
     }
 
     public void ApplyTo(BenchmarkMetric metric)
     {
-        metric.NumGpu = numGpu;
-        metric.NumCtx = numCtx;
-        metric.Temperature = temperature;
-        metric.TopP = topP;
-        metric.TopK = topK;
-        metric.RepeatPenalty = repeatPenalty;
+        metric.NumGpu = settings.NumGpu;
+        metric.NumCtx = settings.NumCtx;
+        metric.Temperature = settings.Temperature;
+        metric.TopP = settings.TopP;
+        metric.TopK = settings.TopK;
+        metric.RepeatPenalty = settings.RepeatPenalty;
         metric.Quantization = quantization;
+    }
+
+    /// <summary>The settings a public object's own properties carry (those it has a property for).</summary>
+    private static RunSettings SettingsOf(int? numGpu, int? numCtx, double? temperature, double? topP, int? topK, double? repeatPenalty)
+    {
+        var options = RunSettings.Options;
+        return RunSettings.None.With(options[0], numGpu).With(options[1], numCtx).With(options[2], temperature)
+            .With(options[3], topP).With(options[4], topK).With(options[5], repeatPenalty);
     }
 }
