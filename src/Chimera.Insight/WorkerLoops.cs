@@ -15,6 +15,9 @@ internal abstract class QueuedWork
 
     protected abstract void Run();
 
+    /// <summary>Marks work done that needs no running.</summary>
+    protected void MarkDone() => done = true;
+
     internal void Execute()
     {
         try

@@ -11,12 +11,17 @@ public static class ArtifactReader
     /// <see cref="ExtractionError"/> and the rest of the file is still read where the format allows.
     /// <paramref name="content"/>: the file's bytes when they are in hand already (lent by the inventory, which read
     /// them to hash the file); the file is then not opened again.</summary>
-    public static ExtractionResult Read(string path, ArtifactKind kind, ExtractionOptions? options = null, byte[]? content = null)
+    public static ExtractionResult Read(string path, ArtifactKind kind, ExtractionOptions? options = null, byte[]? content = null) =>
+        Read(path, kind, options, content, null);
+
+    /// <summary>As <see cref="Read(string, ArtifactKind, ExtractionOptions?, byte[]?)"/>, with the reader context of the
+    /// worker reading it (a fresh one when null).</summary>
+    internal static ExtractionResult Read(string path, ArtifactKind kind, ExtractionOptions? options, byte[]? content, ReaderContext? context)
     {
         options ??= new ExtractionOptions();
         var result = new ExtractionResult();
         var source = FullPath(path);
-        var sink = new SampleSink(source, result, Math.Max(1, options.MaxErrorsPerFile));
+        var sink = new SampleSink(source, result, Math.Max(1, options.MaxErrorsPerFile), context);
         try
         {
             ReadInto(source, kind, options, sink, content);
@@ -44,7 +49,7 @@ public static class ArtifactReader
             return;
         }
 
-        var context = PathConfiguration.FromPath(source);
+        var context = PathConfiguration.FromPath(source, sink.Context.Folders);
         switch (kind)
         {
             case ArtifactKind.Csv:

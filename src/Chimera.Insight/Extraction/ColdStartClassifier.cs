@@ -21,62 +21,13 @@ public static class ColdStartClassifier
     public const double MarginMs = 500;
     public const int MinimumGroupSize = 3;
 
-    /// <summary>Sets <see cref="BenchmarkSample.Phase"/> to Cold on every sample of each cold record.</summary>
-    public static void Classify(IList<BenchmarkSample> samples)
-    {
-        // Records in order of first appearance, with their load and TTFT.
-        var records = new Dictionary<(string Source, string? Record), int>();
-        var order = new List<RecordFigures>();
-        var samplesOf = new List<List<BenchmarkSample>>();
-        var previous = -1;
-        (string, string?) previousKey = default;
-        foreach (var sample in samples)
-        {
-            var key = (sample.Source, sample.Record ?? sample.Location);
-            // The values of one record usually stand together: no lookup for them.
-            if (previous < 0 || !previousKey.Equals(key))
-            {
-                if (!records.TryGetValue(key, out previous))
-                {
-                    previous = order.Count;
-                    records.Add(key, previous);
-                    order.Add(new RecordFigures((sample.Source, sample.Model, sample.Backend, sample.Quantization), sample.Configuration, sample.Failed));
-                    samplesOf.Add([]);
-                }
-
-                previousKey = key;
-            }
-
-            samplesOf[previous].Add(sample);
-            if (!sample.Failed && !double.IsNaN(sample.Value))
-            {
-                var figures = order[previous];
-                figures.Note(sample.Metric, sample.Statistic, sample.Value);
-                order[previous] = figures;
-            }
-        }
-
-        var all = order.ToArray();
-        Mark(all, all.Length, Scratch.ForThisThread(all.Length));
-        for (var i = 0; i < all.Length; i++)
-        {
-            if (all[i].Cold)
-            {
-                foreach (var sample in samplesOf[i])
-                {
-                    sample.Phase = Phase.Cold;
-                }
-            }
-        }
-    }
-
     /// <summary>Sets <see cref="PendingRecord.Phase"/> to Cold on each cold record of one source, from
     /// <paramref name="start"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start)
+    internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start, Scratch kept)
     {
         var count = records.Count - start;
-        var lists = Scratch.ForThisThread(count);
+        var lists = kept.For(count);
         var figures = lists.Figures;
         for (var i = 0; i < count; i++)
         {
@@ -163,14 +114,16 @@ public static class ColdStartClassifier
         }
     }
 
-    /// <summary>The working arrays and lists of a classification, one set per thread, cleared for each file. A file of
-    /// more records than <see cref="KeptSize"/> gets a set of its own, so that no thread keeps a large one.</summary>
-    private sealed class Scratch
+    /// <summary>The working arrays and lists of a classification, one set per reader context, cleared for each file. A
+    /// file of more records than <see cref="KeptSize"/> gets a set of its own, so that no context keeps a large one.</summary>
+    internal sealed class Scratch
     {
         private const int KeptSize = 4096;
 
-        [ThreadStatic]
-        private static Scratch? current;
+        public Scratch()
+            : this(KeptSize)
+        {
+        }
 
         private Scratch(int records)
         {
@@ -191,16 +144,16 @@ public static class ColdStartClassifier
         /// <summary>Room for a figure per record of the file.</summary>
         public double[] Values { get; }
 
-        public static Scratch ForThisThread(int records)
+        /// <summary>This set, cleared, for a file of <paramref name="records"/> records; a new one for a larger file.</summary>
+        public Scratch For(int records)
         {
-            if (records > KeptSize)
+            if (records > Figures.Length)
             {
                 return new Scratch(records);
             }
 
-            var lists = current ??= new Scratch(KeptSize);
-            lists.FirstOfGroup.Clear();
-            return lists;
+            FirstOfGroup.Clear();
+            return this;
         }
     }
 
@@ -275,7 +228,7 @@ public static class ColdStartClassifier
     }
 
     /// <summary>One record's load and TTFT (the first valid figure of each), and what groups it.</summary>
-    private struct RecordFigures((string, string?, string?, string?) groupKey, string? configuration, bool failed)
+    internal struct RecordFigures((string, string?, string?, string?) groupKey, string? configuration, bool failed)
     {
         /// <summary>Source, model, backend, quantization: a file's usual load time is judged per model.</summary>
         public readonly (string Source, string? Model, string? Backend, string? Quantization) GroupKey = groupKey;

@@ -26,14 +26,15 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     {
         // An odd number of quotes means one never closes: then every line ends a record, so one bad quote
         // cannot swallow the rest of the file (the malformed line is reported and skipped).
-        var options = OptionsFor(QuotesBalance(utf8.Span), HeaderSeparator(utf8.Span));
-        current = this;
+        var context = sink.Context.Csv;
+        var options = context.OptionsFor(QuotesBalance(utf8.Span), HeaderSeparator(utf8.Span));
+        context.Current = this;
         using var reader = CsvReader.Create(utf8, options);
         try
         {
             // The header is read as the first record and its layout looked up (see CsvHeaderLayout): CsvHelper's own
             // header handling would make its names and index again for every file.
-            var layout = reader.Read() ? CsvHeaderLayout.Of(reader) : null;
+            var layout = reader.Read() ? CsvHeaderLayout.Of(reader, context.Layouts) : null;
             if (layout is null || layout.IsBlank)
             {
                 sink.Error(null, ExtractionStrings.CsvNoHeader);
@@ -62,25 +63,49 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         }
         finally
         {
-            current = null;
+            context.Current = null;
         }
     }
 
-    // CsvHelper's options are immutable and shared; their malformed-record callback reaches the reader that is
-    // reading on this thread.
-    [ThreadStatic]
-    private static CsvArtifactReader? current;
-
     private static readonly char[] Separators = [',', ';', '\t', '|'];
 
-    // Options for each quoting mode and each separator (the last: none known, CsvHelper detects it).
-    private static readonly CsvReaderOptions[] RecordOptions = [.. Separators.Select(s => CreateOptions(true, s)), CreateOptions(true, null)];
-    private static readonly CsvReaderOptions[] LineOptions = [.. Separators.Select(s => CreateOptions(false, s)), CreateOptions(false, null)];
-
-    private static CsvReaderOptions OptionsFor(bool quotesBalance, char? separator)
+    /// <summary>What one reader context keeps for CSV files: the reader options (CsvHelper's are immutable; their
+    /// malformed-record callback reaches the reader this context is running), and the header layouts seen.</summary>
+    internal sealed class Context
     {
-        var index = separator is { } known ? Array.IndexOf(Separators, known) : Separators.Length;
-        return (quotesBalance ? RecordOptions : LineOptions)[index];
+        // Options for each quoting mode and each separator (the last: none known, CsvHelper detects it).
+        private readonly CsvReaderOptions[] recordOptions;
+        private readonly CsvReaderOptions[] lineOptions;
+
+        public Context()
+        {
+            recordOptions = [.. Separators.Select(s => CreateOptions(true, s)), CreateOptions(true, null)];
+            lineOptions = [.. Separators.Select(s => CreateOptions(false, s)), CreateOptions(false, null)];
+        }
+
+        public CsvArtifactReader? Current { get; set; }
+
+        public CsvHeaderLayout.Cache Layouts { get; } = new();
+
+        public CsvReaderOptions OptionsFor(bool quotesBalance, char? separator)
+        {
+            var index = separator is { } known ? Array.IndexOf(Separators, known) : Separators.Length;
+            return (quotesBalance ? recordOptions : lineOptions)[index];
+        }
+
+        private CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes, char? separator) => new()
+        {
+            HasHeader = false,
+            Separator = separator,
+            Mode = CsvMode.Rfc4180,
+            AllowLineBreaksInQuotes = allowLineBreaksInQuotes,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            TrackLineNumbers = true,
+            PoolStrings = false,
+            SkipEmptyLines = true,
+            OnMalformedRecord = record => Current?.Malformed(record),
+        };
     }
 
     /// <summary>The separator of the header line when it holds exactly one kind of the usual ones (outside quotes);
@@ -113,22 +138,6 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
         return found;
     }
-
-    private static CsvReaderOptions CreateOptions(bool allowLineBreaksInQuotes, char? separator) => new()
-    {
-        HasHeader = false,
-        Separator = separator,
-        Mode = CsvMode.Rfc4180,
-        AllowLineBreaksInQuotes = allowLineBreaksInQuotes,
-        MalformedData = CsvMalformedDataHandling.Skip,
-        FieldCountMismatch = CsvFieldCountHandling.Skip,
-        TrackLineNumbers = true,
-        PoolStrings = false,
-        SkipEmptyLines = true,
-        OnMalformedRecord = OnMalformedRecord,
-    };
-
-    private static void OnMalformedRecord(CsvMalformedRecord record) => current?.Malformed(record);
 
     private int malformedRows;
 

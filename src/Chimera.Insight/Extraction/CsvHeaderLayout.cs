@@ -6,20 +6,21 @@ namespace Chimera.Insight.Extraction;
 
 /// <summary>
 /// What a CSV header says, worked out once: each column's name and what it maps to, how many hold metrics, and the
-/// repeated names to report. The files of one tool share their header, so the last few layouts are kept per thread,
-/// keyed by the header's field bytes, and most files find theirs there.
+/// repeated names to report. The files of one tool share their header, so the last few layouts are kept in the reader
+/// context (<see cref="Cache"/>), keyed by the header's field bytes, and most files find theirs there.
 /// </summary>
 internal sealed class CsvHeaderLayout
 {
     private const int CacheSize = 8;
     private const int LongestKey = 4096;
 
-    [ThreadStatic]
-    private static CsvHeaderLayout?[]? recent;
-    [ThreadStatic]
-    private static int nextSlot;
-    [ThreadStatic]
-    private static byte[]? keyScratch;
+    /// <summary>The last layouts one reader context saw, and the scratch their keys are made in.</summary>
+    internal sealed class Cache
+    {
+        public readonly CsvHeaderLayout?[] Recent = new CsvHeaderLayout?[CacheSize];
+        public int NextSlot;
+        public byte[] KeyScratch = new byte[256];
+    }
 
     private readonly byte[] key;
 
@@ -47,7 +48,8 @@ internal sealed class CsvHeaderLayout
     /// <summary>True when every name is blank: no header at all.</summary>
     public bool IsBlank { get; }
 
-    // A layout is used by the thread that keeps it, one file at a time: its columns serve file after file.
+    // A layout belongs to the one reader context that cached it, which reads one file at a time: its columns serve
+    // file after file of that context.
     private CsvColumn[]? columns;
 
     /// <summary>The columns for the next file, none yet known to hold numbers. (The text each last read is kept:
@@ -75,10 +77,10 @@ internal sealed class CsvHeaderLayout
 
     /// <summary>The layout of the record <paramref name="reader"/> is on, taken as the header.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CsvHeaderLayout Of(CsvReader reader)
+    public static CsvHeaderLayout Of(CsvReader reader, Cache layouts)
     {
-        var cache = recent ??= new CsvHeaderLayout?[CacheSize];
-        var length = KeyOf(reader, out var keyBytes);
+        var cache = layouts.Recent;
+        var length = KeyOf(reader, layouts, out var keyBytes);
         if (length <= LongestKey)
         {
             var wanted = keyBytes.AsSpan(0, length);
@@ -94,17 +96,17 @@ internal sealed class CsvHeaderLayout
         var built = Build(reader, length <= LongestKey ? keyBytes.AsSpan(0, length).ToArray() : []);
         if (length <= LongestKey)
         {
-            cache[nextSlot] = built;
-            nextSlot = (nextSlot + 1) % CacheSize;
+            cache[layouts.NextSlot] = built;
+            layouts.NextSlot = (layouts.NextSlot + 1) % CacheSize;
         }
 
         return built;
     }
 
     /// <summary>Each field's decoded bytes followed by a NUL (a file holding NUL bytes is not read as text).</summary>
-    private static int KeyOf(CsvReader reader, out byte[] buffer)
+    private static int KeyOf(CsvReader reader, Cache layouts, out byte[] buffer)
     {
-        buffer = keyScratch ??= new byte[256];
+        buffer = layouts.KeyScratch;
         var length = 0;
         for (var i = 0; i < reader.FieldCount; i++)
         {
@@ -118,7 +120,7 @@ internal sealed class CsvHeaderLayout
             if (needed > buffer.Length)
             {
                 Array.Resize(ref buffer, Math.Min(LongestKey, Math.Max(needed, buffer.Length * 2)));
-                keyScratch = buffer;
+                layouts.KeyScratch = buffer;
             }
 
             field.CopyTo(buffer.AsSpan(length));

@@ -35,20 +35,24 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
     private static readonly HashSet<string> GpuGroups = new(StringComparer.OrdinalIgnoreCase) { "gpu", "gpus", "gpu_metrics" };
 
-    // The property names of the object being read (for duplicates): one set per thread, emptied for each object.
-    [ThreadStatic]
-    private static HashSet<string>? propertyNames;
+    /// <summary>The lists a JSON reader reuses from object to object and file to file, one set per reader context.</summary>
+    internal sealed class Scratch
+    {
+        /// <summary>The property names of the object being read (for duplicates), emptied for each object.</summary>
+        public HashSet<string> NamesSeen { get; } = new(StringComparer.Ordinal);
 
-    private static HashSet<string> NamesSeen => propertyNames ??= new(StringComparer.Ordinal);
+        public List<(string Name, FieldMapping Mapping, double Value)> NumberFigures { get; } = [];
 
-    [ThreadStatic]
-    private static List<(string Name, FieldMapping Mapping, double Value)>? numberFigures;
+        public List<FieldMapping?> RecordMappings { get; } = [];
 
-    [ThreadStatic]
-    private static List<FieldMapping?>? recordMappings;
+        public List<string> RecordFieldNames { get; } = [];
 
-    [ThreadStatic]
-    private static List<string>? recordFieldNames;
+        public JsonPropertyNames PropertyNames { get; } = new();
+    }
+
+    private readonly Scratch scratch = sink.Context.Json;
+
+    private HashSet<string> NamesSeen => scratch.NamesSeen;
 
     public void Read(ReadOnlyMemory<byte> utf8, string extension)
     {
@@ -188,8 +192,8 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         var dimensions = new Dimensions();
         var failure = (string?)null;
         var errorText = (string?)null;
-        // Read before any child object is visited: one list per thread serves every object.
-        var figures = numberFigures ??= [];
+        // Read before any child object is visited: one list per reader context serves every object.
+        var figures = scratch.NumberFigures;
         figures.Clear();
         // Figures written as text and null figures are rare: their lists are made when one appears.
         List<(string Name, FieldMapping Mapping, string Text)>? textFigures = null;
@@ -199,7 +203,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         NamesSeen.Clear();
         foreach (var property in element.EnumerateObject())
         {
-            var name = JsonPropertyNames.Of(property, out var mapped);
+            var name = scratch.PropertyNames.Of(property, out var mapped);
             var value = property.Value;
             if (!NamesSeen.Add(name))
             {
@@ -388,8 +392,8 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             return null;
         }
 
-        var mappings = recordMappings ??= [];
-        var fieldNames = recordFieldNames ??= [];
+        var mappings = scratch.RecordMappings;
+        var fieldNames = scratch.RecordFieldNames;
         mappings.Clear();
         fieldNames.Clear();
         foreach (var figure in figures)
@@ -581,7 +585,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     {
         foreach (var property in element.EnumerateObject())
         {
-            JsonPropertyNames.Of(property, out var mapping);
+            var mapping = MetricNames.Map(property.Name);
             var value = property.Value;
             switch (value.ValueKind)
             {
@@ -614,7 +618,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
                 continue;
             }
 
-            var key = JsonPropertyNames.Of(property);
+            var key = property.Name;
             if (key.Equals("name", StringComparison.OrdinalIgnoreCase) || key.Equals("model", StringComparison.OrdinalIgnoreCase))
             {
                 dimensions.Model = property.Value.GetString();

@@ -7,18 +7,18 @@ namespace Chimera.Insight.Extraction;
 
 /// <summary>
 /// Property names without a new string per property: the same few names (model, success, ttft_s, ...) come back in
-/// every object of every file, so a small cache per thread, keyed by the name's raw UTF-8 bytes, answers most.
+/// every object of every file, so a small cache kept by each reader context, keyed by the name's raw UTF-8 bytes,
+/// answers most.
 /// </summary>
-internal static class JsonPropertyNames
+internal sealed class JsonPropertyNames
 {
     private const int CacheSize = 128;
     private const int LongestCached = 48;
 
-    [ThreadStatic]
-    private static Entry[]? recent;
+    private readonly Entry[] recent = new Entry[CacheSize];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string Of(JsonProperty property)
+    public string Of(JsonProperty property)
     {
         ref var entry = ref EntryOf(property, out var uncached);
         return uncached ?? entry.Text!;
@@ -26,7 +26,7 @@ internal static class JsonPropertyNames
 
     /// <summary>The name, and what it maps to (<see cref="MetricNames.Map"/>), kept in the same cache entry.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string Of(JsonProperty property, out FieldMapping mapping)
+    public string Of(JsonProperty property, out FieldMapping mapping)
     {
         ref var entry = ref EntryOf(property, out var uncached);
         if (uncached is not null)
@@ -41,9 +41,9 @@ internal static class JsonPropertyNames
 
     /// <summary>The cache entry for the name. A name too long or escaped is not cached: <paramref name="uncached"/> is
     /// then the name itself, and the entry returned is not its own.</summary>
-    private static ref Entry EntryOf(JsonProperty property, out string? uncached)
+    private ref Entry EntryOf(JsonProperty property, out string? uncached)
     {
-        var cache = recent ??= new Entry[CacheSize];
+        var cache = recent;
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         // Escaped names (\u00e9, \") are left to the parser to unescape.
         if (raw.Length > LongestCached || raw.IndexOf((byte)'\\') >= 0)

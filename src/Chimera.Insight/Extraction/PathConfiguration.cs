@@ -20,21 +20,17 @@ internal static class PathConfiguration
     private static readonly Regex Temperature = new(@"(?:^|[_\-.])temp(?:erature)?[_\-]?(\d+(?:[.p]\d+)?)(?=$|[_\-])", Options);
     private static readonly Regex Short = new(@"(?:^|[_\-])g(\d{1,4})_c(\d{2,7})(?:_t(\d+(?:[.p]\d+)?))?(?=$|[_\-.])", Options);
 
-    public static Dimensions FromPath(string path)
+    /// <summary>What the file's name and folders say. The files of one folder come one after another: what its folders
+    /// say is read once per <paramref name="folders"/> (the reader context's memo) and kept for the next file.</summary>
+    public static Dimensions FromPath(string path, LastKeyMemo<Dimensions> folders)
     {
         var dimensions = new Dimensions();
         Apply(dimensions, Path.GetFileNameWithoutExtension(path));
-        dimensions.FillFrom(FoldersOf(Path.GetDirectoryName(path)));
+        dimensions.FillFrom(folders.Get(Path.GetDirectoryName(path)));
         return dimensions;
     }
 
-    // The files of one folder come one after another: what its folders say is read once (per thread).
-    [ThreadStatic]
-    private static LastKeyMemo<Dimensions>? folders;
-
-    private static Dimensions FoldersOf(string? folder) => (folders ??= new LastKeyMemo<Dimensions>(ReadFolders)).Get(folder);
-
-    private static Dimensions ReadFolders(string? folder)
+    public static Dimensions ReadFolders(string? folder)
     {
         var dimensions = new Dimensions();
         var current = folder;

@@ -7,8 +7,11 @@ namespace Chimera.Insight.Extraction;
 /// Collects one file's records and problems, then turns the records into samples: failed records keep every
 /// metric (NaN, Failed, Error), record ids are derived from content, cold starts are marked.
 /// </summary>
-internal sealed class SampleSink(string source, ExtractionResult result, int maxErrors)
+internal sealed class SampleSink(string source, ExtractionResult result, int maxErrors, ReaderContext? context = null)
 {
+    /// <summary>What the readers of this file keep from file to file (see <see cref="ReaderContext"/>).</summary>
+    public ReaderContext Context { get; } = context ?? new ReaderContext();
+
     private readonly List<PendingRecord> records = [];
     private int suppressedErrors;
 
@@ -44,8 +47,8 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
         var first = result.Records.Count;
         result.Records.Capacity = Math.Max(result.Records.Capacity, first + records.Count);
-        // One dictionary per thread, emptied for each file.
-        var occurrences = recordOccurrences ??= [];
+        // One dictionary per reader context, emptied for each file.
+        var occurrences = Context.RecordOccurrences;
         occurrences.Clear();
         var shared = new StableHash.LastOfFour();
         foreach (var record in records)
@@ -61,19 +64,9 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
         if (result.Records.Count > first)
         {
-            ColdStartClassifier.Classify(Source, result.Records, first);
+            ColdStartClassifier.Classify(Source, result.Records, first, Context.ColdStarts);
         }
     }
-
-    // How often each record hash has come in the file being completed (for "#2", "#3"...).
-    [ThreadStatic]
-    private static Dictionary<ulong, int>? recordOccurrences;
-
-    // The text of a configuration depends on nothing else: kept per thread, across files, up to a bound.
-    [ThreadStatic]
-    private static Dictionary<(RunSettings, string?), string?>? configurationTexts;
-
-    private const int MaxConfigurationTexts = 1024;
 
     private (RunSettings, string?) lastConfiguration;
     private string? lastConfigurationText;
@@ -87,14 +80,10 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             return lastConfigurationText;
         }
 
-        var configurations = configurationTexts ??= [];
+        // The text of a configuration depends on nothing else: kept in the reader context, across files.
+        var configurations = Context.ConfigurationTexts;
         if (!configurations.TryGetValue(key, out var text))
         {
-            if (configurations.Count >= MaxConfigurationTexts)
-            {
-                configurations.Clear();
-            }
-
             text = d.ConfigurationText();
             configurations.Add(key, text);
         }

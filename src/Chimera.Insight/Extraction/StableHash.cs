@@ -10,36 +10,8 @@ internal static class StableHash
 {
     private const ulong Null = 0x9E3779B97F4A7C15UL;
 
-    public static ulong Of(string? text)
-    {
-        if (text is null)
-        {
-            return Null;
-        }
-
-        // The same few strings (metric names, units, statistics, a file's model) are hashed for every value: a small
-        // cache per thread, keyed by the string object itself, answers most of them.
-        var cache = recent ??= new Entry[CacheSize];
-        ref var entry = ref cache[RuntimeHelpers.GetHashCode(text) & (CacheSize - 1)];
-        if (!ReferenceEquals(entry.Text, text))
-        {
-            entry.Text = text;
-            entry.Hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
-        }
-
-        return entry.Hash;
-    }
-
-    private const int CacheSize = 64;
-
-    [ThreadStatic]
-    private static Entry[]? recent;
-
-    private struct Entry
-    {
-        public string? Text;
-        public ulong Hash;
-    }
+    public static ulong Of(string? text) =>
+        text is null ? Null : XxHash64.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
 
     /// <summary>The hash of four texts, in order.</summary>
     public static ulong OfFour(string? first, string? second, string? third, string? fourth) =>

@@ -6,7 +6,7 @@ namespace Chimera.Insight.Inventory;
 /// Walks folders for benchmark artifacts and yields, in a fixed order, one <see cref="InventoryEntry"/>
 /// per artifact found, file passed over, problem or notice. The order is deterministic: within each
 /// folder its files come first, sorted ordinally by name, then its subfolders, each walked in turn.
-/// Files are hashed on worker threads a few at a time, ahead of the caller, but entries are yielded on
+/// Files are hashed on worker threads (an <see cref="OrderedParallelReader{TIn, TOut}"/>), ahead of the caller, but entries are yielded on
 /// the caller's thread in walk order, so a cmdlet can write them directly. Nothing is held per file but
 /// its path (to skip a file reached twice) and the first path of each content hash (for
 /// <see cref="BenchmarkFile.DuplicateOf"/>), both kept across <see cref="Walk"/> calls on one instance.
@@ -18,11 +18,10 @@ public sealed class InventoryWalker
 
     private readonly InventoryOptions options;
     private readonly int window;
-
-    /// <summary>Files hashed one after another by one worker.</summary>
-    private const int BatchSize = 8;
+    private readonly int degree = Math.Max(4, Environment.ProcessorCount);
     private readonly Dictionary<string, KeptRelativePath> firstPathByHash = new(StringComparer.Ordinal);
     private readonly HashSet<string> listed = new(PathComparer);
+    private readonly RunNaming.FolderRuns folderRuns = new();
 
     public InventoryWalker(InventoryOptions? options = null)
     {
@@ -48,37 +47,23 @@ public sealed class InventoryWalker
     private IEnumerable<InventoryEntry> WalkOrdered(string path, CancellationToken cancellationToken)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = new Queue<PendingEntry>();
-        var batch = new List<PendingEntry>(BatchSize);
+        var hashing = new OrderedParallelReader<PendingEntry, PendingEntry>(Hash, degree, stop.Token, window);
         InventoryEntry? current = null;
         try
         {
             foreach (var next in Discover(path, stop.Token))
             {
-                pending.Enqueue(next);
-                if (next.File is not null)
+                foreach (var done in next.File is null ? hashing.AddDone(next) : hashing.Add(next))
                 {
-                    batch.Add(next);
-                    if (batch.Count == BatchSize)
-                    {
-                        StartHashing(batch, stop.Token);
-                    }
-                }
-
-                while (pending.Count > 0 && (pending.Peek().IsReady || pending.Count > window))
-                {
-                    // The oldest may wait in the batch still being filled: it starts now.
-                    StartHashing(batch, stop.Token);
-                    current = Complete(pending.Dequeue(), stop.Token);
+                    current = Complete(done, stop.Token);
                     yield return current;
                     Withdraw(current);
                 }
             }
 
-            StartHashing(batch, stop.Token);
-            while (pending.Count > 0)
+            foreach (var done in hashing.Complete())
             {
-                current = Complete(pending.Dequeue(), stop.Token);
+                current = Complete(done, stop.Token);
                 yield return current;
                 Withdraw(current);
             }
@@ -95,28 +80,10 @@ public sealed class InventoryWalker
         }
     }
 
-    /// <summary>Hashes the files gathered so far, one after another, on one worker: a task per file would cost more
-    /// in thread handoffs than reading a small file does.</summary>
-    private static void StartHashing(List<PendingEntry> batch, CancellationToken cancellationToken)
+    private static PendingEntry Hash(PendingEntry entry, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        var entries = batch.ToArray();
-        batch.Clear();
-        var hashing = Task.Run(() =>
-        {
-            foreach (var entry in entries)
-            {
-                entry.HashFile(cancellationToken);
-            }
-        });
-        foreach (var entry in entries)
-        {
-            entry.Hashing = hashing;
-        }
+        entry.HashFile(cancellationToken);
+        return entry;
     }
 
     /// <summary>Once the caller asks for the next entry, whoever wanted this file's bytes has taken them.</summary>
@@ -125,13 +92,11 @@ public sealed class InventoryWalker
     private InventoryEntry Complete(PendingEntry next, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (next.Hashing is null)
+        if (next.File is not { } file)
         {
             return next.Ready!;
         }
 
-        var file = next.File!;
-        next.Hashing.Wait(cancellationToken);
         if (next.Error is OperationCanceledException canceled)
         {
             throw canceled;
@@ -408,7 +373,7 @@ public sealed class InventoryWalker
             return PendingEntry.Of(InventoryEntry.Notify(full, relativePath, InventoryMessages.AlreadyListed(full)));
         }
 
-        var runName = RunNaming.Describe(full);
+        var runName = RunNaming.Describe(full, folderRuns);
         var found = new BenchmarkFile
         {
             FullName = full,
@@ -552,20 +517,16 @@ public sealed class InventoryWalker
     {
         public InventoryEntry? Ready { get; private set; }
 
-        /// <summary>A file to hash; <see cref="Hashing"/> is its batch's work once started.</summary>
+        /// <summary>A file to hash.</summary>
         public BenchmarkFile? File { get; private set; }
 
-        public Task? Hashing { get; set; }
-
-        // Set by the batch's worker before Hashing completes.
+        // Set by the worker that hashes the file, before the reader hands the entry back.
         public string? Hash { get; private set; }
 
         public Exception? Error { get; private set; }
 
         /// <summary>The file's bytes when it is small enough to keep (<see cref="ContentHasher.KeptContentLimit"/>).</summary>
         public byte[]? Content { get; private set; }
-
-        public bool IsReady => File is null || Hashing is { IsCompleted: true };
 
         public static PendingEntry Of(InventoryEntry entry) => new() { Ready = entry };
 

@@ -169,11 +169,15 @@ public static class RunNaming
     /// (<c>reports/20251002-151204.json</c>) takes its folder's family (<c>reports</c>). Without a time
     /// stamp in the name, the nearest run folder's time stamp is the run's.
     /// </summary>
-    public static RunName Describe(string fullName)
+    public static RunName Describe(string fullName) => Describe(fullName, new FolderRuns());
+
+    /// <summary>As <see cref="Describe(string)"/>, reading what the folders say through <paramref name="folders"/>,
+    /// which keeps it for the next file of the same folder.</summary>
+    internal static RunName Describe(string fullName, FolderRuns folders)
     {
         var stem = Path.GetFileNameWithoutExtension(fullName);
         var family = Strip(stem, out var timestamp);
-        var folder = FolderRunOf(Path.GetDirectoryName(fullName));
+        var folder = folders.Of(Path.GetDirectoryName(fullName));
         timestamp ??= folder.Timestamp;
         if (family.Length == 0)
         {
@@ -187,11 +191,14 @@ public static class RunNaming
         return new RunName(family, timestamp);
     }
 
-    // The files of one folder come one after another: what its path says is read once (per thread).
-    [ThreadStatic]
-    private static LastKeyMemo<FolderRun>? folderRuns;
+    /// <summary>What the folder of the last file described says: the files of one folder come one after another, so a
+    /// walk keeps one of these and reads each folder's path once.</summary>
+    internal sealed class FolderRuns
+    {
+        private readonly LastKeyMemo<FolderRun> memo = new(ReadFolders);
 
-    private static FolderRun FolderRunOf(string? path) => (folderRuns ??= new LastKeyMemo<FolderRun>(ReadFolders)).Get(path);
+        internal FolderRun Of(string? path) => memo.Get(path);
+    }
 
     /// <summary>Walks up through run folders to the experiment folder that holds them.</summary>
     private static FolderRun ReadFolders(string? folder)
@@ -223,7 +230,7 @@ public static class RunNaming
 
     /// <summary>What a file's folders say: whether it sits in run folders, the experiment folder's family, and
     /// the nearest run folder's time stamp.</summary>
-    private sealed class FolderRun(bool insideRun, string? experiment, DateTime? timestamp)
+    internal sealed class FolderRun(bool insideRun, string? experiment, DateTime? timestamp)
     {
         public bool InsideRun { get; } = insideRun;
         public string? Experiment { get; } = experiment;

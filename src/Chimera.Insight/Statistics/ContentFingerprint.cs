@@ -46,11 +46,11 @@ internal sealed class ContentFingerprint
     /// <summary>The fingerprint of a file's records: the same as that of the samples they make, computed without them
     /// (each record's dimensions are hashed once, not once per value).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records)
+    internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records, Scratch scratch)
     {
-        // Per-record sums gather in two arrays kept per thread, reused file after file.
-        var raw = rawScratch;
-        var reported = reportedScratch;
+        // Per-record sums gather in two arrays of the reader context, reused file after file.
+        var raw = scratch.Raw;
+        var reported = scratch.Reported;
         int rawCount = 0, reportedCount = 0;
         var shared = new StableHash.LastOfFour();
         foreach (var record in records)
@@ -90,16 +90,17 @@ internal sealed class ContentFingerprint
             }
         }
 
-        rawScratch = raw;
-        reportedScratch = reported;
+        scratch.Raw = raw;
+        scratch.Reported = reported;
         return new ContentFingerprint(Combine(raw, rawCount), Combine(reported, reportedCount));
     }
 
-    [ThreadStatic]
-    private static ulong[]? rawScratch;
-
-    [ThreadStatic]
-    private static ulong[]? reportedScratch;
+    /// <summary>The per-record sums of the file being fingerprinted, kept by a reader context for the next file.</summary>
+    internal sealed class Scratch
+    {
+        public ulong[]? Raw;
+        public ulong[]? Reported;
+    }
 
     private static void Append(ref ulong[]? list, ref int count, ulong value)
     {

@@ -50,6 +50,7 @@ public sealed class MeasurementSession
     private readonly MetricAggregator aggregator;
     private readonly RedundancyRegistry registry = new();
     private readonly OrderedParallelReader<FileJob, FileOutcome> reader;
+    private readonly System.Collections.Concurrent.ConcurrentBag<ReaderContext> readerContexts = [];
     private readonly HashSet<string> contentHashesSeen = new(StringComparer.OrdinalIgnoreCase);
     private readonly GroupKeySets groupsBySource = new();
     private readonly List<MeasurementNotice> notices = [];
@@ -217,17 +218,25 @@ public sealed class MeasurementSession
             return new FileOutcome(file, null, null, null);
         }
 
-        ExtractionResult result;
+        // A reader context per worker: taken for this file, given back for the next one.
+        if (!readerContexts.TryTake(out var context))
+        {
+            context = new ReaderContext();
+        }
+
         try
         {
-            result = ArtifactReader.Read(file.FullName, file.Kind, options.Extraction, job.Content);
+            var result = ArtifactReader.Read(file.FullName, file.Kind, options.Extraction, job.Content, context);
+            return new FileOutcome(file, result, ContentFingerprint.Compute(result.Records, context.Fingerprints), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new FileOutcome(file, null, null, ex);
         }
-
-        return new FileOutcome(file, result, ContentFingerprint.Compute(result.Records), null);
+        finally
+        {
+            readerContexts.Add(context);
+        }
     }
 
     private void Merge(FileOutcome outcome)

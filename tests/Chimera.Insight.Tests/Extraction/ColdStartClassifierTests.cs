@@ -28,25 +28,9 @@ public sealed class ColdStartClassifierTests : IDisposable
     }
 
     [Fact]
-    public void Classifies_samples_built_elsewhere_by_record()
-    {
-        var samples = new List<BenchmarkSample>();
-        var loads = new[] { 2400.0, 90, 85, 95, 88 };
-        for (var i = 0; i < loads.Length; i++)
-        {
-            samples.Add(new BenchmarkSample { Metric = "LoadMs", Value = loads[i], Source = "s", Record = "r" + i, Model = "m" });
-            samples.Add(new BenchmarkSample { Metric = "TokensPerSecond", Value = 100, Source = "s", Record = "r" + i, Model = "m" });
-        }
-
-        ColdStartClassifier.Classify(samples);
-        Assert.Equal(2, samples.Count(s => s.Phase == Phase.Cold));
-        Assert.All(samples.Where(s => s.Record == "r0"), s => Assert.Equal(Phase.Cold, s.Phase));
-    }
-
-    [Fact]
     public void Classifies_a_file_larger_than_the_kept_lists_and_the_small_files_after_it_alike()
     {
-        // 5,000 rows: beyond what one thread keeps for the next file. Every 1,000th row reloads the model.
+        // 5,000 rows: beyond what one reader context keeps for the next file. Every 1,000th row reloads the model.
         var big = new System.Text.StringBuilder("num_ctx,ttft_ms,load_ms\n");
         for (var i = 0; i < 5000; i++)
         {

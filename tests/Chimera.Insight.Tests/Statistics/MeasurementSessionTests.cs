@@ -514,7 +514,7 @@ public sealed class RecordPathTests : IDisposable
         foreach (var (path, kind) in new[] { (csv, ArtifactKind.Csv), (json, ArtifactKind.Json) })
         {
             var result = Chimera.Insight.Extraction.ArtifactReader.Read(path, kind);
-            var fromRecords = ContentFingerprint.Compute(result.Records);
+            var fromRecords = ContentFingerprint.Compute(result.Records, new ContentFingerprint.Scratch());
             var fromSamples = ContentFingerprint.Compute(result.Samples);
 
             Assert.NotNull(fromRecords.Raw);
