@@ -15,6 +15,8 @@
           server's total_duration, and client TTFT minus the server's first-chunk time
       (e) Import-Module in a fresh process
       (f) peak working set of a fresh process running (a) on the largest corpus
+      (g) the yardstick: DuckDB reading the same files with one typed SQL query, and the module, each in
+          fresh processes: first run and warm, side by side (corpora up to 10k files; DuckDbYardstick.ps1)
     Writes results.json and results.md to -OutputPath.
 #>
 [CmdletBinding()]
@@ -33,6 +35,7 @@ $sizes = @($FileCount -split ',' | ForEach-Object { [int]$_ })
 New-Item -ItemType Directory -Path $OutputPath -Force | Out-Null
 Import-Module $ModulePath
 . (Join-Path $PSScriptRoot 'BenchmarkSteps.ps1')
+. (Join-Path $PSScriptRoot 'DuckDbYardstick.ps1')
 
 $results = [ordered]@{
     Machine   = Get-MachineDescription
@@ -114,8 +117,14 @@ $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
 $results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
 
+$duckDb = Build-DuckDbYardstick -Destination (Join-Path $OutputPath 'duckdb')
+$results.Yardstick = @(foreach ($size in $sizes | Where-Object { $_ -le 10000 }) {
+    $corpus = Join-Path $OutputPath "corpus-$size"
+    [pscustomobject](Measure-Yardstick -ModulePath $ModulePath -ToolPath $duckDb -Corpus $corpus -Expected (New-BenchCorpus -Path $corpus -Count $size))
+})
+
 $json = $results | ConvertTo-Json -Depth 6
 Set-Content -Path (Join-Path $OutputPath 'results.json') -Value $json
-$markdown = Format-BenchmarkMarkdown -Results $results
+$markdown = (Format-BenchmarkMarkdown -Results $results) + (Format-YardstickMarkdown $results.Yardstick)
 Set-Content -Path (Join-Path $OutputPath 'results.md') -Value $markdown
 $markdown | Out-Host
