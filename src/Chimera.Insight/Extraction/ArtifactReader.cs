@@ -243,6 +243,9 @@ public sealed class ExtractionResult
 
     public List<ExtractionError> Errors { get; } = [];
 
+    /// <summary>What the user should hear about the file that is not an error (a prompt served from the cache).</summary>
+    public List<ExtractionError> Notes { get; } = [];
+
     internal List<PendingRecord> Records { get; } = [];
 
     internal void Add(string source, PendingRecord record)

@@ -8,9 +8,9 @@ namespace Chimera.Insight.Extraction;
 /// missing real number (no option is NaN), a flag for a missing whole number or time.</summary>
 internal sealed class Dimensions
 {
-    private const byte HasNumGpu = 1, HasNumCtx = 2, HasTopK = 4, HasTimestamp = 8;
+    private const byte HasNumGpu = 1, HasNumCtx = 2, HasTopK = 4, HasTimestamp = 8, HasConcurrency = 16;
 
-    private int numGpu, numCtx, topK;
+    private int numGpu, numCtx, topK, concurrency;
     private double temperature = double.NaN, topP = double.NaN, repeatPenalty = double.NaN;
     private DateTime timestamp;
     private byte known;
@@ -21,6 +21,14 @@ internal sealed class Dimensions
     public string? Quantization { get; set; }
     public string? Prompt { get; set; }
     public string? PromptIndex { get; set; }
+    /// <summary>The tool that wrote the file (vllm, aiperf, guidellm, llmperf, llama-bench, ollama, sglang).</summary>
+    public string? Producer { get; set; }
+    /// <summary>A llama-bench test (pp512, tg128, pp512 @ d1024).</summary>
+    public string? Test { get; set; }
+    /// <summary>Which of several runs in one file (1, 2, ...; or the run's own label).</summary>
+    public string? Run { get; set; }
+    /// <summary>Concurrent requests of a serving run.</summary>
+    public int? Concurrency { get => Get(concurrency, HasConcurrency); set => Set(ref concurrency, value, HasConcurrency); }
 
     public int? NumGpu { get => Get(numGpu, HasNumGpu); set => Set(ref numGpu, value, HasNumGpu); }
     public int? NumCtx { get => Get(numCtx, HasNumCtx); set => Set(ref numCtx, value, HasNumCtx); }
@@ -60,6 +68,10 @@ internal sealed class Dimensions
         Quantization ??= other.Quantization;
         Prompt ??= other.Prompt;
         PromptIndex ??= other.PromptIndex;
+        Producer ??= other.Producer;
+        Test ??= other.Test;
+        Run ??= other.Run;
+        Concurrency ??= other.Concurrency;
         NumGpu ??= other.NumGpu;
         NumCtx ??= other.NumCtx;
         Temperature ??= other.Temperature;
@@ -160,7 +172,7 @@ internal sealed class Dimensions
     }
 
     /// <summary>Canonical configuration text: the parts present, in the fixed order num_gpu, num_ctx,
-    /// temperature, top_p, top_k, repeat_penalty, then device; invariant shortest round-trip numbers.</summary>
+    /// temperature, top_p, top_k, repeat_penalty, then device, concurrency, test, run; invariant shortest round-trip numbers.</summary>
     public string? ConfigurationText()
     {
         var text = new StringBuilder();
@@ -173,6 +185,18 @@ internal sealed class Dimensions
         if (Device is not null)
         {
             AppendText(text, "device", Device);
+        }
+
+        // A serving run's concurrency, a llama-bench test and a run of several in one file: unlike runs stay apart.
+        Append(text, "concurrency", Concurrency);
+        if (Test is not null)
+        {
+            AppendText(text, "test", Test);
+        }
+
+        if (Run is not null)
+        {
+            AppendText(text, "run", Run);
         }
 
         return text.Length == 0 ? null : text.ToString();

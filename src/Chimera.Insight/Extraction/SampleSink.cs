@@ -25,6 +25,15 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         result.Errors.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
     }
 
+    /// <summary>Something worth saying about the file that is not a problem with it (a prompt served from the cache).</summary>
+    public void Note(string? location, string reason)
+    {
+        if (result.Notes.Count < maxErrors)
+        {
+            result.Notes.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
+        }
+    }
+
     /// <summary>Adds a record; one left without any value by the end (nothing to show) emits nothing.</summary>
     public void Add(PendingRecord record) => records.Add(record);
 
@@ -71,16 +80,16 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
     // The text of a configuration depends on nothing else: kept per thread, across files, up to a bound.
     [ThreadStatic]
-    private static Dictionary<(int?, int?, double?, double?, int?, double?, string?), string?>? configurationTexts;
+    private static Dictionary<(int?, int?, double?, double?, int?, double?, string?, int?, string?, string?), string?>? configurationTexts;
 
     private const int MaxConfigurationTexts = 1024;
 
-    private (int?, int?, double?, double?, int?, double?, string?) lastConfiguration;
+    private (int?, int?, double?, double?, int?, double?, string?, int?, string?, string?) lastConfiguration;
     private string? lastConfigurationText;
 
     private string? ConfigurationOf(Dimensions d)
     {
-        var key = (d.NumGpu, d.NumCtx, d.Temperature, d.TopP, d.TopK, d.RepeatPenalty, d.Device);
+        var key = (d.NumGpu, d.NumCtx, d.Temperature, d.TopP, d.TopK, d.RepeatPenalty, d.Device, d.Concurrency, d.Test, d.Run);
         // Most often the same as the row before: compared before it is hashed.
         if (lastConfigurationText is not null && key.Equals(lastConfiguration))
         {
