@@ -59,7 +59,10 @@ public static class ArtifactReader
                     utf8 = System.Text.Encoding.UTF8.GetBytes(text);
                 }
 
-                new CsvArtifactReader(sink, context).Read(utf8);
+                if (!Producers.ProducerCsv.TryRead(utf8, context, sink))
+                {
+                    new CsvArtifactReader(sink, context).Read(utf8);
+                }
 
                 break;
             case ArtifactKind.Json:
@@ -70,6 +73,13 @@ public static class ArtifactReader
                 if (TextWithoutNul(TextDecoding.ToText(bytes, bytes.Length, sink), sink) is { } markdown)
                 {
                     new MarkdownArtifactReader(sink, context).Read(markdown);
+                }
+
+                break;
+            case ArtifactKind.Text:
+                if (TextWithoutNul(TextDecoding.ToText(bytes, bytes.Length, sink), sink) is { } plainText)
+                {
+                    new Producers.TextArtifactReader(sink, context).Read(plainText);
                 }
 
                 break;

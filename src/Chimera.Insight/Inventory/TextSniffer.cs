@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace Chimera.Insight.Inventory;
+
+/// <summary>Tells text files that hold benchmark output (a llama-bench table or SQL dump, <c>ollama run --verbose</c>
+/// statistics, a Markdown table of figures, <c>- Name: 12.5 ms</c> lines) from other text (notes, plain logs).</summary>
+public static class TextSniffer
+{
+    private static readonly Regex[] Signs =
+    [
+        new(@"^\s*\|\s*model\s*\|.*\|\s*t/s\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        new(@"\|\s*(?:pp|tg)\d+(?:\+tg\d+)?(?:\s*@\s*d\d+)?\s*\|\s*\d+(?:\.\d+)?\s*±", RegexOptions.CultureInvariant),
+        new(@"INSERT\s+INTO\s+llama_bench", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        new(@"^\s*(?:prompt eval rate|eval rate)\s*:\s*\d+(?:\.\d+)?\s*tokens/s", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        new(@"^\s*total duration\s*:\s*\d", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        new(@"^\s*\|[^\n]*\|\s*\r?\n\s*\|\s*:?-{3,}", RegexOptions.Multiline | RegexOptions.CultureInvariant),
+        new(@"^\s*[-*]\s+[A-Za-z][\w /()%-]{1,40}:\s*\d+(?:\.\d+)?\s*(?:ms|s|tok/s|tokens/s|%)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant),
+    ];
+
+    public static bool HoldsBenchmarkOutput(string text)
+    {
+        foreach (var sign in Signs)
+        {
+            if (sign.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
