@@ -45,6 +45,27 @@ internal static class OllamaResponses
         sink.Add(record);
     }
 
+    /// <summary>One line of an NDJSON log of responses: a final response is read, an <c>{"error": ...}</c> object is a
+    /// failed request, a streamed chunk before the final one carries nothing.</summary>
+    public static void ReadLine(JsonElement line, string location, Dimensions inherited, SampleSink sink)
+    {
+        if (IsFinal(line))
+        {
+            Read(line, location, inherited, sink);
+        }
+        else if (ProducerFigures.Text(line, "error") is { } error && RecordRules.IsError(error))
+        {
+            var dimensions = inherited.Clone();
+            dimensions.Producer = Producer;
+            dimensions.Model = ProducerFigures.Text(line, "model") ?? dimensions.Model;
+            var record = new PendingRecord(dimensions, location);
+            record.MarkFailed(error, isErrorText: true);
+            record.AddMissing(ProducerFigures.Field(CanonicalMetric.TokensPerSecond, null));
+            record.AddMissing(ProducerFigures.Field(CanonicalMetric.TotalMs, null));
+            sink.Add(record);
+        }
+    }
+
     private static double? Nanoseconds(JsonElement response, string name) => ProducerFigures.Number(response, name) is { } ns ? ns / 1e6 : null;
 
     /// <summary>Adds the figures of one response (times in ms); rates derived where counts and durations allow, or as

@@ -165,6 +165,16 @@ internal static class ProducerJson
             return;
         }
 
+        if (kind == LineKind.Ollama)
+        {
+            foreach (var (document, location) in documents)
+            {
+                OllamaResponses.ReadLine(document.RootElement, location, inherited, sink);
+            }
+
+            return;
+        }
+
         var runs = documents.Count(d => Kind(d.Document.RootElement) == kind);
         var index = 0;
         foreach (var (document, location) in documents)
@@ -190,13 +200,6 @@ internal static class ProducerJson
                     break;
                 case LineKind.LlamaBench:
                     LlamaBench.ReadRow(JsonFields(line), location, inherited, sink);
-                    break;
-                case LineKind.Ollama:
-                    if (OllamaResponses.IsFinal(line))
-                    {
-                        OllamaResponses.Read(line, location, inherited, sink);
-                    }
-
                     break;
             }
         }
