@@ -140,6 +140,10 @@ internal static class LlamaBench
         return true;
     }
 
+    /// <summary>A row of a llama-bench markdown table: a test cell and a <c>mean ± std</c> rate last.</summary>
+    public static bool IsMarkdownRow(IReadOnlyList<string> cells) =>
+        cells.Count >= 3 && RatePattern.IsMatch(cells[cells.Count - 1]) && cells.Skip(1).Take(cells.Count - 2).Any(c => TestPattern.IsMatch(c));
+
     /// <summary>The markdown header of a llama-bench table: it names model, test and t/s.</summary>
     public static bool IsMarkdownHeader(IReadOnlyList<string> cells) =>
         cells.Count >= 3 && cells[0].Equals("model", StringComparison.OrdinalIgnoreCase)

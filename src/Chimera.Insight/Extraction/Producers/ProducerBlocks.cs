@@ -42,15 +42,21 @@ internal static class ProducerBlocks
         return result.ToString();
     }
 
+    /// <summary>llama-bench rows, with the header of their table where it was printed. Each table is one llama-bench
+    /// invocation: when a text holds several, each is a Run of its own (their settings differ in ways rows do not show).</summary>
     private static void ReadLlamaBenchTables(string[] lines, Dimensions inherited, SampleSink sink, HashSet<int> consumed)
     {
+        var rows = new List<(List<string> Cells, List<string>? Header, int Line, int Table)>();
         List<string>? header = null;
+        var table = 0;
+        var inTable = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
             if (line.Length < 2 || line[0] != '|')
             {
                 header = null;
+                inTable = false;
                 continue;
             }
 
@@ -58,6 +64,8 @@ internal static class ProducerBlocks
             if (LlamaBench.IsMarkdownHeader(cells))
             {
                 header = cells;
+                table++;
+                inTable = true;
                 consumed.Add(i);
                 if (i + 1 < lines.Length && IsSeparator(lines[i + 1]))
                 {
@@ -67,9 +75,30 @@ internal static class ProducerBlocks
                 continue;
             }
 
-            if (LlamaBench.TryReadMarkdownRow(cells, header, "line " + (i + 1).ToString(CultureInfo.InvariantCulture), inherited, sink))
+            if (LlamaBench.IsMarkdownRow(cells))
             {
-                consumed.Add(i);
+                if (!inTable)
+                {
+                    table++;
+                    inTable = true;
+                }
+
+                rows.Add((cells, header, i, table));
+            }
+        }
+
+        foreach (var (cells, rowHeader, line, index) in rows)
+        {
+            var dimensions = inherited;
+            if (table > 1)
+            {
+                dimensions = inherited.Clone();
+                dimensions.Run = index.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (LlamaBench.TryReadMarkdownRow(cells, rowHeader, "line " + (line + 1).ToString(CultureInfo.InvariantCulture), dimensions, sink))
+            {
+                consumed.Add(line);
             }
         }
     }
