@@ -15,11 +15,31 @@ internal static class ProducerBlocks
 {
     public static string ReadAndRemove(string text, Dimensions inherited, SampleSink sink)
     {
+        // Most texts hold none of these: each is looked for only where its mark is in the text.
+        var tables = text.IndexOf('\u00b1') >= 0;
+        var verbose = text.IndexOf("duration:", StringComparison.OrdinalIgnoreCase) >= 0;
+        var blocks = (text.IndexOf("```", StringComparison.Ordinal) >= 0 || text.IndexOf("~~~", StringComparison.Ordinal) >= 0) && text.IndexOf('{') >= 0;
+        if (!tables && !verbose && !blocks)
+        {
+            return text;
+        }
+
         var lines = text.Split('\n');
         var consumed = new HashSet<int>();
-        ReadLlamaBenchTables(lines, inherited, sink, consumed);
-        consumed.UnionWith(OllamaResponses.ReadVerboseBlocks(lines, inherited, sink));
-        ReadJsonBlocks(lines, inherited, sink, consumed);
+        if (tables)
+        {
+            ReadLlamaBenchTables(lines, inherited, sink, consumed);
+        }
+
+        if (verbose)
+        {
+            consumed.UnionWith(OllamaResponses.ReadVerboseBlocks(lines, inherited, sink));
+        }
+
+        if (blocks)
+        {
+            ReadJsonBlocks(lines, inherited, sink, consumed);
+        }
         if (consumed.Count == 0)
         {
             return text;
