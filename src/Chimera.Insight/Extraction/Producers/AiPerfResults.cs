@@ -21,7 +21,7 @@ internal static class AiPerfResults
         "ttft" or "time_to_first_token" => CanonicalMetric.TtftMs,
         "request_latency" => CanonicalMetric.TotalMs,
         "inter_token_latency" => CanonicalMetric.ItlMs,
-        "output_token_throughput_per_user" => CanonicalMetric.TokensPerSecond,
+        "output_token_throughput_per_user" or "output_token_throughput_per_request" => CanonicalMetric.TokensPerSecond,
         "output_token_throughput" => CanonicalMetric.SystemTokensPerSecond,
         "request_throughput" => CanonicalMetric.RequestsPerSecond,
         "input_sequence_length" => CanonicalMetric.PromptTokens,

@@ -137,7 +137,8 @@ internal static class GuideLlmReport
     {
         JsonElement totals = default;
         if (!(benchmark.TryGetProperty("request_totals", out totals) && totals.ValueKind == JsonValueKind.Object)
-            && !(benchmark.TryGetProperty("run_stats", out var stats) && stats.TryGetProperty("requests_made", out totals) && totals.ValueKind == JsonValueKind.Object))
+            && !(benchmark.TryGetProperty("run_stats", out var stats) && stats.TryGetProperty("requests_made", out totals) && totals.ValueKind == JsonValueKind.Object)
+            && !(benchmark.TryGetProperty("scheduler_metrics", out var scheduler) && scheduler.TryGetProperty("requests_made", out totals) && totals.ValueKind == JsonValueKind.Object))
         {
             return (null, null, null);
         }

@@ -130,10 +130,11 @@ internal static class LlmPerfResults
             }
 
             var record = new PendingRecord(dimensions, at);
-            if (request.TryGetProperty("error_code", out var code) && code.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                && !(code.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(code.GetString())))
+            var message = ProducerFigures.Text(request, "error_msg");
+            if ((request.TryGetProperty("error_code", out var code) && code.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                 && !(code.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(code.GetString())))
+                || !string.IsNullOrWhiteSpace(message))
             {
-                var message = ProducerFigures.Text(request, "error_msg");
                 record.MarkFailed(string.Format(CultureInfo.InvariantCulture, ProducerStrings.ErrorCode, code.ToString(),
                     string.IsNullOrWhiteSpace(message) ? "" : ": " + NumberText.Shorten(message!)), isErrorText: true);
             }

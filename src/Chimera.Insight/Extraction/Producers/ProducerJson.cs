@@ -228,6 +228,10 @@ internal static class ProducerJson
         {
             OllamaResponses.Read(o, location, inherited, sink);
         }
+        else if (OfflineBenchResults.IsLatency(o) || OfflineBenchResults.IsThroughput(o))
+        {
+            OfflineBenchResults.Read(o, location, inherited, sink);
+        }
         else
         {
             return false;

@@ -123,4 +123,18 @@ public sealed class ServingResultsTests : IDisposable
         var result = ProducerMeasure.Read(path);
         Assert.Equal([16, 64], result.Of("TtftMs", "Mean").Select(s => s.Concurrency ?? 0).ToArray());
     }
+
+    [Fact]
+    public void Offline_latency_iterations_are_measured_in_ms_and_throughput_runs_reported()
+    {
+        var latency = ProducerMeasure.Read(files.Write("offline/latency.json",
+            """{"avg_latency": 1.5, "latencies": [1.25, 1.75], "percentiles": {"10": 1.3, "50": 1.5, "90": 1.7, "99": 1.75}}"""));
+        Assert.Equal([1250.0, 1750.0], latency.Of("TotalMs").Values());
+        Assert.All(latency.Samples, s => Assert.Equal("vllm", s.Producer));
+
+        var throughput = ProducerMeasure.Read(files.Write("offline/throughput.json",
+            """{"elapsed_time": 10.0, "num_requests": 100, "total_num_tokens": 50000, "requests_per_second": 10.0, "tokens_per_second": 5000.0}"""));
+        Assert.Equal(10.0, Assert.Single(throughput.Of("RequestsPerSecond", "Mean")).Value);
+        Assert.Empty(throughput.Of("TokensPerSecond", "Mean"));
+    }
 }
