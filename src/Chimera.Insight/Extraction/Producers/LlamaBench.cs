@@ -182,7 +182,7 @@ internal static class LlamaBench
         _ => (count.Value / 1e9).ToString("0.00", CultureInfo.InvariantCulture) + " B",
     };
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Trim('"', '\'');
+    private static string? Clean(string? text) => text is null || text.Trim().Length == 0 ? null : text.Trim().Trim('"', '\'');
 
     private static double? Double(string? text) =>
         Clean(text) is { } t && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && ProducerFigures.IsFinite(v) ? v : null;

@@ -88,6 +88,8 @@ internal static class ProducerCsv
 
         List<string>? header = null;
         var summary = new PendingRecord(dimensions, "table 2");
+        var records = new List<PendingRecord> { summary };
+        int? completed = null, failed = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimStart('\uFEFF');
@@ -107,10 +109,15 @@ internal static class ProducerCsv
             var location = PendingRecord.RowLocation(i, i + 1);
             if (header[0] == "Metric" && header.Count > 2)
             {
-                ReadDistributionRow(header, cells, location, dimensions, sink);
+                if (ReadDistributionRow(header, cells, location, dimensions, sink) is { } record)
+                {
+                    records.Add(record);
+                }
             }
             else if (header[0] == "Metric" && header.Count == 2 && cells.Count >= 2)
             {
+                completed ??= CountOf(cells, "Request Count");
+                failed ??= CountOf(cells, "Error Request Count");
                 AddLabelled(summary, cells[0], Insight.Statistic.Mean, cells[1], location, sink);
             }
             else if (header[0] == "Config Name" && analyze)
@@ -123,9 +130,25 @@ internal static class ProducerCsv
         {
             sink.Add(summary);
         }
+
+        // The summary table counts the run's requests: every figure of the file covers them.
+        if (!analyze && completed is not null)
+        {
+            foreach (var record in records)
+            {
+                record.RequestCount = completed;
+                record.FailedRequestCount = failed;
+            }
+        }
     }
 
-    private static void ReadDistributionRow(List<string> header, List<string> cells, string location, Dimensions dimensions, SampleSink sink)
+    private static int? CountOf(List<string> cells, string label) =>
+        cells[0].StartsWith(label, StringComparison.OrdinalIgnoreCase) && (cells[0].Length == label.Length || cells[0][label.Length] == ' ')
+        && double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? ProducerFigures.Whole(value)
+            : null;
+
+    private static PendingRecord? ReadDistributionRow(List<string> header, List<string> cells, string location, Dimensions dimensions, SampleSink sink)
     {
         var record = new PendingRecord(dimensions, location);
         for (var c = 1; c < header.Count && c < cells.Count; c++)
@@ -136,10 +159,13 @@ internal static class ProducerCsv
             }
         }
 
-        if (record.Values.Count > 0)
+        if (record.Values.Count == 0)
         {
-            sink.Add(record);
+            return null;
         }
+
+        sink.Add(record);
+        return record;
     }
 
     private static void ReadAnalyzeRow(List<string> header, List<string> cells, string location, Dimensions inherited, SampleSink sink)

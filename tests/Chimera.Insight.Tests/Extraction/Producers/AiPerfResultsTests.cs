@@ -94,6 +94,7 @@ public sealed class AiPerfResultsTests : IDisposable
         Assert.Equal(1400.0, Assert.Single(result.Of("SystemTokensPerSecond", "Mean")).Value);
         Assert.All(result.Samples, s => Assert.Equal("Qwen/Qwen3-0.6B", s.Model));
         Assert.DoesNotContain(result.Samples, s => s.Metric is "avg" or "p99" or "std");
+        Assert.Equal(18, ProducerMeasure.Measure(path).One("TtftMs", "P99").Count);
     }
 
     [Fact]

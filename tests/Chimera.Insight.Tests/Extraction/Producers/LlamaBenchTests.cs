@@ -28,7 +28,7 @@ public sealed class LlamaBenchTests : IDisposable
         Assert.Empty(result.Errors);
         var prompt = result.Of("PromptTokensPerSecond");
         Assert.Equal([2000.5, 2010.5, 1500.0], prompt.Values());
-        Assert.Equal(["pp512", "pp512", "pp512 @ d4096"], prompt.Select(s => s.Test).ToArray());
+        Assert.Equal(["pp512", "pp512", "pp512 @ d4096"], prompt.Select(s => s.Test!).ToArray());
         Assert.Equal([60.25, 61.75], result.Of("TokensPerSecond").Values());
         Assert.Equal([300.0], result.Of("PromptGenerationTokensPerSecond").Values());
         Assert.All(result.Samples, s => Assert.Equal("qwen2 7B Q4_K - Medium (4.36 GiB, 7.62 B)", s.Model));

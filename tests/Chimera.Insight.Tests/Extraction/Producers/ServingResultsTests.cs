@@ -55,7 +55,7 @@ public sealed class ServingResultsTests : IDisposable
         Assert.Empty(result.Errors);
         var p99 = result.Of("TtftMs", "P99");
         Assert.Equal([420.0, 700.0], p99.Values());
-        Assert.Equal(["1", "2"], p99.Select(s => s.Run).ToArray());
+        Assert.Equal(["1", "2"], p99.Select(s => s.Run!).ToArray());
         Assert.Equal([16, 32], p99.Select(s => s.Concurrency ?? 0).ToArray());
         Assert.Equal(2, ProducerMeasure.Measure(path).Count(m => m.Metric == "TtftMs" && m.Statistic == "P99"));
     }
