@@ -9,8 +9,8 @@ public static class TextSniffer
     private static readonly Regex[] Signs =
     [
         new(@"^\s*\|\s*model\s*\|.*\|\s*t/s\s*\|", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
-        new(@"\|\s*(?:pp|tg)\d+(?:\+tg\d+)?(?:\s*@\s*d\d+)?\s*\|\s*\d+(?:\.\d+)?\s*±", RegexOptions.CultureInvariant),
-        new(@"INSERT\s+INTO\s+llama_bench", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        new(@"\|\s*(?:pp|tg) ?\d+(?:\+tg ?\d+)?(?:\s*@\s*d\d+)?\s*\|\s*\d+(?:\.\d+)?\s*±", RegexOptions.CultureInvariant),
+        new(@"INSERT\s+INTO\s+(?:llama_bench|test)\s*\(\s*build_commit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
         new(@"^\s*(?:prompt eval rate|eval rate)\s*:\s*\d+(?:\.\d+)?\s*tokens/s", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
         new(@"^\s*total duration\s*:\s*\d", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
         new(@"^\s*\|[^\n]*\|\s*\r?\n\s*\|\s*:?-{3,}", RegexOptions.Multiline | RegexOptions.CultureInvariant),

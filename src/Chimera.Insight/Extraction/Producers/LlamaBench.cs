@@ -17,7 +17,7 @@ internal static class LlamaBench
     public const string Producer = "llama-bench";
     public const string CombinedMetric = "PromptGenerationTokensPerSecond";
 
-    private static readonly Regex TestPattern = new(@"^(?:pp\d+|tg\d+|pp\d+\+tg\d+)(?:\s*@\s*d\d+)?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex TestPattern = new(@"^(?:pp ?\d+|tg ?\d+|pp ?\d+\+tg ?\d+)(?:\s*@\s*d\d+)?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex RatePattern = new(@"^(?<mean>\d+(?:\.\d+)?)\s*±\s*(?<std>\d+(?:\.\d+)?)$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex SizePattern = new(@"^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex ParamsPattern = new(@"^\d+(?:\.\d+)?\s*[KMBT]$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
@@ -101,7 +101,8 @@ internal static class LlamaBench
             return false;
         }
 
-        var test = Regex.Replace(cells[testIndex], @"\s*@\s*", " @ ");
+        // Older builds print "pp 512" / "tg 128".
+        var test = Regex.Replace(Regex.Replace(cells[testIndex], @"(pp|tg) (\d)", "$1$2"), @"\s*@\s*", " @ ");
         string? size = null, parameters = null, backend = null;
         int? ngl = null;
         for (var i = 1; i < testIndex; i++)

@@ -98,6 +98,9 @@ internal static class ServingResults
             case "request_throughput":
                 return (ProducerFigures.Field(CanonicalMetric.RequestsPerSecond, Insight.Statistic.Mean), 1);
             case "total_token_throughput":
+            case "total_throughput":
+            case "input_throughput":
+                // Prompt tokens counted in (or alone): not an output rate.
                 return (ProducerFigures.OwnField(name, "tok/s", Insight.Statistic.Mean), 1);
             case "request_goodput":
                 return (ProducerFigures.OwnField(name, "req/s", Insight.Statistic.Mean), 1);

@@ -10,7 +10,7 @@ namespace Chimera.Insight.Extraction.Producers;
 /// </summary>
 internal sealed class TextArtifactReader(SampleSink sink, Dimensions pathDimensions)
 {
-    private static readonly Regex Insert = new(@"^\s*INSERT\s+INTO\s+llama_bench\s*\((?<columns>[^)]*)\)\s*VALUES\s*\((?<values>.*)\)\s*;?\s*$",
+    private static readonly Regex Insert = new(@"^\s*INSERT\s+INTO\s+(?:llama_bench|test)\s*\((?<columns>[^)]*)\)\s*VALUES\s*\((?<values>.*)\)\s*;?\s*$",
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     public void Read(string text)
@@ -22,7 +22,7 @@ internal sealed class TextArtifactReader(SampleSink sink, Dimensions pathDimensi
     /// <summary>llama-bench <c>-o sql</c>: <c>INSERT INTO llama_bench (build_commit, ...) VALUES ('1c1409e1', ...);</c>.</summary>
     private string ReadSqlInserts(string text)
     {
-        if (text.IndexOf("llama_bench", StringComparison.OrdinalIgnoreCase) < 0)
+        if (text.IndexOf("INSERT INTO", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return text;
         }
@@ -31,7 +31,7 @@ internal sealed class TextArtifactReader(SampleSink sink, Dimensions pathDimensi
         var found = false;
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].TrimStart().StartsWith("CREATE TABLE", StringComparison.OrdinalIgnoreCase) && lines[i].IndexOf("llama_bench", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (lines[i].TrimStart().StartsWith("CREATE TABLE", StringComparison.OrdinalIgnoreCase) && (lines[i].IndexOf("llama_bench", StringComparison.OrdinalIgnoreCase) >= 0 || lines[i].IndexOf(" test ", StringComparison.OrdinalIgnoreCase) >= 0))
             {
                 // The schema: up to its closing line.
                 for (; i < lines.Length && !lines[i].TrimEnd().EndsWith(";", StringComparison.Ordinal); i++)
