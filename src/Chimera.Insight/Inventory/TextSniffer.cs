@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Chimera.Insight.Inventory;
 
 /// <summary>Tells text files that hold benchmark output (a llama-bench table or SQL dump, <c>ollama run --verbose</c>
-/// statistics, a Markdown table of figures, <c>- Name: 12.5 ms</c> lines) from other text (notes, plain logs).</summary>
+/// statistics, a Markdown table) from other text (notes, plain logs, prose reports).</summary>
 public static class TextSniffer
 {
     private static readonly Regex[] Signs =
@@ -14,7 +14,6 @@ public static class TextSniffer
         new(@"^\s*(?:prompt eval rate|eval rate)\s*:\s*\d+(?:\.\d+)?\s*tokens/s", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
         new(@"^\s*total duration\s*:\s*\d", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
         new(@"^\s*\|[^\n]*\|\s*\r?\n\s*\|\s*:?-{3,}", RegexOptions.Multiline | RegexOptions.CultureInvariant),
-        new(@"^\s*[-*]\s+[A-Za-z][\w /()%-]{1,40}:\s*\d+(?:\.\d+)?\s*(?:ms|s|tok/s|tokens/s|%)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant),
     ];
 
     public static bool HoldsBenchmarkOutput(string text)
