@@ -36,7 +36,7 @@ internal static class ProducerJson
                     return true;
                 }
 
-                return TryReadKeyedByConcurrency(root, inherited, sink);
+                return TryReadKeyedByConcurrency(root, inherited, sink) || TryReadWrapped(root, inherited, sink);
             case JsonValueKind.Array:
                 return TryReadArray(root, "$", inherited, sink);
             default:
@@ -303,6 +303,23 @@ internal static class ProducerJson
         }
 
         return read;
+    }
+
+    /// <summary>A tool's runs kept under a key of a wrapper object (<c>{"results": [run, run]}</c>, a lab's own wrapper).</summary>
+    private static bool TryReadWrapped(JsonElement root, Dimensions inherited, SampleSink sink)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() > 0
+                && property.Value[0] is { ValueKind: JsonValueKind.Object } first && (Kind(first) is not null || LlmPerfResults.IsRequest(first)))
+            {
+                var dimensions = inherited.Clone();
+                dimensions.Model ??= ProducerFigures.Text(root, "model");
+                return TryReadArray(property.Value, "$." + property.Name, dimensions, sink);
+            }
+        }
+
+        return false;
     }
 
     private static int? ConcurrencyKey(string name)

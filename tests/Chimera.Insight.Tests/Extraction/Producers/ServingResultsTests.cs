@@ -137,4 +137,12 @@ public sealed class ServingResultsTests : IDisposable
         Assert.Equal(10.0, Assert.Single(throughput.Of("RequestsPerSecond", "Mean")).Value);
         Assert.Empty(throughput.Of("TokensPerSecond", "Mean"));
     }
+
+    [Fact]
+    public void Runs_under_a_wrapper_key_are_read_as_the_tool_wrote_them()
+    {
+        var result = ProducerMeasure.Read(files.Write("sweep/wrapped.json", "{\"results\": [" + VllmRun + "]}"));
+        Assert.Equal(420.0, Assert.Single(result.Of("TtftMs", "P99")).Value);
+        Assert.DoesNotContain(result.Samples, s => s.Metric.StartsWith("mean_", StringComparison.Ordinal));
+    }
 }
