@@ -12,7 +12,7 @@ Where a side has only summarised figures (reported means), Basis is ThresholdOnl
     Parameters  = @{
         ReferenceObject  = 'The baseline: samples, metrics, benchmark files, InsightReport objects, FileInfo objects or paths.'
         DifferenceObject = 'The results compared against the baseline, of the same kinds. Accepts pipeline input.'
-        GroupBy          = 'The keys groups are matched by, besides the metric: any of Model, Configuration, Backend, Phase, Source, Prompt. Default: Model, Configuration, Backend, Phase. Phase is always added.'
+        GroupBy          = 'The keys groups are matched by, besides the metric: any of Model, Configuration, Backend, Phase, Source, Prompt. Default: Model, Configuration, Backend, Phase. Phase is always added. Producer is never a matching key: runs of two tools are compared, Inconclusive with a Reason where the tools define the metric differently (see about_ChimeraInsight).'
         Metric           = 'Only the metrics whose names match one of these wildcard patterns, case-insensitive.'
         Threshold        = 'The smallest change, in percent of the reference mean, that can count as Better or Worse. Default 5.'
         Alpha            = 'The significance level of the Mann-Whitney U test. Default 0.01.'

@@ -23,7 +23,7 @@ With -Findings the cmdlet emits Finding objects instead of the metrics: best and
         InputObject    = 'Benchmark files (BenchmarkFile, or objects with FullName and Kind), samples, metrics, InsightReport objects, FileInfo objects or path strings. Accepts pipeline input, including deserialized objects from jobs and remoting.'
         Path           = 'Paths of benchmark files or folders; wildcards are allowed. A folder is searched recursively for .csv, .json, .jsonl and .md files. Get-BenchmarkInventory also finds duplicates by content and file families, which plain paths do not.'
         LiteralPath    = 'Paths of benchmark files or folders, used exactly as written (no wildcards).'
-        GroupBy        = 'The keys metrics are grouped by, besides the metric itself: any of Model, Configuration, Backend, Phase, Source, Prompt. Default: Model, Configuration, Backend, Phase. Leaving out Phase pools cold and warm values, with a warning.'
+        GroupBy        = 'The keys metrics are grouped by, besides the metric itself: any of Model, Configuration, Backend, Phase, Source, Prompt, Producer. Default: Model, Configuration, Backend, Phase, Producer (the tool that wrote the files: figures of unlike definitions are never pooled). Leaving out Phase pools cold and warm values, with a warning.'
         Metric         = 'Only the metrics whose names match one of these wildcard patterns (TtftMs, *Ms, Tokens*), case-insensitive.'
         Percentile     = 'Percentiles (0 to 100) to compute beyond P50, P90, P95 and P99; they are listed in the Percentiles property.'
         Findings       = 'Emit the deterministic findings (Finding objects) instead of the metrics.'

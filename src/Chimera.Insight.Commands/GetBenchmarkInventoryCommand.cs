@@ -59,7 +59,7 @@ public sealed class GetBenchmarkInventoryCommand : PSCmdlet
 
     /// <summary>Only these kinds of artifact.</summary>
     [Parameter]
-    [ValidateSet("Csv", "Json", "Markdown", IgnoreCase = true)]
+    [ValidateSet("Csv", "Json", "Markdown", "Text", IgnoreCase = true)]
     public string[]? Kind { get; set; }
 
     /// <summary>Only files last written at or after this time.</summary>

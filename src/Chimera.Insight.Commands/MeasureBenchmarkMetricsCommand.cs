@@ -37,7 +37,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     public string[]? LiteralPath { get; set; }
 
     [Parameter]
-    [ValidateSet("Model", "Configuration", "Backend", "Phase", "Source", "Prompt", IgnoreCase = true)]
+    [ValidateSet("Model", "Configuration", "Backend", "Phase", "Source", "Prompt", "Producer", IgnoreCase = true)]
     public string[]? GroupBy { get; set; }
 
     [Parameter]

@@ -196,7 +196,7 @@ Describe 'Get-BenchmarkInventory' {
             $summary.PSObject.TypeNames[0] | Should -Be 'Chimera.Insight.BenchmarkInventorySummary'
             $summary.Roots | Should -Be @($Lab)
             $summary.FileCount | Should -Be 11
-            ($summary.Kinds | ForEach-Object { "$($_.Kind)=$($_.Count)" }) -join ',' | Should -Be 'Csv=2,Json=8,Markdown=1'
+            ($summary.Kinds | ForEach-Object { "$($_.Kind)=$($_.Count)" }) -join ',' | Should -Be 'Csv=2,Json=8,Markdown=1,Text=0'
             [math]::Round(($summary.Kinds | Where-Object Kind -eq 'Json').SharePercent, 2) | Should -Be 72.73
             ($summary.Kinds | Where-Object Kind -eq 'Json').LatestModifiedUtc | Should -Be ([datetime]'2025-10-04T15:20:00Z').ToUniversalTime()
             $summary.LatestModifiedUtc | Should -Be ([datetime]'2025-10-04T15:20:00Z').ToUniversalTime()

@@ -64,7 +64,10 @@ public static class ArtifactReader
                     utf8 = System.Text.Encoding.UTF8.GetBytes(text);
                 }
 
-                new CsvArtifactReader(sink, context).Read(utf8);
+                if (!Producers.ProducerCsv.TryRead(utf8, context, sink))
+                {
+                    new CsvArtifactReader(sink, context).Read(utf8);
+                }
 
                 break;
             case ArtifactKind.Json:
@@ -75,6 +78,13 @@ public static class ArtifactReader
                 if (TextWithoutNul(TextDecoding.ToText(bytes, bytes.Length, sink), sink) is { } markdown)
                 {
                     new MarkdownArtifactReader(sink, context).Read(markdown);
+                }
+
+                break;
+            case ArtifactKind.Text:
+                if (TextWithoutNul(TextDecoding.ToText(bytes, bytes.Length, sink), sink) is { } plainText)
+                {
+                    new Producers.TextArtifactReader(sink, context).Read(plainText);
                 }
 
                 break;
@@ -247,6 +257,9 @@ public sealed class ExtractionResult
     public List<BenchmarkSample> Samples => samples ??= SampleList.Of(Source, Records);
 
     public List<ExtractionError> Errors { get; } = [];
+
+    /// <summary>What the user should hear about the file that is not an error (a prompt served from the cache).</summary>
+    public List<ExtractionError> Notes { get; } = [];
 
     internal List<PendingRecord> Records { get; } = [];
 

@@ -17,6 +17,14 @@ internal sealed class Dimensions
     public string? Quantization { get; set; }
     public string? Prompt { get; set; }
     public string? PromptIndex { get; set; }
+    /// <summary>The tool that wrote the file (vllm, aiperf, guidellm, llmperf, llama-bench, ollama, sglang).</summary>
+    public string? Producer { get; set; }
+    /// <summary>A llama-bench test (pp512, tg128, pp512 @ d1024).</summary>
+    public string? Test { get; set; }
+    /// <summary>Which of several runs in one file (1, 2, ...; or the run's own label).</summary>
+    public string? Run { get; set; }
+    /// <summary>Concurrent requests of a serving run.</summary>
+    public int? Concurrency { get; set; }
 
     public RunSettings Settings { get => settings; set => settings = value; }
 
@@ -48,6 +56,10 @@ internal sealed class Dimensions
         Quantization ??= other.Quantization;
         Prompt ??= other.Prompt;
         PromptIndex ??= other.PromptIndex;
+        Producer ??= other.Producer;
+        Test ??= other.Test;
+        Run ??= other.Run;
+        Concurrency ??= other.Concurrency;
         settings = settings.FillFrom(other.settings);
         Timestamp ??= other.Timestamp;
     }
@@ -121,17 +133,26 @@ internal sealed class Dimensions
     }
 
     /// <summary>Canonical configuration text: the run settings present, in the order of <see cref="RunSettings.Options"/>,
-    /// then device; invariant shortest round-trip numbers.</summary>
+    /// then device, concurrency, test, run; invariant shortest round-trip numbers.</summary>
     public string? ConfigurationText()
     {
         var text = new StringBuilder();
         settings.AppendTo(text);
-        if (Device is not null)
-        {
-            text.Append(text.Length > 0 ? ", " : "").Append("device=").Append(Device);
-        }
+        AppendPart(text, "device", Device);
+        // A serving run's concurrency, a llama-bench test and a run of several in one file: unlike runs stay apart.
+        AppendPart(text, "concurrency", Concurrency?.ToString(CultureInfo.InvariantCulture));
+        AppendPart(text, "test", Test);
+        AppendPart(text, "run", Run);
 
         return text.Length == 0 ? null : text.ToString();
+    }
+
+    private static void AppendPart(StringBuilder text, string name, string? value)
+    {
+        if (value is not null)
+        {
+            text.Append(text.Length > 0 ? ", " : "").Append(name).Append('=').Append(value);
+        }
     }
 
     private static readonly char[] MarkdownEmphasis = ['`', '*'];

@@ -21,6 +21,7 @@ internal static class ExtractionStrings
     public const string AbsurdRate = "{0} of {1} {2} is beyond any plausible value (over a million a second)";
     public const string AbsurdValue = "{0} of {1} {2} is beyond any plausible value (over a day)";
     public const string ValueProblem = "{0}: {1}";
+    public const string NoteTimes = "{0} ({1} times)";
 
     public const string CsvNoHeader = "no header row";
     public const string CsvNoRows = "a header but no data rows";

@@ -68,17 +68,32 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             try
             {
                 using var document = JsonDocument.Parse(utf8, documentOptions);
-                ReadRoot(document.RootElement);
+                // A standard tool's output (vLLM, AIPerf, GuideLLM, LLMPerf, llama-bench, Ollama) is read by its producer.
+                if (!Producers.ProducerJson.TryRead(document.RootElement, pathDimensions, sink))
+                {
+                    ReadRoot(document.RootElement);
+                }
+
                 return;
             }
             catch (JsonException e)
             {
+                if (Producers.ProducerJson.TryReadText(utf8, documentOptions, pathDimensions, sink))
+                {
+                    return;
+                }
+
                 if (!LooksLikeJsonLines(utf8, documentOptions))
                 {
                     sink.Error(Location(e, 0), Describe(e));
                     return;
                 }
             }
+        }
+
+        if (lines && Producers.ProducerJson.TryReadText(utf8, documentOptions, pathDimensions, sink))
+        {
+            return;
         }
 
         ReadLines(utf8, documentOptions);

@@ -32,6 +32,8 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
 
     public void Read(string text)
     {
+        // What a standard tool printed (llama-bench tables, Ollama responses and --verbose statistics) is its producer's.
+        text = Producers.ProducerBlocks.ReadAndRemove(text, pathDimensions, sink);
         lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {

@@ -31,6 +31,11 @@ internal static class MetricNames
         (CanonicalMetric.CpuPercent, "%", MetricKind.Percent),
         (CanonicalMetric.MemoryPercent, "%", MetricKind.Percent),
         (CanonicalMetric.PowerWatts, "W", MetricKind.Power),
+        (CanonicalMetric.ItlMs, "ms", MetricKind.Time),
+        (CanonicalMetric.TpotMs, "ms", MetricKind.Time),
+        (CanonicalMetric.PromptTokensPerSecond, "tok/s", MetricKind.Rate),
+        (CanonicalMetric.SystemTokensPerSecond, "tok/s", MetricKind.Rate),
+        (CanonicalMetric.RequestsPerSecond, "req/s", MetricKind.Rate),
     ];
 
     private static readonly Dictionary<string, (string Unit, MetricKind Kind)> CanonicalInfo =

@@ -31,6 +31,14 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     public string? Error { get; private set; }
     public List<PendingValue> Values { get; } = new(capacity);
 
+    /// <summary>For a summary a producer wrote (its figures Reported): the requests it covers that completed, when the
+    /// file says; each figure then counts for that many requests.</summary>
+    public int? RequestCount { get; set; }
+
+    /// <summary>For a summary: the requests it covers that failed (counted in FailedCount, never averaged). For a failed
+    /// record: how many failed requests it stands for (an all-failed run), when more than one.</summary>
+    public int? FailedRequestCount { get; set; }
+
     /// <summary>Canonical configuration text, set when the file's records are complete.</summary>
     public string? Configuration { get; set; }
 

@@ -22,8 +22,8 @@ internal sealed class ReaderContext
     /// <summary>How often each record hash has come in the file being completed (for "#2", "#3"...).</summary>
     public Dictionary<ulong, int> RecordOccurrences => recordOccurrences ??= [];
 
-    /// <summary>Configuration texts by settings and device, across files, up to a bound.</summary>
-    public Dictionary<(RunSettings, string?), string?> ConfigurationTexts
+    /// <summary>Configuration texts by settings, device, concurrency, test and run, across files, up to a bound.</summary>
+    public Dictionary<(RunSettings, string?, int?, string?, string?), string?> ConfigurationTexts
     {
         get
         {
@@ -40,7 +40,7 @@ internal sealed class ReaderContext
 
     public Statistics.ContentFingerprint.Scratch Fingerprints => fingerprints ??= new();
 
-    private readonly Dictionary<(RunSettings, string?), string?> configurationTexts = [];
+    private readonly Dictionary<(RunSettings, string?, int?, string?, string?), string?> configurationTexts = [];
     private LastKeyMemo<Dimensions>? folders;
     private Dictionary<ulong, int>? recordOccurrences;
     private Statistics.ContentFingerprint.Scratch? fingerprints;

@@ -28,6 +28,23 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         result.Errors.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
     }
 
+    /// <summary>Something worth saying about the file that is not a problem with it (a prompt served from the cache).</summary>
+    public void Note(string? location, string reason)
+    {
+        // Said once per file, with where it was first seen and how often.
+        noteCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (noteCounts.TryGetValue(reason, out var seen))
+        {
+            noteCounts[reason] = seen + 1;
+            return;
+        }
+
+        noteCounts.Add(reason, 1);
+        result.Notes.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
+    }
+
+    private Dictionary<string, int>? noteCounts;
+
     /// <summary>Adds a record; one left without any value by the end (nothing to show) emits nothing.</summary>
     public void Add(PendingRecord record) => records.Add(record);
 
@@ -43,6 +60,17 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
                 Source = Source,
                 Reason = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.TooManyErrors, suppressedErrors),
             });
+        }
+
+        if (noteCounts is not null)
+        {
+            foreach (var note in result.Notes)
+            {
+                if (noteCounts.TryGetValue(note.Reason, out var times) && times > 1)
+                {
+                    note.Reason = string.Format(CultureInfo.InvariantCulture, ExtractionStrings.NoteTimes, note.Reason, times);
+                }
+            }
         }
 
         var first = result.Records.Count;
@@ -68,12 +96,12 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         }
     }
 
-    private (RunSettings, string?) lastConfiguration;
+    private (RunSettings, string?, int?, string?, string?) lastConfiguration;
     private string? lastConfigurationText;
 
     private string? ConfigurationOf(Dimensions d)
     {
-        var key = (d.Settings, d.Device);
+        var key = (d.Settings, d.Device, d.Concurrency, d.Test, d.Run);
         // Most often the same as the row before: compared before it is hashed.
         if (lastConfigurationText is not null && key.Equals(lastConfiguration))
         {

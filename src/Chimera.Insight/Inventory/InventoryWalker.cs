@@ -309,7 +309,7 @@ public sealed class InventoryWalker
             return null;
         }
 
-        var kind = ArtifactKinds.FromFileName(name);
+        var kind = ArtifactKinds.FromFileName(full);
         if (kind is null)
         {
             return PendingEntry.Of(IsDanglingLink(full)

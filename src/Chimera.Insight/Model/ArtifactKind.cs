@@ -6,4 +6,6 @@ public enum ArtifactKind
     Csv,
     Json,
     Markdown,
+    /// <summary>A .txt or .log file (or a llama-bench .sql dump) that holds benchmark tables or timing lines.</summary>
+    Text,
 }

@@ -20,9 +20,19 @@ public sealed class BenchmarkMetric
     public string? Quantization { get; set; }
     public Phase? Phase { get; set; }
     public string? Prompt { get; set; }
+    /// <summary>The tool that wrote the files (vllm, aiperf, ...): a grouping key by default, so that figures of unlike
+    /// definitions are never pooled.</summary>
+    public string? Producer { get; set; }
+    /// <summary>Concurrent requests of the serving run(s), when the group's values share one.</summary>
+    public int? Concurrency { get; set; }
+    /// <summary>The llama-bench test (pp512, tg128, pp512 @ d1024), when the group's values share one.</summary>
+    public string? Test { get; set; }
+    /// <summary>The run of several in one file, when the group's values share one.</summary>
+    public string? Run { get; set; }
     /// <summary>Set when grouped by Source.</summary>
     public string? Source { get; set; }
-    /// <summary>Values that contributed (failed runs excluded).</summary>
+    /// <summary>Values that contributed (failed runs excluded); for a Reported figure, the requests it covers when the
+    /// file says.</summary>
     public int Count { get; set; }
     /// <summary>Failed runs in this group: counted, never averaged in.</summary>
     public int FailedCount { get; set; }

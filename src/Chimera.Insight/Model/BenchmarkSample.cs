@@ -22,6 +22,19 @@ public sealed class BenchmarkSample
     public double? RepeatPenalty { get; set; }
     public string? Quantization { get; set; }
     public string? Prompt { get; set; }
+    /// <summary>The tool that wrote the file (vllm, aiperf, guidellm, llmperf, llama-bench, ollama, sglang), when known.</summary>
+    public string? Producer { get; set; }
+    /// <summary>Concurrent requests of the serving run the value belongs to.</summary>
+    public int? Concurrency { get; set; }
+    /// <summary>The llama-bench test (pp512, tg128, pp512 @ d1024).</summary>
+    public string? Test { get; set; }
+    /// <summary>Which of several runs in one file.</summary>
+    public string? Run { get; set; }
+    /// <summary>For a figure a producer summarised: the completed requests it covers, when the file says.</summary>
+    public int? RequestCount { get; set; }
+    /// <summary>For a summarised figure: the failed requests of the run it covers; for a failed sample, how many failed
+    /// requests it stands for when more than one.</summary>
+    public int? FailedRequestCount { get; set; }
     public Phase Phase { get; set; }
     public bool Failed { get; set; }
     public string? Error { get; set; }

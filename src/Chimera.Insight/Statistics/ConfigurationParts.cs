@@ -5,25 +5,50 @@ internal sealed class ConfigurationParts
 {
     private RunSettings settings;
     private string? quantization;
+    private string? producer;
+    private int? concurrency;
+    private string? test;
+    private string? run;
 
-    public static ConfigurationParts Of(BenchmarkSample s) => new() { settings = SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty), quantization = s.Quantization };
+    public static ConfigurationParts Of(BenchmarkSample s) => new()
+    {
+        settings = SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty), quantization = s.Quantization,
+        producer = s.Producer, concurrency = s.Concurrency, test = s.Test, run = s.Run,
+    };
 
-    public static ConfigurationParts Of(BenchmarkMetric m) => new() { settings = SettingsOf(m.NumGpu, m.NumCtx, m.Temperature, m.TopP, m.TopK, m.RepeatPenalty), quantization = m.Quantization };
+    public static ConfigurationParts Of(BenchmarkMetric m) => new()
+    {
+        settings = SettingsOf(m.NumGpu, m.NumCtx, m.Temperature, m.TopP, m.TopK, m.RepeatPenalty), quantization = m.Quantization,
+        producer = m.Producer, concurrency = m.Concurrency, test = m.Test, run = m.Run,
+    };
 
-    internal static ConfigurationParts Of(Extraction.Dimensions d) => new() { settings = d.Settings, quantization = d.Quantization };
+    internal static ConfigurationParts Of(Extraction.Dimensions d) => new()
+    {
+        settings = d.Settings, quantization = d.Quantization,
+        producer = d.Producer, concurrency = d.Concurrency, test = d.Test, run = d.Run,
+    };
 
     public ConfigurationParts Copy() => (ConfigurationParts)MemberwiseClone();
 
     public bool Matches(BenchmarkSample s) =>
         settings == SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty)
-        && string.Equals(quantization, s.Quantization, StringComparison.Ordinal);
+        && string.Equals(quantization, s.Quantization, StringComparison.Ordinal)
+        && string.Equals(producer, s.Producer, StringComparison.Ordinal) && concurrency == s.Concurrency
+        && string.Equals(test, s.Test, StringComparison.Ordinal) && string.Equals(run, s.Run, StringComparison.Ordinal);
 
-    internal bool Matches(Extraction.Dimensions d) => settings == d.Settings && string.Equals(quantization, d.Quantization, StringComparison.Ordinal);
+    internal bool Matches(Extraction.Dimensions d) =>
+        settings == d.Settings && string.Equals(quantization, d.Quantization, StringComparison.Ordinal)
+        && string.Equals(producer, d.Producer, StringComparison.Ordinal) && concurrency == d.Concurrency
+        && string.Equals(test, d.Test, StringComparison.Ordinal) && string.Equals(run, d.Run, StringComparison.Ordinal);
 
     public void Combine(ConfigurationParts other)
     {
         settings = settings.Intersect(other.settings);
         quantization = string.Equals(quantization, other.quantization, StringComparison.Ordinal) ? quantization : null;
+        producer = string.Equals(producer, other.producer, StringComparison.Ordinal) ? producer : null;
+        concurrency = concurrency == other.concurrency ? concurrency : null;
+        test = string.Equals(test, other.test, StringComparison.Ordinal) ? test : null;
+        run = string.Equals(run, other.run, StringComparison.Ordinal) ? run : null;
     }
 
     public void ApplyTo(BenchmarkMetric metric)
@@ -35,6 +60,10 @@ internal sealed class ConfigurationParts
         metric.TopK = settings.TopK;
         metric.RepeatPenalty = settings.RepeatPenalty;
         metric.Quantization = quantization;
+        metric.Producer = producer;
+        metric.Concurrency = concurrency;
+        metric.Test = test;
+        metric.Run = run;
     }
 
     /// <summary>The settings a public object's own properties carry (those it has a property for).</summary>

@@ -7,8 +7,9 @@ internal sealed class GroupKey : IEquatable<GroupKey>
     private readonly int hash;
 
     public GroupKey(string metric, string unit, string statistic, string? model, string? backend,
-        string? configuration, Phase? phase, string? prompt, string? source)
+        string? configuration, Phase? phase, string? prompt, string? source, string? producer = null)
     {
+        Producer = producer;
         Metric = metric;
         Unit = unit;
         Statistic = statistic;
@@ -31,6 +32,8 @@ internal sealed class GroupKey : IEquatable<GroupKey>
     public Phase? Phase { get; }
     public string? Prompt { get; }
     public string? Source { get; }
+    /// <summary>The tool that wrote the files: its definitions of a metric may differ from another's.</summary>
+    public string? Producer { get; }
 
     public MetricOrigin Origin => Statistic == Insight.Statistic.Sample ? MetricOrigin.Measured : MetricOrigin.Reported;
 
@@ -43,7 +46,8 @@ internal sealed class GroupKey : IEquatable<GroupKey>
         (keys & GroupingKeys.Configuration) != 0 ? sample.Configuration : null,
         (keys & GroupingKeys.Phase) != 0 ? sample.Phase : null,
         (keys & GroupingKeys.Prompt) != 0 ? sample.Prompt : null,
-        (keys & GroupingKeys.Source) != 0 ? sample.Source : null);
+        (keys & GroupingKeys.Source) != 0 ? sample.Source : null,
+        (keys & GroupingKeys.Producer) != 0 ? sample.Producer : null);
 
     public static GroupKey For(BenchmarkMetric metric, GroupingKeys keys) => new(
         metric.Metric,
@@ -54,7 +58,8 @@ internal sealed class GroupKey : IEquatable<GroupKey>
         (keys & GroupingKeys.Configuration) != 0 ? metric.Configuration : null,
         (keys & GroupingKeys.Phase) != 0 ? metric.Phase : null,
         (keys & GroupingKeys.Prompt) != 0 ? metric.Prompt : null,
-        (keys & GroupingKeys.Source) != 0 ? metric.Source : null);
+        (keys & GroupingKeys.Source) != 0 ? metric.Source : null,
+        (keys & GroupingKeys.Producer) != 0 ? metric.Producer : null);
 
     public bool Equals(GroupKey? other) =>
         other is not null && hash == other.hash
@@ -66,7 +71,8 @@ internal sealed class GroupKey : IEquatable<GroupKey>
         && string.Equals(Configuration, other.Configuration, StringComparison.Ordinal)
         && Phase == other.Phase
         && string.Equals(Prompt, other.Prompt, StringComparison.Ordinal)
-        && string.Equals(Source, other.Source, StringComparison.Ordinal);
+        && string.Equals(Source, other.Source, StringComparison.Ordinal)
+        && string.Equals(Producer, other.Producer, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => Equals(obj as GroupKey);
 
@@ -86,6 +92,7 @@ internal sealed class GroupKey : IEquatable<GroupKey>
             h = h * 31 + (Phase is null ? -1 : (int)Phase.Value);
             h = h * 31 + Hash(Prompt);
             h = h * 31 + Hash(Source);
+            h = h * 31 + Hash(Producer);
             return h;
         }
     }

@@ -11,15 +11,17 @@ public enum GroupingKeys
     Phase = 8,
     Source = 16,
     Prompt = 32,
+    /// <summary>The tool that wrote the files (vllm, aiperf, llama-bench, ...): their definitions differ.</summary>
+    Producer = 64,
 
-    /// <summary>Model, Configuration, Backend, Phase.</summary>
-    Default = Model | Configuration | Backend | Phase,
+    /// <summary>Model, Configuration, Backend, Phase, Producer.</summary>
+    Default = Model | Configuration | Backend | Phase | Producer,
 }
 
 public static class GroupingKeysParser
 {
     /// <summary>The names -GroupBy accepts.</summary>
-    public static readonly string[] Names = ["Model", "Configuration", "Backend", "Phase", "Source", "Prompt"];
+    public static readonly string[] Names = ["Model", "Configuration", "Backend", "Phase", "Source", "Prompt", "Producer"];
 
     /// <summary>Parses -GroupBy names (case-insensitive); null or empty gives <see cref="GroupingKeys.Default"/>.</summary>
     public static GroupingKeys Parse(IEnumerable<string>? names)

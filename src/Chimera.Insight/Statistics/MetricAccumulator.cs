@@ -38,7 +38,8 @@ internal sealed class MetricAccumulator
         NoteParts(parts);
     }
 
-    /// <summary>A failed run counts once per record, whatever figures it carried.</summary>
+    /// <summary>A failed run counts once per record, whatever figures it carried (or as many failed requests as it
+    /// stands for).</summary>
     public void AddFailure(BenchmarkSample sample, DateTime? fallbackTime)
     {
         if (sample.Record is { } record)
@@ -50,8 +51,58 @@ internal sealed class MetricAccumulator
             }
         }
 
-        AddFailure(sample.Source, sample.Error, sample.Timestamp ?? fallbackTime);
+        for (var i = Math.Max(1, sample.FailedRequestCount ?? 1); i > 0; i--)
+        {
+            AddFailure(sample.Source, sample.Error, sample.Timestamp ?? fallbackTime);
+        }
+
         NoteParts(sample);
+    }
+
+    /// <summary>A figure a producer summarised over <paramref name="requests"/> requests: it counts once for each; the
+    /// failed requests of its run count once per record.</summary>
+    public void AddCovered(BenchmarkSample sample, int requests, DateTime? fallbackTime)
+    {
+        for (var i = 0; i < requests; i++)
+        {
+            AddValue(sample.Value, sample.Source, sample.Phase, sample.Timestamp ?? fallbackTime);
+        }
+
+        if (sample.FailedRequestCount is > 0 && sample.Record is { } record)
+        {
+            failedRecords ??= new HashSet<string>(StringComparer.Ordinal);
+            if (failedRecords.Add(sample.Source + "\u001f" + record))
+            {
+                for (var i = 0; i < sample.FailedRequestCount.Value; i++)
+                {
+                    AddFailure(sample.Source, StatisticsMessages.FailedRequestsOfSummary, sample.Timestamp ?? fallbackTime);
+                }
+            }
+        }
+
+        NoteParts(sample);
+    }
+
+    /// <summary>A summary record's figure read from a file, counted once per request it covers.</summary>
+    public void AddCovered(double value, int requests, string source, Phase phase, DateTime? time, ConfigurationParts parts)
+    {
+        for (var i = 0; i < requests; i++)
+        {
+            AddValue(value, source, phase, time);
+        }
+
+        NoteParts(parts);
+    }
+
+    /// <summary><paramref name="count"/> failed requests of one record read from a file.</summary>
+    public void AddFailures(string source, string? error, DateTime? time, ConfigurationParts parts, int count)
+    {
+        for (var i = Math.Max(1, count); i > 0; i--)
+        {
+            AddFailure(source, error, time);
+        }
+
+        NoteParts(parts);
     }
 
     /// <summary>A failed record read from a file (the caller counts each record once per group).</summary>
@@ -173,6 +224,10 @@ internal sealed class MetricAccumulator
         };
         parts?.ApplyTo(metric);
         DescriptiveSummary.Fill(metric, figures, extraPercentiles);
+        if (Key.Origin == MetricOrigin.Reported && Key.Statistic != Insight.Statistic.Sample)
+        {
+            ReportedFigure.KeepStated(metric);
+        }
         return metric;
     }
 

@@ -50,6 +50,12 @@ internal sealed class MetricAggregator
             return;
         }
 
+        if (sample.RequestCount is { } covered && group.Key.Origin == MetricOrigin.Reported)
+        {
+            group.AddCovered(sample, Math.Max(1, covered), fallbackTime);
+            return;
+        }
+
         group.AddValue(sample, fallbackTime);
     }
 
@@ -104,7 +110,7 @@ internal sealed class MetricAggregator
                     if (included && slot.RecordStamp != recordStamp)
                     {
                         slot.RecordStamp = recordStamp;
-                        Accumulator(slot).AddFailure(source, record.Error, time, parts);
+                        Accumulator(slot).AddFailures(source, record.Error, time, parts, record.FailedRequestCount ?? 1);
                     }
 
                     continue;
@@ -116,6 +122,19 @@ internal sealed class MetricAggregator
                 if ((included || reportRejected) && SampleValidator.ProblemOf(value.Metric, value.Unit, value.Value) is { } problem)
                 {
                     Rejected.Add(SampleValidator.Rejection(value.Metric, value.Value, problem, source, record.LocationOf(position)));
+                    continue;
+                }
+
+                if (group is not null && record.RequestCount is not null && slot.Key.Origin == MetricOrigin.Reported)
+                {
+                    // A producer's summary: its figure counts once per request it covers, its failed requests once per group.
+                    group.AddCovered(value.Value, Math.Max(1, record.RequestCount.Value), source, record.Phase, time, parts);
+                    if (record.FailedRequestCount is > 0 && slot.RecordStamp != recordStamp)
+                    {
+                        slot.RecordStamp = recordStamp;
+                        group.AddFailures(source, StatisticsMessages.FailedRequestsOfSummary, time, parts, record.FailedRequestCount.Value);
+                    }
+
                     continue;
                 }
 
@@ -252,6 +271,7 @@ internal sealed class GroupKeyOrder : IComparer<GroupKey>
         if (c == 0) c = string.CompareOrdinal(x.Backend, y.Backend);
         if (c == 0) c = string.CompareOrdinal(x.Prompt, y.Prompt);
         if (c == 0) c = string.CompareOrdinal(x.Source, y.Source);
+        if (c == 0) c = string.CompareOrdinal(x.Producer, y.Producer);
         if (c == 0) c = Nullable.Compare(x.Phase, y.Phase);
         if (c == 0) c = string.CompareOrdinal(x.Metric, y.Metric);
         if (c == 0) c = x.Origin.CompareTo(y.Origin);

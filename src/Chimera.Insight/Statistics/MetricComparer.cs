@@ -18,6 +18,7 @@ public static class MetricComparer
     public const string BasisThresholdOnly = "ThresholdOnly";
     public const string BasisNoValues = "NoValues";
     public const string BasisUnmatched = "Unmatched";
+    public const string BasisDefinitionsDiffer = "DefinitionsDiffer";
 
     /// <summary>The grouping each side must be measured with: the asked keys plus Phase.</summary>
     public static GroupingKeys EffectiveGrouping(GroupingKeys keys) => keys | GroupingKeys.Phase;
@@ -28,7 +29,7 @@ public static class MetricComparer
         IReadOnlyList<BenchmarkMetric> difference, ComparisonOptions? options = null)
     {
         options ??= new ComparisonOptions();
-        var keys = EffectiveGrouping(options.GroupBy);
+        var keys = ProducerDefinitions.MatchingKeys(EffectiveGrouping(options.GroupBy));
         var theirs = new Dictionary<GroupKey, BenchmarkMetric>();
         foreach (var metric in difference)
         {
@@ -124,6 +125,14 @@ public static class MetricComparer
         var comparison = Describe(reference, keys, ComparisonStatus.Matched);
         SetReference(comparison, reference);
         SetDifference(comparison, difference);
+
+        if (ProducerDefinitions.Mismatch(reference, difference) is { } mismatch)
+        {
+            comparison.Verdict = ComparisonVerdict.Inconclusive;
+            comparison.Basis = BasisDefinitionsDiffer;
+            comparison.Reason = mismatch;
+            return comparison;
+        }
 
         if (reference.Count == 0 || difference.Count == 0 || reference.Mean is not { } before || difference.Mean is not { } after)
         {

@@ -23,7 +23,8 @@ internal sealed class RecordGroupIndex(GroupingKeys keys)
             (keys & GroupingKeys.Configuration) != 0 ? record.Configuration : null,
             (keys & GroupingKeys.Phase) != 0 ? record.Phase : null,
             (keys & GroupingKeys.Prompt) != 0 ? record.Prompt : null,
-            (keys & GroupingKeys.Source) != 0 ? source : null);
+            (keys & GroupingKeys.Source) != 0 ? source : null,
+            (keys & GroupingKeys.Producer) != 0 ? d.Producer : null);
         if (last is not null && context.Equals(last.Context))
         {
             return last;
@@ -61,7 +62,7 @@ internal sealed class ContextSlots(RecordContext context)
         if (!byName.TryGetValue((value.Metric, unit, statistic), out var slot))
         {
             slot = new GroupSlot(new GroupKey(value.Metric, unit, statistic, Context.Model, Context.Backend, Context.Configuration,
-                Context.Phase, Context.Prompt, Context.Source));
+                Context.Phase, Context.Prompt, Context.Source, Context.Producer));
             byName.Add((value.Metric, unit, statistic), slot);
         }
 
@@ -92,9 +93,11 @@ internal sealed class GroupSlot(GroupKey key)
 }
 
 /// <summary>The -GroupBy dimensions of one record (the others null).</summary>
-internal readonly struct RecordContext(string? model, string? backend, string? configuration, Phase? phase, string? prompt, string? source)
+internal readonly struct RecordContext(string? model, string? backend, string? configuration, Phase? phase, string? prompt, string? source,
+    string? producer = null)
     : IEquatable<RecordContext>
 {
+    public string? Producer { get; } = producer;
     public string? Model { get; } = model;
     public string? Backend { get; } = backend;
     public string? Configuration { get; } = configuration;
@@ -108,7 +111,8 @@ internal readonly struct RecordContext(string? model, string? backend, string? c
         && string.Equals(Configuration, other.Configuration, StringComparison.Ordinal)
         && Phase == other.Phase
         && string.Equals(Prompt, other.Prompt, StringComparison.Ordinal)
-        && string.Equals(Source, other.Source, StringComparison.Ordinal);
+        && string.Equals(Source, other.Source, StringComparison.Ordinal)
+        && string.Equals(Producer, other.Producer, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is RecordContext other && Equals(other);
 
@@ -121,7 +125,8 @@ internal readonly struct RecordContext(string? model, string? backend, string? c
             h = h * 31 + Hash(Configuration);
             h = h * 31 + (Phase is null ? -1 : (int)Phase.Value);
             h = h * 31 + Hash(Prompt);
-            return h * 31 + Hash(Source);
+            h = h * 31 + Hash(Source);
+            return h * 31 + Hash(Producer);
         }
     }
 

@@ -59,6 +59,7 @@ public static class SourceInventory
             ".csv" => ArtifactKind.Csv,
             ".json" or ".jsonl" or ".ndjson" => ArtifactKind.Json,
             ".md" or ".markdown" => ArtifactKind.Markdown,
+            ".txt" or ".log" or ".sql" => ArtifactKind.Text,
             _ => null,
         };
     }

@@ -12,6 +12,7 @@ public static class StatisticsMessages
     public const string Infinite = "is infinite";
     public const string Negative = "is negative, which a time, throughput or count cannot be";
     public const string NoErrorText = "(no error text)";
+    public const string FailedRequestsOfSummary = "failed requests the producer's summary counts";
 
     private static string F(double value, int decimals = 2) => value.ToString("F" + decimals.ToString(Invariant), Invariant);
 

@@ -53,11 +53,11 @@ public class InventorySummaryBuilderTests
         Assert.Equal(4, summary.FileCount);
         Assert.Equal(161, summary.TotalBytes);
         Assert.Equal(t.AddHours(5), summary.LatestModifiedUtc);
-        Assert.Equal([ArtifactKind.Csv, ArtifactKind.Json, ArtifactKind.Markdown], summary.Kinds.Select(k => k.Kind));
-        Assert.Equal([2, 2, 0], summary.Kinds.Select(k => k.Count));
-        Assert.Equal([50.0, 50.0, 0.0], summary.Kinds.Select(k => k.SharePercent));
-        Assert.Equal([150L, 11L, 0L], summary.Kinds.Select(k => k.Bytes));
-        Assert.Equal([t.AddHours(2), t.AddHours(5), (DateTime?)null], summary.Kinds.Select(k => k.LatestModifiedUtc));
+        Assert.Equal([ArtifactKind.Csv, ArtifactKind.Json, ArtifactKind.Markdown, ArtifactKind.Text], summary.Kinds.Select(k => k.Kind));
+        Assert.Equal([2, 2, 0, 0], summary.Kinds.Select(k => k.Count));
+        Assert.Equal([50.0, 50.0, 0.0, 0.0], summary.Kinds.Select(k => k.SharePercent));
+        Assert.Equal([150L, 11L, 0L, 0L], summary.Kinds.Select(k => k.Bytes));
+        Assert.Equal([t.AddHours(2), t.AddHours(5), (DateTime?)null, (DateTime?)null], summary.Kinds.Select(k => k.LatestModifiedUtc));
         Assert.Equal(2, summary.SkippedCount);
         Assert.Equal(["LICENSE", "notes.txt"], summary.Skipped);
         Assert.Empty(summary.DuplicateGroups);
