@@ -243,6 +243,10 @@ public sealed class ExtractionResult
 
     public List<ExtractionError> Errors { get; } = [];
 
+    /// <summary>What was passed over on purpose, and why (a report's cell that holds no figure, a column of changes):
+    /// for verbose output, not errors.</summary>
+    public List<ExtractionError> Notes { get; } = [];
+
     internal List<PendingRecord> Records { get; } = [];
 
     internal void Add(string source, PendingRecord record)

@@ -25,6 +25,16 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         result.Errors.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
     }
 
+    /// <summary>Something passed over on purpose (a report's cell that holds no figure): told in verbose output, never an
+    /// error. As many as errors are listed per file.</summary>
+    public void Note(string? location, string reason)
+    {
+        if (result.Notes.Count < maxErrors)
+        {
+            result.Notes.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
+        }
+    }
+
     /// <summary>Adds a record; one left without any value by the end (nothing to show) emits nothing.</summary>
     public void Add(PendingRecord record) => records.Add(record);
 

@@ -172,7 +172,14 @@ internal sealed class MetricAccumulator
             Inventory = inventory,
         };
         parts?.ApplyTo(metric);
-        DescriptiveSummary.Fill(metric, figures, extraPercentiles);
+        if (Key.Origin == MetricOrigin.Reported)
+        {
+            DescriptiveSummary.FillReported(metric, figures);
+        }
+        else
+        {
+            DescriptiveSummary.Fill(metric, figures, extraPercentiles);
+        }
         return metric;
     }
 
