@@ -152,6 +152,11 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
                 ErrorCategory.InvalidData, error.Source));
         }
 
+        foreach (var note in result.Notes)
+        {
+            WriteVerbose(note.ToString());
+        }
+
         foreach (var sample in result.Samples)
         {
             if (metricPatterns is null || metricPatterns.Any(p => p.IsMatch(sample.Metric)))

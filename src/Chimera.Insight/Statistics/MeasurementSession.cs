@@ -58,6 +58,8 @@ public sealed class MeasurementSession
     private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
     private readonly List<string> sampleSourceOrder = [];
     private readonly HashSet<string> metricSources = new(StringComparer.Ordinal);
+    private readonly List<string> notes = [];
+    private readonly TwinFiles twins = new();
     private bool completed;
 
     public MeasurementSession(MeasurementOptions? options = null, CancellationToken token = default)
@@ -127,6 +129,7 @@ public sealed class MeasurementSession
         FileCount++;
         fileInventory.Add(file);
         fileNames.Add(file.FullName);
+        twins.Add(file);
         var copy = file.Length > 0 && file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
         // Bytes the inventory lends while this file is its current output: read once for hashing and measuring alike.
         var content = file.TakeContent();
@@ -172,6 +175,20 @@ public sealed class MeasurementSession
         return taken;
     }
 
+    /// <summary>What was passed over on purpose, or filled in, and why (a report's cell without a figure, a model taken
+    /// from a twin): for verbose output. The notes gathered since the last call.</summary>
+    public IReadOnlyList<string> TakeNotes()
+    {
+        if (notes.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = notes.ToList();
+        notes.Clear();
+        return taken;
+    }
+
     /// <summary>Waits for every file still being read and takes in the buffered samples.</summary>
     public void Complete()
     {
@@ -184,6 +201,29 @@ public sealed class MeasurementSession
         foreach (var outcome in reader.Complete())
         {
             Merge(outcome);
+        }
+
+        // Files that name no model, held back until every file is in: matched with their twins, or given the model
+        // their run family names.
+        foreach (var (file, result) in twins.TakeHeld())
+        {
+            if (twins.FindTwin(file, result, options.Extraction) is { } twin)
+            {
+                MergeTwin(file, result, twin.Match, twin.Original);
+                continue;
+            }
+
+            if (twins.ModelOfFamily(file, out var family) is { } model)
+            {
+                FillModel(result.Records, model);
+                notes.Add(StatisticsMessages.ModelFromFamily(file.FullName, model, family));
+            }
+            else
+            {
+                notes.Add(StatisticsMessages.NoModel(file.FullName, family));
+            }
+
+            MergeFile(file, result, ContentFingerprint.Compute(result.Records), settled: true);
         }
 
         foreach (var source in sampleSourceOrder)
@@ -255,9 +295,36 @@ public sealed class MeasurementSession
 
     /// <summary>Adds a file's records to the groups, leaving out content counted already (a copy, or the same records
     /// exported again), and notes where each repeat stands.</summary>
-    private void MergeFile(BenchmarkFile file, ExtractionResult result, ContentFingerprint fingerprint)
+    private void MergeFile(BenchmarkFile file, ExtractionResult result, ContentFingerprint fingerprint, bool settled = false)
     {
         var source = file.FullName;
+        var copy = file.ContentHash is { Length: > 0 } hash && registry.OriginalOf(hash) is { } first && first != source;
+        if (!settled && !copy)
+        {
+            // A Markdown rendering of a data file beside it (same name, .json/.jsonl/.csv, listed before it): its
+            // figures are counted once, the data file's.
+            if (file.Kind == ArtifactKind.Markdown && twins.FindRendered(file, result, fileNames, options.Extraction) is { } rendered)
+            {
+                MergeTwin(file, result, rendered.Match, rendered.Original);
+                return;
+            }
+
+            if (!TwinFiles.NamesModel(result.Records))
+            {
+                twins.Hold(file, result);
+                return;
+            }
+        }
+
+        twins.NoteModels(file, result.Records);
+        if (!copy)
+        {
+            foreach (var note in result.Notes)
+            {
+                notes.Add(note.ToString());
+            }
+        }
+
         var (measured, reported) = registry.Register(source, file.ContentHash, fingerprint);
         var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
         if (!duplicate)
@@ -278,6 +345,52 @@ public sealed class MeasurementSession
         }
 
         NoteRepeats(source, measured, reported, keys);
+    }
+
+    /// <summary>Adds a file whose figures repeat its twin's: the model it lacks is taken from the twin, the repeated
+    /// figures are left out (counted in the twin), what only it holds is counted, and the repeat is said.</summary>
+    private void MergeTwin(BenchmarkFile file, ExtractionResult result, TwinMatch match, string original)
+    {
+        var source = file.FullName;
+        string? filled = null;
+        foreach (var (record, _, twin) in match.Records)
+        {
+            if (record.Dimensions.Model is null && twin.Dimensions.Model is { } model)
+            {
+                record.Dimensions.Model = model;
+                filled ??= model;
+            }
+        }
+
+        if (filled is not null)
+        {
+            notes.Add(StatisticsMessages.ModelFromTwin(source, filled, original));
+        }
+
+        var fallbackTime = file.RunTimestamp ?? (file.LastWriteTimeUtc == default ? null : file.LastWriteTimeUtc);
+        var keys = aggregator.Add(source, result.Records, fallbackTime, _ => false, reportRejected: false);
+        foreach (var (record, values, _) in match.Records)
+        {
+            record.RemoveValues(values);
+        }
+
+        MergeFile(file, result, ContentFingerprint.Compute(result.Records), settled: true);
+        aggregator.NoteRepeat(keys, RepeatKind.Redundant, original, source);
+        notices.Add(new MeasurementNotice
+        {
+            Kind = MeasurementNoticeKind.Redundant,
+            Source = source,
+            Original = original,
+            Message = StatisticsMessages.RedundantCountedOnce(source, original),
+        });
+    }
+
+    private static void FillModel(IEnumerable<Extraction.PendingRecord> records, string model)
+    {
+        foreach (var record in records)
+        {
+            record.Dimensions.Model ??= model;
+        }
     }
 
     /// <summary>A byte-identical copy of a file merged earlier: its values are left out of the groups the original fed.</summary>

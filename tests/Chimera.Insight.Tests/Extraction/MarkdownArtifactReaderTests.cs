@@ -137,7 +137,7 @@ public sealed class MarkdownArtifactReaderTests : IDisposable
         Assert.NotEqual(tps[0].Record, tps[1].Record);
         // A change between the two agents is not a value of any metric: passed over, with a note.
         Assert.DoesNotContain(result.Samples, s => s.Metric.Contains("Δ"));
-        Assert.Contains(result.Notes, n => n.Location == "line 13" && n.Reason.Contains("change"));
+        Assert.Contains(result.Notes, n => n.Location == "line 12" && n.Reason.Contains("change"));
     }
 
     [Fact]
