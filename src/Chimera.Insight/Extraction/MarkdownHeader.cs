@@ -38,7 +38,7 @@ internal sealed class MarkdownHeader
 
     private static readonly Regex PhaseWords = new(@"(?i)(?<![\w])(warm|warmed|cached|cold)(?![\w])", RegexOptions.CultureInvariant);
 
-    private static readonly Regex Synonyms = new(@"(?i)(?<![\w])(tp|standard\s+deviation|std\.?\s+dev\.?)(?![\w])", RegexOptions.CultureInvariant);
+    private static readonly Regex Synonyms = new(@"(?i)(?<![\w])(tp|e2e|standard\s+deviation|std\.?\s+dev\.?)(?![\w])", RegexOptions.CultureInvariant);
 
     // Word sequences (joined by '_', lower case) that are no measurement and no dimension.
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
@@ -165,7 +165,12 @@ internal sealed class MarkdownHeader
             Phase = null;
         }
 
-        named = Synonyms.Replace(named, match => match.Value.Length == 2 ? "Throughput" : "StdDev");
+        named = Synonyms.Replace(named, match => match.Value.ToLowerInvariant() switch
+        {
+            "tp" => "Throughput",
+            "e2e" => "End To End",
+            _ => "StdDev",
+        });
         Core = Regex.Replace(named, @"\s+", " ").Trim().Trim('-', ':', ',').Trim();
         var words = MetricNames.Words(Core);
         var joined = string.Join("_", words);
@@ -285,6 +290,18 @@ internal sealed class MarkdownHeader
             && !MetricNames.Words(core).Any(NotGenerationRate.Contains))
         {
             return MetricNames.MapLabel("throughput", "tok/s").WithStatistic(mapping.Statistic);
+        }
+
+        // A metric kept under its own name is named without the statistic its header states ("Mean Efficiency" is
+        // the Mean of "Efficiency").
+        if (mapping.Role == FieldRole.Metric && !mapping.IsCanonical && mapping.Statistic is not null)
+        {
+            var name = string.Join(" ", core.Split([' '], StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => !MetricNames.TryStatistic(w.ToLowerInvariant(), out _)));
+            if (name.Length > 0 && name != mapping.Metric)
+            {
+                return mapping.With(m => m.Metric = name);
+            }
         }
 
         return mapping;

@@ -60,6 +60,7 @@ public sealed class MeasurementSession
     private readonly HashSet<string> metricSources = new(StringComparer.Ordinal);
     private readonly List<string> notes = [];
     private readonly TwinFiles twins = new();
+    private readonly List<BenchmarkFile> copiesOfHeld = [];
     private bool completed;
 
     public MeasurementSession(MeasurementOptions? options = null, CancellationToken token = default)
@@ -226,6 +227,13 @@ public sealed class MeasurementSession
             MergeFile(file, result, ContentFingerprint.Compute(result.Records), settled: true);
         }
 
+        foreach (var copy in copiesOfHeld)
+        {
+            MergeKnownCopy(copy);
+        }
+
+        copiesOfHeld.Clear();
+
         foreach (var source in sampleSourceOrder)
         {
             var samples = samplesBySource[source];
@@ -374,7 +382,9 @@ public sealed class MeasurementSession
             record.RemoveValues(values);
         }
 
-        MergeFile(file, result, ContentFingerprint.Compute(result.Records), settled: true);
+        // What only this file holds is counted, but is no content of its own to match other files with: a fragment
+        // (one backend's compile time) would match every other fragment like it.
+        MergeFile(file, result, ContentFingerprint.None, settled: true);
         aggregator.NoteRepeat(keys, RepeatKind.Redundant, original, source);
         notices.Add(new MeasurementNotice
         {
@@ -399,7 +409,13 @@ public sealed class MeasurementSession
         var copy = file.FullName;
         if (registry.OriginalOf(file.ContentHash!) is not { } original)
         {
-            return; // The original could not be read: its error was written already.
+            // The original is held back (it names no model): the copy is told of once it is counted.
+            if (!completed || twins.HasHeld)
+            {
+                copiesOfHeld.Add(file);
+            }
+
+            return; // Else the original could not be read: its error was written already.
         }
 
         if (groupsBySource.TryGet(original, out var keys))

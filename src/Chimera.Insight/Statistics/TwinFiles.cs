@@ -53,6 +53,8 @@ internal sealed class TwinFiles
         names.Add(file.FullName);
     }
 
+    public bool HasHeld => held.Count > 0;
+
     public void Hold(BenchmarkFile file, ExtractionResult result)
     {
         held.Add((file, result));
