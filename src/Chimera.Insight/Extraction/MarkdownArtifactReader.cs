@@ -129,7 +129,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
 
             if (mapping.Role == FieldRole.Metric)
             {
-                AddListFigure(header, mapping, label, number, lineNumber);
+                AddListFigure(header, mapping, label, number, MarkdownCell.DecimalsOf(value), lineNumber);
                 return;
             }
 
@@ -160,7 +160,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
     /// <summary>A list item's figure. A report's metrics list ("- Throughput: 108.05 tok/s") states figures already
     /// summarised: they are Reported (as means unless the label names a statistic), never pooled with raw samples. A
     /// label's phase ("- Mean TTFT (warm): 0.165 s") puts the figure in a record of that phase.</summary>
-    private void AddListFigure(MarkdownHeader header, FieldMapping mapping, string label, double number, int lineNumber)
+    private void AddListFigure(MarkdownHeader header, FieldMapping mapping, string label, double number, int decimals, int lineNumber)
     {
         if (mapping.Statistic is null)
         {
@@ -184,6 +184,11 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         {
             sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label, problem));
         }
+        else
+        {
+            // As written, to so many decimals: a rendering of a data file is matched to it within that.
+            record.SetLastResolution(0.5 * Math.Pow(10, -decimals) * Math.Abs(mapping.Scale));
+        }
     }
 
     /// <summary>"- Throughput: 99.16 ± 0.25 tok/s": a Mean and its StdDev. False when the value is no such figure.</summary>
@@ -196,8 +201,8 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
             return false;
         }
 
-        AddListFigure(header, mapping.Statistic is null ? mapping.WithStatistic(Insight.Statistic.Mean) : mapping, label, cell.Value, lineNumber);
-        AddListFigure(header, mapping.WithStatistic(Insight.Statistic.StdDev), label, spread, lineNumber);
+        AddListFigure(header, mapping.Statistic is null ? mapping.WithStatistic(Insight.Statistic.Mean) : mapping, label, cell.Value, cell.Decimals, lineNumber);
+        AddListFigure(header, mapping.WithStatistic(Insight.Statistic.StdDev), label, spread, cell.Decimals, lineNumber);
         return true;
     }
 

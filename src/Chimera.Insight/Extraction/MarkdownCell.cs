@@ -125,6 +125,24 @@ internal readonly struct MarkdownCell
         return text.IndexOf("+-", 1, StringComparison.Ordinal) is var pm and > 0 ? pm : -1;
     }
 
+    /// <summary>Digits after the decimal point of the number <paramref name="text"/> starts with ("92.06 tok/s": 2).</summary>
+    public static int DecimalsOf(string text)
+    {
+        var dot = text.IndexOf('.');
+        if (dot < 0)
+        {
+            return 0;
+        }
+
+        var end = dot + 1;
+        while (end < text.Length && char.IsDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1;
+    }
+
     /// <summary>"303.9 tok/s", "0.06s", "-0.8", "+1.07", "1.37x": a number and at most three short unit words.</summary>
     internal static bool TrySplit(string value, out double number, out string unit, out int decimals, out string? problem)
     {

@@ -204,24 +204,30 @@ public sealed class MeasurementSession
             Merge(outcome);
         }
 
-        // Files that name no model, held back until every file is in: matched with their twins, or given the model
-        // their run family names.
+        // Markdown reports and files that name no model, held back until every file is in: matched with the data
+        // file they render or the twin that names the model, else given the model their run family names.
         foreach (var (file, result) in twins.TakeHeld())
         {
-            if (twins.FindTwin(file, result, options.Extraction) is { } twin)
+            var namesModel = TwinFiles.NamesModel(result.Records);
+            var twin = file.Kind == ArtifactKind.Markdown ? twins.FindRendered(file, result, fileNames, options.Extraction) : null;
+            twin ??= namesModel ? null : twins.FindTwin(file, result, options.Extraction);
+            if (twin is not null)
             {
                 MergeTwin(file, result, twin.Match, twin.Original);
                 continue;
             }
 
-            if (twins.ModelOfFamily(file, out var family) is { } model)
+            if (!namesModel)
             {
-                FillModel(result.Records, model);
-                notes.Add(StatisticsMessages.ModelFromFamily(file.FullName, model, family));
-            }
-            else
-            {
-                notes.Add(StatisticsMessages.NoModel(file.FullName, family));
+                if (twins.ModelOfFamily(file, out var family) is { } model)
+                {
+                    FillModel(result.Records, model);
+                    notes.Add(StatisticsMessages.ModelFromFamily(file.FullName, model, family));
+                }
+                else
+                {
+                    notes.Add(StatisticsMessages.NoModel(file.FullName, family));
+                }
             }
 
             MergeFile(file, result, ContentFingerprint.Compute(result.Records), settled: true);
@@ -307,21 +313,12 @@ public sealed class MeasurementSession
     {
         var source = file.FullName;
         var copy = file.ContentHash is { Length: > 0 } hash && registry.OriginalOf(hash) is { } first && first != source;
-        if (!settled && !copy)
+        if (!settled && !copy && (file.Kind == ArtifactKind.Markdown || !TwinFiles.NamesModel(result.Records)))
         {
-            // A Markdown rendering of a data file beside it (same name, .json/.jsonl/.csv, listed before it): its
-            // figures are counted once, the data file's.
-            if (file.Kind == ArtifactKind.Markdown && twins.FindRendered(file, result, fileNames, options.Extraction) is { } rendered)
-            {
-                MergeTwin(file, result, rendered.Match, rendered.Original);
-                return;
-            }
-
-            if (!TwinFiles.NamesModel(result.Records))
-            {
-                twins.Hold(file, result);
-                return;
-            }
+            // A Markdown report may render a data file of its run, and a file without a model may be a twin of one
+            // that names it: both wait until every file is in (Complete).
+            twins.Hold(file, result);
+            return;
         }
 
         twins.NoteModels(file, result.Records);
@@ -368,6 +365,12 @@ public sealed class MeasurementSession
                 record.Dimensions.Model = model;
                 filled ??= model;
             }
+        }
+
+        // The records only this file holds are of the same run: they take the model too, when the twin names one.
+        if (filled is not null && match.Records.All(m => m.Twin.Dimensions.Model is null || m.Twin.Dimensions.Model == filled))
+        {
+            FillModel(result.Records, filled);
         }
 
         if (filled is not null)

@@ -98,7 +98,7 @@ internal sealed class TwinFiles
         }
 
         Note(FolderFamily(file), model);
-        Note(file.Family, model);
+        Note(RunOf(file), model);
     }
 
     private void Note(string key, string model)
@@ -109,7 +109,7 @@ internal sealed class TwinFiles
     /// <summary>The one model the file's run family names (its folder's files first, then anywhere), else null.</summary>
     public string? ModelOfFamily(BenchmarkFile file, out string family)
     {
-        family = file.Family;
+        family = RunOf(file);
         if (family.Length == 0)
         {
             return null;
@@ -123,16 +123,35 @@ internal sealed class TwinFiles
         return null;
     }
 
-    /// <summary>The data file a Markdown file renders (same folder, same name, .json/.jsonl/.csv, among
-    /// <paramref name="given"/>), with the match, or null.</summary>
+    /// <summary>The data file a Markdown file renders, with the match, or null: a file of the same folder among
+    /// <paramref name="given"/> with the same name and a data extension (.json/.jsonl/.csv), else a data file of the
+    /// same folder and run (a run folder's metrics.json for its agents' reports).</summary>
     public Twin? FindRendered(BenchmarkFile file, ExtractionResult result, HashSet<string> given, ExtractionOptions? options)
     {
         var folder = Path.GetDirectoryName(file.FullName) ?? "";
         var stem = Path.GetFileNameWithoutExtension(file.FullName);
+        var tried = new List<string>();
         foreach (var extension in DataExtensions)
         {
             var candidate = Path.Combine(folder, stem + extension);
-            if (given.Contains(candidate) && Compare(result, candidate, options) is { } twin)
+            if (given.Contains(candidate))
+            {
+                tried.Add(candidate);
+                if (Compare(result, candidate, options) is { } twin)
+                {
+                    return twin;
+                }
+            }
+        }
+
+        if (file.Family.Length == 0 || !familyFiles.TryGetValue(FolderFamily(file), out var names))
+        {
+            return null;
+        }
+
+        foreach (var candidate in names.Where(n => !tried.Contains(n) && IsData(n)).Take(MaxCandidates))
+        {
+            if (Compare(result, candidate, options) is { } twin)
             {
                 return twin;
             }
@@ -140,6 +159,8 @@ internal sealed class TwinFiles
 
         return null;
     }
+
+    private static bool IsData(string path) => DataExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The file of the same folder and run family whose records the held file repeats (the same name first),
     /// with the match, or null.</summary>
@@ -182,7 +203,15 @@ internal sealed class TwinFiles
         return TwinMatcher.Match(result.Records, original.Records) is { } match ? new Twin(candidate, match) : null;
     }
 
-    private static string FolderFamily(BenchmarkFile file) => (Path.GetDirectoryName(file.FullName) ?? "") + "\u001f" + file.Family;
+    private static string FolderFamily(BenchmarkFile file) => (Path.GetDirectoryName(file.FullName) ?? "") + "\u001f" + RunOf(file);
+
+    /// <summary>The run a file belongs to: its family, or for a file inside a run's folder (family
+    /// <c>chimera_homo_gpu80_ctx512/metrics</c>) the run folder's family, which its other files share.</summary>
+    private static string RunOf(BenchmarkFile file)
+    {
+        var slash = file.Family.LastIndexOf('/');
+        return slash > 0 ? file.Family.Substring(0, slash) : file.Family;
+    }
 
     internal sealed class Twin(string original, TwinMatch match)
     {

@@ -8,7 +8,7 @@ namespace Chimera.Insight.Statistics;
 /// JSON's 3.81213999), under dimensions that agree wherever both files state one (a CSV without a model column
 /// matches a JSON export that names the model). Every figure of the copy is either found in the original, or one the
 /// original does not hold for that subject at all (kept as the copy's own); a figure the original holds otherwise
-/// means the files are not twins.
+/// means the files are not twins, and so does a copy whose figures are found for half of them or fewer.
 /// </summary>
 internal static class TwinMatcher
 {
@@ -54,6 +54,7 @@ internal static class TwinMatcher
         }
 
         var failedUsed = new bool[original.Count];
+        var matchedValues = 0L;
         var match = new TwinMatch();
         foreach (var record in copy)
         {
@@ -80,6 +81,7 @@ internal static class TwinMatcher
 
                 failedUsed[twin] = true;
                 match.Add(record, Enumerable.Range(0, record.Values.Count).ToList(), original[twin]);
+                matchedValues += record.Values.Count;
                 continue;
             }
 
@@ -131,8 +133,10 @@ internal static class TwinMatcher
 
             if (matched is null)
             {
-                return null; // a record of the copy with nothing of the original's
+                continue; // a record only the copy holds (a section the original does not state): its own
             }
+
+            matchedValues += matched.Count;
 
             // Figures derived from the matched ones (a throughput from tokens and eval time) repeat them too.
             for (var k = 0; k < record.Values.Count; k++)
@@ -147,7 +151,8 @@ internal static class TwinMatcher
             match.Add(record, matched, first!);
         }
 
-        return match.Records.Count > 0 ? match : null;
+        // Twins share most of what the copy holds; a figure or two in common is a coincidence, not a repeat.
+        return matchedValues * 2 > copyValues ? match : null;
     }
 
     /// <summary>Dimensions agree where both records state them.</summary>
