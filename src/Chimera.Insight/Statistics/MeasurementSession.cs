@@ -321,6 +321,11 @@ public sealed class MeasurementSession
             return;
         }
 
+        if (TwinFiles.FillFileModel(result.Records) && !ReferenceEquals(fingerprint, ContentFingerprint.None))
+        {
+            fingerprint = ContentFingerprint.Compute(result.Records);
+        }
+
         twins.NoteModels(file, result.Records);
         if (!copy)
         {

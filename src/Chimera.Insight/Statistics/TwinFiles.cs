@@ -17,7 +17,7 @@ internal sealed class TwinFiles
 
     private readonly List<(BenchmarkFile File, ExtractionResult Result)> held = [];
     private readonly HashSet<string> heldNames = new(StringComparer.Ordinal);
-    // Files by folder and run family; the model each folder's family, and each family, names ("" when several).
+    // Files by run family; the model each folder's family, and each family, names ("" when several).
     private readonly Dictionary<string, List<string>> familyFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> familyModels = new(StringComparer.Ordinal);
 
@@ -43,7 +43,7 @@ internal sealed class TwinFiles
             return;
         }
 
-        var key = FolderFamily(file);
+        var key = RunOf(file);
         if (!familyFiles.TryGetValue(key, out var names))
         {
             names = [];
@@ -144,12 +144,7 @@ internal sealed class TwinFiles
             }
         }
 
-        if (file.Family.Length == 0 || !familyFiles.TryGetValue(FolderFamily(file), out var names))
-        {
-            return null;
-        }
-
-        foreach (var candidate in names.Where(n => !tried.Contains(n) && IsData(n)).Take(MaxCandidates))
+        foreach (var candidate in RunFiles(file).Where(n => !tried.Contains(n) && IsData(n)).Take(MaxCandidates))
         {
             if (Compare(result, candidate, options) is { } twin)
             {
@@ -160,20 +155,67 @@ internal sealed class TwinFiles
         return null;
     }
 
+    /// <summary>The other files of the file's run in its folder, then in the folders under it (a run folder's
+    /// summary.json and its runs' metrics.json), in the order they came.</summary>
+    private IEnumerable<string> RunFiles(BenchmarkFile file)
+    {
+        if (file.Family.Length == 0 || !familyFiles.TryGetValue(RunOf(file), out var names))
+        {
+            return [];
+        }
+
+        var folder = Path.GetDirectoryName(file.FullName) ?? "";
+        var below = folder + Path.DirectorySeparatorChar;
+        return names
+            .Where(n => !string.Equals(n, file.FullName, StringComparison.Ordinal)
+                        && (string.Equals(Path.GetDirectoryName(n), folder, StringComparison.Ordinal) || n.StartsWith(below, StringComparison.Ordinal)))
+            .OrderBy(n => string.Equals(Path.GetDirectoryName(n), folder, StringComparison.Ordinal) ? 0 : 1);
+    }
+
+    /// <summary>Records of a file that names one model, lacking it themselves (a summary beside the agents' results),
+    /// take it: the file says whose run it is.</summary>
+    public static bool FillFileModel(IReadOnlyList<PendingRecord> records)
+    {
+        string? model = null;
+        var missing = false;
+        foreach (var record in records)
+        {
+            if (record.Dimensions.Model is not { } named)
+            {
+                missing = true;
+            }
+            else if (model is null)
+            {
+                model = named;
+            }
+            else if (!string.Equals(model, named, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        if (model is null || !missing)
+        {
+            return false;
+        }
+
+        foreach (var record in records)
+        {
+            record.Dimensions.Model ??= model;
+        }
+
+        return true;
+    }
+
     private static bool IsData(string path) => DataExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The file of the same folder and run family whose records the held file repeats (the same name first),
     /// with the match, or null.</summary>
     public Twin? FindTwin(BenchmarkFile file, ExtractionResult result, ExtractionOptions? options)
     {
-        if (file.Family.Length == 0 || !familyFiles.TryGetValue(FolderFamily(file), out var names))
-        {
-            return null;
-        }
-
         var stem = Path.GetFileNameWithoutExtension(file.FullName);
-        var candidates = names
-            .Where(n => !heldNames.Contains(n) && !string.Equals(n, file.FullName, StringComparison.Ordinal))
+        var candidates = RunFiles(file)
+            .Where(n => !heldNames.Contains(n))
             .OrderBy(n => string.Equals(Path.GetFileNameWithoutExtension(n), stem, StringComparison.Ordinal) ? 0 : 1)
             .Take(MaxCandidates);
         foreach (var candidate in candidates)
@@ -195,6 +237,7 @@ internal sealed class TwinFiles
         }
 
         var original = ArtifactReader.Read(candidate, kind, options);
+        FillFileModel(original.Records);
         if (!NamesModel(original.Records) && NamesModel(result.Records))
         {
             return null;
