@@ -393,7 +393,14 @@ public sealed class MeasurementSession
         // What only this file holds is counted, but is no content of its own to match other files with: a fragment
         // (one backend's compile time) would match every other fragment like it.
         MergeFile(file, result, ContentFingerprint.None, settled: true);
-        aggregator.NoteRepeat(keys, RepeatKind.Redundant, original, source);
+        // The repeat is told in the groups the twin's figures went into, and in those of this file that exist.
+        var noted = keys.Where(aggregator.HasGroup).ToList();
+        if (groupsBySource.TryGet(original, out var originalKeys))
+        {
+            noted.AddRange(originalKeys);
+        }
+
+        aggregator.NoteRepeat(noted.Distinct(), RepeatKind.Redundant, original, source);
         notices.Add(new MeasurementNotice
         {
             Kind = MeasurementNoticeKind.Redundant,
