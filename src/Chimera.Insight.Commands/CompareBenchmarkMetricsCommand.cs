@@ -61,7 +61,7 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
             referenceRouter.Add(item);
         }
 
-        NoticeWriter.Write(this, reference.TakeNotices());
+        SessionOutput.Write(this, reference);
     }
 
     protected override void ProcessRecord()
@@ -71,7 +71,7 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
             differenceRouter!.Add(item);
         }
 
-        NoticeWriter.Write(this, difference!.TakeNotices());
+        SessionOutput.Write(this, difference!);
     }
 
     protected override void EndProcessing()
@@ -108,7 +108,7 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
     private List<BenchmarkMetric> Build(InputRouter router, MeasurementSession session)
     {
         router.Complete();
-        NoticeWriter.Write(this, session.TakeNotices());
+        SessionOutput.Write(this, session);
         return session.BuildMetrics(inventory: null).ToList();
     }
 }

@@ -113,19 +113,19 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
                 break;
         }
 
-        NoticeWriter.Write(this, session!.TakeNotices());
+        SessionOutput.Write(this, session!);
     }
 
     protected override void EndProcessing()
     {
         router!.Complete();
-        NoticeWriter.Write(this, session!.TakeNotices());
+        SessionOutput.Write(this, session!);
 
         // The time taken travels with the metrics (on their inventory), so a report written from them
         // later states how long ingest and analysis took.
         var inventory = SummarizeInventory();
         inventory.IngestSeconds = clock.Elapsed.TotalSeconds;
-        var metrics = session.BuildMetrics(inventory).ToList();
+        var metrics = session!.BuildMetrics(inventory).ToList();
         if (session.MixedPhaseGroupCount > 0)
         {
             WriteWarning(StatisticsMessages.MixedPhases(session.MixedPhaseGroupCount));

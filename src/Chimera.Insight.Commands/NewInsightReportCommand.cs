@@ -128,7 +128,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
             router!.Add(item);
         }
 
-        NoticeWriter.Write(this, session!.TakeNotices());
+        SessionOutput.Write(this, session!);
     }
 
     protected override void EndProcessing()
@@ -161,10 +161,10 @@ public sealed class NewInsightReportCommand : PSCmdlet
     private ReportFacts MeasureFacts()
     {
         router!.Complete();
-        NoticeWriter.Write(this, session!.TakeNotices());
+        SessionOutput.Write(this, session!);
         var ingest = clock.Elapsed.TotalSeconds;
 
-        var metrics = session.BuildMetrics(session.InheritedInventory).ToList();
+        var metrics = session!.BuildMetrics(session.InheritedInventory).ToList();
         var findings = FindingAnalyzer.Analyze(metrics);
         var analysis = clock.Elapsed.TotalSeconds - ingest;
         if (metrics.Count == 0)

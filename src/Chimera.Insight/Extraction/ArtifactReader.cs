@@ -258,7 +258,8 @@ public sealed class ExtractionResult
 
     public List<ExtractionError> Errors { get; } = [];
 
-    /// <summary>What the user should hear about the file that is not an error (a prompt served from the cache).</summary>
+    /// <summary>What the user should hear about the file that is not an error: a prompt served from the cache, a report's
+    /// cell that holds no figure, a column of changes (for verbose output).</summary>
     public List<ExtractionError> Notes { get; } = [];
 
     internal List<PendingRecord> Records { get; } = [];

@@ -50,7 +50,7 @@ public static class ColdStartClassifier
         Mark(figures, count, lists);
         for (var i = 0; i < count; i++)
         {
-            if (figures[i].Cold)
+            if (figures[i].Cold && !records[start + i].PhaseStated)
             {
                 records[start + i].Phase = Phase.Cold;
             }

@@ -19,15 +19,10 @@ namespace Chimera.Insight.Extraction;
 /// </summary>
 internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDimensions)
 {
-    private static readonly HashSet<string> TransposedFirstColumns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "metric", "metrics", "name", "kpi", "figure", "measure", "measurement",
-    };
-
     private readonly Dimensions current = new();
     private string[] lines = [];
     private PendingRecord? listRecord;
-    private Table? table;
+    private MarkdownTable? table;
     private bool inFence;
 
     public void Read(string text)
@@ -111,25 +106,32 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         }
 
         var notFinite = false;
+        if (isListItem && value.IndexOf('\u00b1') > 0 && ListFigureWithSpread(label, value, lineNumber))
+        {
+            return;
+        }
+
         if (isListItem && TrySplitFigure(value, out var number, out var unit, out notFinite))
         {
-            var mapping = MetricNames.MapLabel(label, unit);
+            var header = MarkdownHeader.Interpret(label);
+            var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
+            if (header.Kind == HeaderKind.Change)
+            {
+                sink.Note(location, string.Format(CultureInfo.InvariantCulture, MarkdownStrings.ChangeItem, label));
+                return;
+            }
+
+            var mapping = header.Kind == HeaderKind.Metric ? header.MappingFor(unit) : header.Mapping;
+            if (mapping is null)
+            {
+                sink.Note(location, string.Format(CultureInfo.InvariantCulture, MarkdownStrings.ItemSkipped, label,
+                    string.Format(CultureInfo.InvariantCulture, MarkdownStrings.UnitConflict, value, header.Mapping.Metric)));
+                return;
+            }
+
             if (mapping.Role == FieldRole.Metric)
             {
-                // A report's metrics list ("- Throughput: 108.05 tok/s") states figures already summarised:
-                // they are Reported (as means unless the label names a statistic), never pooled with raw samples.
-                if (mapping.Statistic is null)
-                {
-                    mapping = mapping.WithStatistic(Insight.Statistic.Mean);
-                }
-
-                listRecord ??= new PendingRecord(Snapshot(), "line " + lineNumber.ToString(CultureInfo.InvariantCulture));
-                var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
-                if (listRecord.Add(mapping, number * mapping.Scale, location) is { } problem)
-                {
-                    sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label, problem));
-                }
-
+                AddListFigure(header, mapping, label, number, MarkdownCell.DecimalsOf(value), lineNumber);
                 return;
             }
 
@@ -154,6 +156,55 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         {
             current.Set(role, value);
         }
+    }
+
+    /// <summary>A list item's figure. A report's metrics list ("- Throughput: 108.05 tok/s") states figures already
+    /// summarised: they are Reported (as means unless the label names a statistic), never pooled with raw samples. A
+    /// label's phase ("- Mean TTFT (warm): 0.165 s") puts the figure in a record of that phase.</summary>
+    private void AddListFigure(MarkdownHeader header, FieldMapping mapping, string label, double number, int decimals, int lineNumber)
+    {
+        if (mapping.Statistic is null)
+        {
+            mapping = mapping.WithStatistic(Insight.Statistic.Mean);
+        }
+
+        var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
+        PendingRecord record;
+        if (header.Phase is { } phase)
+        {
+            record = new PendingRecord(Snapshot(), location);
+            record.StatePhase(phase);
+            sink.Add(record);
+        }
+        else
+        {
+            record = listRecord ??= new PendingRecord(Snapshot(), location);
+        }
+
+        if (record.Add(mapping, number * mapping.Scale, location) is { } problem)
+        {
+            sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label, problem));
+        }
+        else
+        {
+            // As written, to so many decimals: a rendering of a data file is matched to it within that.
+            record.SetLastResolution(0.5 * Math.Pow(10, -decimals) * Math.Abs(mapping.Scale));
+        }
+    }
+
+    /// <summary>"- Throughput: 99.16 ± 0.25 tok/s": a Mean and its StdDev. False when the value is no such figure.</summary>
+    private bool ListFigureWithSpread(string label, string value, int lineNumber)
+    {
+        var header = MarkdownHeader.Interpret(label);
+        if (header.Kind != HeaderKind.Metric || !MarkdownCell.TryRead(value, out var cell, out _) || cell.Spread is not { } spread
+            || header.MappingFor(cell.Unit) is not { } mapping)
+        {
+            return false;
+        }
+
+        AddListFigure(header, mapping.Statistic is null ? mapping.WithStatistic(Insight.Statistic.Mean) : mapping, label, cell.Value, cell.Decimals, lineNumber);
+        AddListFigure(header, mapping.WithStatistic(Insight.Statistic.StdDev), label, spread, cell.Decimals, lineNumber);
+        return true;
     }
 
     /// <summary>"105.23 tok/s", "374", "13.9% avg", "1.37x": a number and at most three short unit words.</summary>
@@ -227,27 +278,32 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
             cells = cells.Skip(cells.Count - columnCount).ToList();
         }
 
-        var names = cells.Select(c => c.Trim('*', '`', ' ')).ToList();
-        var mappings = names.Select(n => n.Length == 0 ? null : (FieldMapping?)MetricNames.Map(n)).ToList();
-        RecordRules.ResolveSiblings(mappings, names);
-        table = new Table(names, mappings.Select(m => m ?? FieldMapping.IgnoreField).ToArray(),
-            TransposedFirstColumns.Contains(names[0]));
+        // The first cells of the body rows (after the separator) tell a table with a metric per row.
+        var firstCells = new List<string>();
+        for (var i = lineNumber + 1; i < lines.Length && firstCells.Count < 50; i++)
+        {
+            var row = lines[i].Trim();
+            if (row.Length == 0 || row[0] != '|')
+            {
+                break;
+            }
+
+            var rowCells = SplitRow(row);
+            if (rowCells.Count > 0)
+            {
+                firstCells.Add(rowCells[0]);
+            }
+        }
+
+        table = MarkdownTable.Start(cells, firstCells, Snapshot(), sink, "line " + lineNumber.ToString(CultureInfo.InvariantCulture));
     }
 
     private void TableRow(string line, int lineNumber)
     {
         var cells = SplitRow(line);
         var t = table!;
-        var count = t.Names.Count;
-        var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
-        if (t.Transposed)
-        {
-            TransposedRow(t, cells, location);
-        }
-        else
-        {
-            ColumnRow(t, cells, location);
-        }
+        var count = t.ColumnCount;
+        t.Row(cells, Snapshot(), "line " + lineNumber.ToString(CultureInfo.InvariantCulture));
 
         // "| q8_0 | 46.57 | ## Parameter Sweep": what follows the row's last cell is a line of its own.
         if (cells.Count > count)
@@ -259,140 +315,6 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
                 ProcessLine(rest, lineNumber);
             }
         }
-    }
-
-    private void ColumnRow(Table t, List<string> cells, string location)
-    {
-        var dimensions = Snapshot();
-        var record = new PendingRecord(dimensions, location);
-        List<string>? problems = null;
-        for (var i = 0; i < t.Names.Count; i++)
-        {
-            var cell = i < cells.Count ? cells[i].Trim().Trim('*', '`').Trim() : "";
-            var mapping = t.Mappings[i];
-            switch (mapping.Role)
-            {
-                case FieldRole.Ignore:
-                case FieldRole.Options:
-                    break;
-                case FieldRole.Metric:
-                    if (cell.Length == 0 || NumberText.IsMissingMarker(cell))
-                    {
-                        break;
-                    }
-
-                    if (NumberText.TryParse(cell, false, out var value, out var problem))
-                    {
-                        problem = record.Add(mapping, value * mapping.Scale);
-                    }
-                    else if (!mapping.IsCanonical)
-                    {
-                        problem = null;
-                    }
-
-                    if (problem is not null)
-                    {
-                        (problems ??= []).Add(string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, "column '" + t.Names[i] + "'", problem));
-                    }
-
-                    break;
-                case FieldRole.Error:
-                    if (RecordRules.IsError(cell))
-                    {
-                        record.MarkFailed(cell, isErrorText: true);
-                    }
-
-                    break;
-                case FieldRole.Status:
-                    if (RecordRules.IsFailedStatus(cell) && !NumberText.IsMissingMarker(cell))
-                    {
-                        record.MarkFailed(t.Names[i] + " " + cell);
-                    }
-
-                    break;
-                case FieldRole.Success:
-                    if (RecordRules.IsFalse(cell))
-                    {
-                        record.MarkFailed(t.Names[i] + " " + cell);
-                    }
-
-                    break;
-                default:
-                    // An empty dimension cell repeats the row above (| `mlp` | eager | ... then | | jit | ...).
-                    if (cell.Length == 0)
-                    {
-                        cell = t.LastDimension[i] ?? "";
-                    }
-
-                    t.LastDimension[i] = cell;
-                    if (mapping.Role == FieldRole.Backend)
-                    {
-                        dimensions.Backend = null;
-                    }
-
-                    dimensions.Set(mapping.Role, cell);
-                    break;
-            }
-        }
-
-        if (record.Failed)
-        {
-            RecordRules.CompleteFailed(record, t.Mappings.Where(m => m.Role == FieldRole.Metric && m.IsCanonical));
-        }
-        else
-        {
-            if (problems is not null)
-            {
-                foreach (var problem in problems)
-                {
-                    sink.Error(location, problem);
-                }
-            }
-
-            RecordRules.DeriveThroughput(record);
-        }
-
-        sink.Add(record);
-    }
-
-    // | Metric | Average Value | Standard Deviation |: the first cell names the metric, the header the statistic.
-    private void TransposedRow(Table t, List<string> cells, string location)
-    {
-        var label = cells.Count > 0 ? cells[0].Trim().Trim('*', '`').Trim() : "";
-        if (label.Length == 0)
-        {
-            return;
-        }
-
-        var record = new PendingRecord(Snapshot(), location);
-        for (var i = 1; i < t.Names.Count && i < cells.Count; i++)
-        {
-            var cell = cells[i].Trim().Trim('*', '`').Trim();
-            if (cell.Length == 0 || NumberText.IsMissingMarker(cell) || !TrySplitFigure(cell, out var number, out var unit, out _))
-            {
-                continue;
-            }
-
-            var header = t.Names[i];
-            var statistic = header.IndexOf("deviation", StringComparison.OrdinalIgnoreCase) >= 0 ? Insight.Statistic.StdDev : t.Mappings[i].Statistic;
-            var mapping = MetricNames.MapLabel(label, unit);
-            if (mapping.Role != FieldRole.Metric)
-            {
-                continue;
-            }
-
-            if (statistic is not null && mapping.Statistic is null)
-            {
-                mapping = mapping.WithStatistic(statistic);
-            }
-
-            if (record.Add(mapping, number * mapping.Scale) is { } problem)
-            {
-                sink.Error(location, string.Format(CultureInfo.InvariantCulture, ExtractionStrings.ValueProblem, label, problem));
-            }
-        }
-
-        sink.Add(record);
     }
 
     private static bool IsSeparator(string line)
@@ -443,13 +365,5 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         }
 
         return cells;
-    }
-
-    private sealed class Table(List<string> names, FieldMapping[] mappings, bool transposed)
-    {
-        public List<string> Names { get; } = names;
-        public FieldMapping[] Mappings { get; } = mappings;
-        public bool Transposed { get; } = transposed;
-        public string?[] LastDimension { get; } = new string?[names.Count];
     }
 }

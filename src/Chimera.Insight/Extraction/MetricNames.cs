@@ -185,6 +185,9 @@ internal static class MetricNames
 
     public static MetricKind KindOf(string metric) => CanonicalInfo.TryGetValue(metric, out var info) ? info.Kind : MetricKind.Other;
 
+    /// <summary>The statistic a lower-case word names (mean, avg, p95, std, ...), if it names one.</summary>
+    public static bool TryStatistic(string word, out string statistic) => StatisticWords.TryGetValue(word, out statistic!);
+
     /// <summary>The factor from a time unit word (s, ms, ns, ...) to milliseconds, if it is one.</summary>
     public static bool TryTimeFactor(string unit, out double factor) => TimeUnits.TryGetValue(unit, out factor);
 

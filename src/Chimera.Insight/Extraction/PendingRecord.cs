@@ -66,6 +66,16 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     /// <summary>Cold when this record carries a model (re)load (<see cref="ColdStartClassifier"/>).</summary>
     public Phase Phase { get; set; }
 
+    /// <summary>The file states the phase (a report's "Mean TTFT (warm)"): the cold-start classifier leaves it as it is.</summary>
+    public bool PhaseStated { get; private set; }
+
+    /// <summary>Sets the phase the file states.</summary>
+    public void StatePhase(Phase phase)
+    {
+        Phase = phase;
+        PhaseStated = true;
+    }
+
     /// <summary>Whether a value becomes a sample: every value of a failed record (as NaN), only valid ones otherwise.</summary>
     public bool Emits(in PendingValue value) => Failed || value.Valid;
 
@@ -120,6 +130,67 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
     // Values with a location of their own (a Markdown list item's line): rare, so kept apart from the values.
     private List<(int Index, string Location)>? valueLocations;
+
+    // How precisely a value was written, where the file rounds (a Markdown table): rare, so kept apart too.
+    private List<(int Index, double Resolution)>? valueResolutions;
+
+    /// <summary>Notes that the last value added was written to within +/- <paramref name="resolution"/> (in its unit): a
+    /// rendering that rounds (3.812 for 3.81214) is matched to the exact figure within it.</summary>
+    public void SetLastResolution(double resolution)
+    {
+        if (Values.Count > 0 && resolution > 0)
+        {
+            (valueResolutions ??= []).Add((Values.Count - 1, resolution));
+        }
+    }
+
+    /// <summary>The +/- to which the value at <paramref name="index"/> was written; 0 for a value read exactly.</summary>
+    public double ResolutionOf(int index)
+    {
+        if (valueResolutions is not null)
+        {
+            foreach (var (at, resolution) in valueResolutions)
+            {
+                if (at == index)
+                {
+                    return resolution;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Removes the values at the given indexes (sorted ascending), with what is noted of them.</summary>
+    public void RemoveValues(IReadOnlyList<int> indexes)
+    {
+        for (var k = indexes.Count - 1; k >= 0; k--)
+        {
+            var index = indexes[k];
+            Values.RemoveAt(index);
+            valueLocations = Shift(valueLocations, index);
+            valueResolutions = Shift(valueResolutions, index);
+        }
+    }
+
+    private static List<(int Index, T Item)>? Shift<T>(List<(int Index, T Item)>? list, int removed)
+    {
+        if (list is null)
+        {
+            return null;
+        }
+
+        var shifted = new List<(int Index, T Item)>(list.Count);
+        foreach (var (at, item) in list)
+        {
+            if (at != removed)
+            {
+                shifted.Add((at > removed ? at - 1 : at, item));
+            }
+        }
+
+        return shifted;
+    }
 
     /// <summary>Where the value at <paramref name="index"/> of <see cref="Values"/> was read: its own line, else the record's.</summary>
     public string LocationOf(int index)

@@ -28,7 +28,8 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
         result.Errors.Add(new ExtractionError { Source = Source, Location = location, Reason = reason });
     }
 
-    /// <summary>Something worth saying about the file that is not a problem with it (a prompt served from the cache).</summary>
+    /// <summary>Something worth saying about the file that is not a problem with it (a prompt served from the cache, a
+    /// report's cell that holds no figure): told in verbose output, never an error.</summary>
     public void Note(string? location, string reason)
     {
         // Said once per file, with where it was first seen and how often.

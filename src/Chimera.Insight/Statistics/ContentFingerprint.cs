@@ -19,6 +19,9 @@ internal sealed class ContentFingerprint
         Reported = reported;
     }
 
+    /// <summary>No content to match other files with (what is left of a file whose twin holds the rest).</summary>
+    public static readonly ContentFingerprint None = new(null, null);
+
     /// <summary>Fingerprint of the raw samples, null when there are none.</summary>
     public Hash128? Raw { get; }
 

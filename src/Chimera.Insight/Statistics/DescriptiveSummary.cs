@@ -10,8 +10,8 @@ public static class DescriptiveSummary
     /// <summary>The standard percentiles every metric carries.</summary>
     public static readonly double[] StandardPercentiles = [50, 90, 95, 99];
 
-    /// <summary>Fills Mean, StdDev (sample, n - 1), Min, P50, P90, P95, P99, Max, CV and the extra percentiles.
-    /// With no values every figure stays null.</summary>
+    /// <summary>Fills Mean, StdDev (sample, n - 1), Min, P50, P90, P95, P99, Max, CV (only where no value is negative)
+    /// and the extra percentiles. With no values every figure stays null.</summary>
     public static void Fill(BenchmarkMetric metric, IReadOnlyList<double> values, IReadOnlyList<double> extraPercentiles)
     {
         if (values.Count == 0)
@@ -29,7 +29,9 @@ public static class DescriptiveSummary
         metric.P90 = Percentile(sorted, 90);
         metric.P95 = Percentile(sorted, 95);
         metric.P99 = Percentile(sorted, 99);
-        metric.CV = metric.StdDev is { } sd && metric.Mean is { } mean && mean != 0 ? sd / Math.Abs(mean) * 100 : null;
+        // A coefficient of variation means something only for a quantity that cannot be negative (a time, a rate):
+        // for signed figures (deltas) the mean can sit near zero and the ratio says nothing.
+        metric.CV = metric.StdDev is { } sd && metric.Mean is { } mean && mean != 0 && sorted[0] >= 0 ? sd / mean * 100 : null;
         metric.Percentiles = extraPercentiles
             .Where(p => !DescriptiveSummary.StandardPercentiles.Contains(p))
             .Distinct()

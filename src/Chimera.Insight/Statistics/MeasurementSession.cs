@@ -62,6 +62,9 @@ public sealed class MeasurementSession
     private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
     private readonly List<string> sampleSourceOrder = [];
     private readonly HashSet<string> metricSources = new(StringComparer.Ordinal);
+    private readonly List<string> notes = [];
+    private readonly TwinFiles twins = new();
+    private readonly List<BenchmarkFile> copiesOfHeld = [];
     private bool completed;
 
     public MeasurementSession(MeasurementOptions? options = null, CancellationToken token = default)
@@ -131,6 +134,7 @@ public sealed class MeasurementSession
         FileCount++;
         fileInventory.Add(file);
         fileNames.Add(file.FullName);
+        twins.Add(file);
         var copy = file.Length > 0 && file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
         // Bytes the inventory lends while this file is its current output: read once for hashing and measuring alike.
         var content = file.TakeContent();
@@ -176,6 +180,20 @@ public sealed class MeasurementSession
         return taken;
     }
 
+    /// <summary>What was passed over on purpose, or filled in, and why (a report's cell without a figure, a model taken
+    /// from a twin): for verbose output. The notes gathered since the last call.</summary>
+    public IReadOnlyList<string> TakeNotes()
+    {
+        if (notes.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = notes.ToList();
+        notes.Clear();
+        return taken;
+    }
+
     /// <summary>Waits for every file still being read and takes in the buffered samples.</summary>
     public void Complete()
     {
@@ -189,6 +207,42 @@ public sealed class MeasurementSession
         {
             Merge(outcome);
         }
+
+        // Markdown reports and files that name no model, held back until every file is in: matched with the data
+        // file they render or the twin that names the model, else given the model their run family names.
+        foreach (var (file, result) in twins.TakeHeld())
+        {
+            var namesModel = TwinFiles.NamesModel(result.Records);
+            var twin = file.Kind == ArtifactKind.Markdown ? twins.FindRendered(file, result, fileNames, options.Extraction) : null;
+            twin ??= namesModel ? null : twins.FindTwin(file, result, options.Extraction);
+            if (twin is not null)
+            {
+                MergeTwin(file, result, twin.Match, twin.Original);
+                continue;
+            }
+
+            if (!namesModel)
+            {
+                if (twins.ModelOfFamily(file, out var family) is { } model)
+                {
+                    FillModel(result.Records, model);
+                    notes.Add(StatisticsMessages.ModelFromFamily(file.FullName, model, family));
+                }
+                else
+                {
+                    notes.Add(StatisticsMessages.NoModel(file.FullName, family));
+                }
+            }
+
+            MergeFile(file, result, ContentFingerprint.Compute(result.Records, mergeScratch), settled: true);
+        }
+
+        foreach (var copy in copiesOfHeld)
+        {
+            MergeKnownCopy(copy);
+        }
+
+        copiesOfHeld.Clear();
 
         foreach (var source in sampleSourceOrder)
         {
@@ -242,6 +296,9 @@ public sealed class MeasurementSession
         }
     }
 
+    // Fingerprints computed again while merging (a file whose model was filled in) use the merging thread's scratch.
+    private readonly ContentFingerprint.Scratch mergeScratch = new();
+
     private void Merge(FileOutcome outcome)
     {
         if (outcome.Exception is { } ex)
@@ -267,9 +324,32 @@ public sealed class MeasurementSession
 
     /// <summary>Adds a file's records to the groups, leaving out content counted already (a copy, or the same records
     /// exported again), and notes where each repeat stands.</summary>
-    private void MergeFile(BenchmarkFile file, ExtractionResult result, ContentFingerprint fingerprint)
+    private void MergeFile(BenchmarkFile file, ExtractionResult result, ContentFingerprint fingerprint, bool settled = false)
     {
         var source = file.FullName;
+        var copy = file.ContentHash is { Length: > 0 } hash && registry.OriginalOf(hash) is { } first && first != source;
+        if (!settled && !copy && (file.Kind == ArtifactKind.Markdown || !TwinFiles.NamesModel(result.Records)))
+        {
+            // A Markdown report may render a data file of its run, and a file without a model may be a twin of one
+            // that names it: both wait until every file is in (Complete).
+            twins.Hold(file, result);
+            return;
+        }
+
+        if (TwinFiles.FillFileModel(result.Records) && !ReferenceEquals(fingerprint, ContentFingerprint.None))
+        {
+            fingerprint = ContentFingerprint.Compute(result.Records, mergeScratch);
+        }
+
+        twins.NoteModels(file, result.Records);
+        if (!copy)
+        {
+            foreach (var note in result.Notes)
+            {
+                notes.Add(note.ToString());
+            }
+        }
+
         var (measured, reported) = registry.Register(source, file.ContentHash, fingerprint);
         var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
         if (!duplicate)
@@ -297,13 +377,80 @@ public sealed class MeasurementSession
         NoteRepeats(source, measured, reported, keys);
     }
 
+    /// <summary>Adds a file whose figures repeat its twin's: the model it lacks is taken from the twin, the repeated
+    /// figures are left out (counted in the twin), what only it holds is counted, and the repeat is said.</summary>
+    private void MergeTwin(BenchmarkFile file, ExtractionResult result, TwinMatch match, string original)
+    {
+        var source = file.FullName;
+        string? filled = null;
+        foreach (var (record, _, twin) in match.Records)
+        {
+            if (record.Dimensions.Model is null && twin.Dimensions.Model is { } model)
+            {
+                record.Dimensions.Model = model;
+                filled ??= model;
+            }
+        }
+
+        // The records only this file holds are of the same run: they take the model too, when the twin names one.
+        if (filled is not null && match.Records.All(m => m.Twin.Dimensions.Model is null || m.Twin.Dimensions.Model == filled))
+        {
+            FillModel(result.Records, filled);
+        }
+
+        if (filled is not null)
+        {
+            notes.Add(StatisticsMessages.ModelFromTwin(source, filled, original));
+        }
+
+        var fallbackTime = file.RunTimestamp ?? (file.LastWriteTimeUtc == default ? null : file.LastWriteTimeUtc);
+        var keys = aggregator.Add(source, result.Records, fallbackTime, _ => false, reportRejected: false);
+        foreach (var (record, values, _) in match.Records)
+        {
+            record.RemoveValues(values);
+        }
+
+        // What only this file holds is counted, but is no content of its own to match other files with: a fragment
+        // (one backend's compile time) would match every other fragment like it.
+        MergeFile(file, result, ContentFingerprint.None, settled: true);
+        // The repeat is told in the groups the twin's figures went into, and in those of this file that exist.
+        var noted = keys.Where(aggregator.HasGroup).ToList();
+        if (groupsBySource.TryGet(original, out var originalKeys))
+        {
+            noted.AddRange(originalKeys);
+        }
+
+        aggregator.NoteRepeat(noted.Distinct(), RepeatKind.Redundant, original, source);
+        notices.Add(new MeasurementNotice
+        {
+            Kind = MeasurementNoticeKind.Redundant,
+            Source = source,
+            Original = original,
+            Message = StatisticsMessages.RedundantCountedOnce(source, original),
+        });
+    }
+
+    private static void FillModel(IEnumerable<Extraction.PendingRecord> records, string model)
+    {
+        foreach (var record in records)
+        {
+            record.Dimensions.Model ??= model;
+        }
+    }
+
     /// <summary>A byte-identical copy of a file merged earlier: its values are left out of the groups the original fed.</summary>
     private void MergeKnownCopy(BenchmarkFile file)
     {
         var copy = file.FullName;
         if (registry.OriginalOf(file.ContentHash!) is not { } original)
         {
-            return; // The original could not be read: its error was written already.
+            // The original is held back (it names no model): the copy is told of once it is counted.
+            if (!completed || twins.HasHeld)
+            {
+                copiesOfHeld.Add(file);
+            }
+
+            return; // Else the original could not be read: its error was written already.
         }
 
         if (groupsBySource.TryGet(original, out var keys))

@@ -209,6 +209,9 @@ internal sealed class MetricAggregator
         }
     }
 
+    /// <summary>True when the group holds (or held) values or failures: it was met, not only named.</summary>
+    public bool HasGroup(GroupKey key) => groups.ContainsKey(key);
+
     /// <summary>Marks the given groups as holding a repeat of <paramref name="original"/>.</summary>
     public void NoteRepeat(IEnumerable<GroupKey> keys, RepeatKind kind, string original, string copy)
     {

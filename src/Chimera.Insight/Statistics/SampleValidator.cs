@@ -3,7 +3,8 @@ using Chimera.Insight.Extraction;
 
 namespace Chimera.Insight.Statistics;
 
-/// <summary>Keeps NaN, infinities and negative times, throughputs or counts away from every statistic.</summary>
+/// <summary>Keeps NaN, infinities and negative times, throughputs or counts away from every statistic. A change
+/// between two subjects (a delta, difference, improvement: <see cref="ChangeNames"/>) is signed and may be negative.</summary>
 internal static class SampleValidator
 {
     private static readonly string[] NonNegativeUnits = ["ms", "s", "ns", "us", "µs", "tok/s", "tokens", "%", "MB", "GB", "W"];
@@ -40,6 +41,6 @@ internal static class SampleValidator
     };
 
     public static bool MustBeNonNegative(string metric, string? unit) =>
-        (unit is not null && NonNegativeUnits.Contains(unit, StringComparer.OrdinalIgnoreCase))
-        || NonNegativeSuffixes.Any(suffix => metric.EndsWith(suffix, StringComparison.Ordinal));
+        !ChangeNames.IsChange(metric) && ((unit is not null && NonNegativeUnits.Contains(unit, StringComparer.OrdinalIgnoreCase))
+        || NonNegativeSuffixes.Any(suffix => metric.EndsWith(suffix, StringComparison.Ordinal)));
 }

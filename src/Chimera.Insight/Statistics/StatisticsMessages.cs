@@ -35,6 +35,17 @@ public static class StatisticsMessages
     public static string RedundantCountedOnce(string copy, string original) =>
         $"{copy} holds the same records with the same values as {original}: its values are counted once.";
 
+    public static string ModelFromTwin(string file, string model, string twin) =>
+        $"{file} names no model: '{model}' taken from its twin {twin}, which holds the same figures.";
+
+    public static string ModelFromFamily(string file, string model, string family) =>
+        $"{file} names no model: '{model}' taken from the other files of its run family '{family}'.";
+
+    public static string NoModel(string file, string family) =>
+        family.Length == 0
+            ? $"{file} names no model, and has no run family to take one from: its figures stay without a model."
+            : $"{file} names no model, nor does one model stand for its run family '{family}': its figures stay without a model.";
+
     public static string MixedPhases(int groups) =>
         $"{groups.ToString(Invariant)} group(s) mix cold-start and warm values because Phase is not in -GroupBy; " +
         "ColdCount shows how many values in each are cold. Add Phase to -GroupBy to keep them apart.";
