@@ -21,6 +21,9 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private readonly FactSet _facts = new();
     private readonly List<InsightReport> _reports = new();
     private int _factInputs;
+    // Partial results (Measure-BenchmarkMetrics -Partial) are merged into metrics before the facts are used.
+    private readonly Statistics.MeasurementSession _partials = new();
+    private bool _hasPartials;
 
     /// <summary>The text to check, e.g. a narrative.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = TextSet)]
@@ -58,6 +61,7 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
+        AddMergedPartials();
         switch (ParameterSetName)
         {
             case TextSet:
@@ -90,8 +94,35 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
         }
     }
 
+    private void AddMergedPartials()
+    {
+        if (!_hasPartials)
+        {
+            return;
+        }
+
+        _partials.Complete();
+        Input.NoticeWriter.Write(this, _partials.TakeNotices());
+        foreach (var metric in _partials.BuildMetrics(_partials.InheritedInventory))
+        {
+            _facts.AddMetric(metric);
+        }
+
+        if (_partials.InheritedInventory is { } inventory)
+        {
+            _facts.AddInventory(inventory);
+        }
+    }
+
     private void AddFacts(PSObject input)
     {
+        if (Input.PartialInput.TryAdd(input, _partials))
+        {
+            _hasPartials = true;
+            _factInputs++;
+            return;
+        }
+
         try
         {
             switch (ReportingInput.Classify(input))
