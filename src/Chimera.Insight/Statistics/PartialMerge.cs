@@ -39,8 +39,15 @@ internal sealed class PartialMerge
     public void MergeInto(MetricAggregator aggregator, RedundancyRegistry registry, PartialSourceTable? sourceTable,
         List<MeasurementNotice> notices)
     {
+        foreach (var entry in runs.Values)
+        {
+            ReadSourceTable(entry, notices);
+        }
+
+        // The order decides which of two copies counts: by computer, then by the run's first source, not by arrival.
         var ordered = runs.Values
             .OrderBy(r => r.Computer, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Table.Count > 0 ? r.Table[0].Source : "", StringComparer.Ordinal)
             .ThenBy(r => r.RunId, StringComparer.Ordinal)
             .ToList();
         foreach (var entry in ordered)
@@ -70,19 +77,7 @@ internal sealed class PartialMerge
             notices.Add(Notice(MeasurementNoticeKind.PartialGap, entry.Computer, PartialMessages.PartsMissing(entry.Computer, run.PartCount, entry.Parts.Count)));
         }
 
-        List<(string Source, string? ContentHash, ContentFingerprint Fingerprint)> table = [];
-        if (run is not null)
-        {
-            try
-            {
-                table = PartialSourceTable.Read(run);
-            }
-            catch (InvalidDataException ex)
-            {
-                notices.Add(Notice(MeasurementNoticeKind.InvalidData, entry.Computer, PartialMessages.UnreadablePart(entry.Computer, "its source table", ex.Message)));
-            }
-        }
-
+        var table = entry.Table;
         var names = table.Select(t => qualify(t.Source)).ToArray();
         var repeats = new (RedundancyRegistry.Repeat? Measured, RedundancyRegistry.Repeat? Reported)[names.Length];
         for (var i = 0; i < names.Length; i++)
@@ -169,6 +164,23 @@ internal sealed class PartialMerge
         }
     }
 
+    private static void ReadSourceTable(RunEntry entry, List<MeasurementNotice> notices)
+    {
+        if (entry.Run is null)
+        {
+            return;
+        }
+
+        try
+        {
+            entry.Table = PartialSourceTable.Read(entry.Run);
+        }
+        catch (InvalidDataException ex)
+        {
+            notices.Add(Notice(MeasurementNoticeKind.InvalidData, entry.Computer, PartialMessages.UnreadablePart(entry.Computer, "its source table", ex.Message)));
+        }
+    }
+
     /// <summary>How a computer's paths are named here.</summary>
     public static Func<string, string> Qualifier(string computer) =>
         IsLocal(computer) ? path => path : path => computer + ":" + path;
@@ -203,6 +215,7 @@ internal sealed class PartialMerge
         public string? RunComputer { get; set; }
         public string Computer => computer ?? (string.IsNullOrEmpty(RunComputer) ? "localhost" : RunComputer!);
         public BenchmarkPartialRun? Run { get; set; }
+        public List<(string Source, string? ContentHash, ContentFingerprint Fingerprint)> Table { get; set; } = [];
         public List<BenchmarkMetricPart> Parts { get; } = [];
     }
 }
