@@ -15,6 +15,8 @@
           server's total_duration, and client TTFT minus the server's first-chunk time
       (e) Import-Module in a fresh process
       (f) peak working set of a fresh process running (a) on the largest corpus
+      (g) the fan-out recipe: what Measure-BenchmarkMetrics -Partial ships for one server of the largest
+          corpus up to 10k files (20 requests each): CLIXML size and serialization time, and the merge
     Writes results.json and results.md to -OutputPath.
 #>
 [CmdletBinding()]
@@ -109,6 +111,8 @@ foreach ($size in $sizes) {
     [pscustomobject]$entry | Format-List | Out-Host
 }
 
+$partialFiles = ($sizes | Where-Object { $_ -le 10000 } | Measure-Object -Maximum).Maximum
+if ($partialFiles) { $results.PartialShipment = Measure-PartialShipment -OutputPath $OutputPath -Files $partialFiles -Rounds $Repeat }
 $results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"

@@ -173,6 +173,8 @@ internal static class EngineObjectConverter
             DuplicateSources = p.Strings("DuplicateSources"),
             RedundantSources = p.Strings("RedundantSources"),
             LatestTimestamp = p.DateTime("LatestTimestamp"),
+            ComputerNames = p.Strings("ComputerNames"),
+            QuantileRelativeError = p.Double("QuantileRelativeError"),
         };
     }
 
@@ -330,6 +332,8 @@ internal static class EngineObjectConverter
                     SkippedCount = p.Int("SkippedCount") ?? 0,
                     Skipped = p.Strings("Skipped"),
                     LatestModifiedUtc = p.DateTime("LatestModifiedUtc"),
+                    ComputerNames = p.Strings("ComputerNames"),
+                    MissingComputerNames = p.Strings("MissingComputerNames"),
                 };
             default:
                 return null;
