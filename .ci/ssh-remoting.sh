@@ -62,7 +62,8 @@ fi
 mkdir -p /run/sshd 2>/dev/null || $sudo_cmd mkdir -p /run/sshd 2>/dev/null || true
 runner=""
 [ "$(id -u)" -ne 0 ] && [ -n "$sudo_cmd" ] && runner="$sudo_cmd"
-if ! timeout 20 $runner "$sshd_bin" -f "$state/sshd_config" -E "$state/sshd.log"; then
+# Its own stdio closed: the daemon must not hold the pipe of the caller's $(...) open.
+if ! timeout 20 $runner "$sshd_bin" -f "$state/sshd_config" -E "$state/sshd.log" </dev/null >/dev/null 2>&1; then
     say "sshd did not start: $(tail -n 3 "$state/sshd.log" 2>/dev/null)"; exit 1
 fi
 

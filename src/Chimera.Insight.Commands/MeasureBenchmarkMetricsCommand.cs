@@ -168,8 +168,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     /// <summary>Each expected computer that sent no partial results gets an error (the merge goes on without it).</summary>
     private void NameMissingComputers(BenchmarkInventorySummary inventory)
     {
-        var arrived = new HashSet<string>(session!.PartialComputerNames, StringComparer.OrdinalIgnoreCase);
-        var missing = (ExpectedComputerName ?? []).Where(c => !arrived.Contains(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var missing = session!.MissingComputers(ExpectedComputerName ?? []).ToArray();
         inventory.MissingComputerNames = missing;
         foreach (var computer in missing)
         {

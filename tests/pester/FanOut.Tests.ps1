@@ -92,6 +92,8 @@ Describe 'Fan-out with Measure-BenchmarkMetrics -Partial' {
         ($missing | Where-Object { $_.FullyQualifiedErrorId -like 'PartialResultsMissing*' }).TargetObject | Should -Be 'lab09'
         "$($missing[-1])" | Should -BeLike 'lab09: no partial results arrived*'
         $merged[0].Inventory.MissingComputerNames | Should -Be @('lab09')
+        ($merged | New-InsightReport -Offline -WarningAction SilentlyContinue).Markdown |
+            Should -BeLike '*Servers missing (no results arrived; their files are not counted): lab09*'
     }
 
     It 'a bad file on a server is named there, and the rest of that server still merges' {

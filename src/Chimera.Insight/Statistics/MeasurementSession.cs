@@ -115,6 +115,10 @@ public sealed class MeasurementSession
     /// <summary>The computers whose partial results were given (known once the session is complete).</summary>
     public IReadOnlyList<string> PartialComputerNames => partials.ComputerNames;
 
+    /// <summary>Of <paramref name="expected"/>, the computers that sent no partial results (this machine's names count
+    /// as "localhost", which jobs and live parts are known by).</summary>
+    public IReadOnlyList<string> MissingComputers(IEnumerable<string> expected) => partials.Missing(expected);
+
     /// <summary>Groups holding cold and warm values together (possible only when Phase is not a group key).</summary>
     public int MixedPhaseGroupCount => aggregator.MixedPhaseGroupCount;
 

@@ -20,6 +20,15 @@ internal sealed class PartialMerge
 
     public bool IsEmpty => runs.Count == 0;
 
+    public IReadOnlyList<string> Missing(IEnumerable<string> expected)
+    {
+        var arrived = new HashSet<string>(ComputerNames, StringComparer.OrdinalIgnoreCase);
+        return expected
+            .Where(c => !arrived.Contains(c) && !(IsLocal(c) && arrived.Contains("localhost")))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     /// <summary>The inventory summaries of the runs, combined (null when no run record carried one).</summary>
     public BenchmarkInventorySummary? Inventory { get; private set; }
 
@@ -213,7 +222,8 @@ internal sealed class PartialMerge
     {
         public string RunId { get; } = runId;
         public string? RunComputer { get; set; }
-        public string Computer => computer ?? (string.IsNullOrEmpty(RunComputer) ? "localhost" : RunComputer!);
+        // Measured in this process or on this machine (ForEach-Object -Parallel, a saved file): "localhost", as jobs say.
+        public string Computer => computer ?? (IsLocal(RunComputer) ? "localhost" : RunComputer!);
         public BenchmarkPartialRun? Run { get; set; }
         public List<(string Source, string? ContentHash, ContentFingerprint Fingerprint)> Table { get; set; } = [];
         public List<BenchmarkMetricPart> Parts { get; } = [];

@@ -375,6 +375,31 @@ public class PartialMergeTests
     }
 
     [Fact]
+    public void Expected_computers_that_sent_nothing_are_named_missing()
+    {
+        using var tree = new TempTree();
+        WriteCorpus(tree);
+        var central = Merge(Servers.Take(2).Select(s => (s, PartialOf(tree.Full(s)))));
+        central.Complete();
+
+        Assert.Equal(["lab09"], central.MissingComputers(["lab01", "LAB02", "lab09", "lab01"]));
+    }
+
+    [Fact]
+    public void Parts_measured_on_this_machine_keep_their_paths_and_come_from_localhost()
+    {
+        using var tree = new TempTree();
+        WriteCorpus(tree);
+        var central = Merge(Servers.Select(s => ((string)null!, PartialOf(tree.Full(s)))));
+        var merged = central.BuildMetrics(null).ToList();
+        var single = Session(tree.Root, partial: false).BuildMetrics(null).ToList();
+
+        Assert.All(merged, m => Assert.Equal(["localhost"], m.ComputerNames));
+        Assert.Equal(single.SelectMany(m => m.Sources).Distinct().OrderBy(p => p), merged.SelectMany(m => m.Sources).Distinct().OrderBy(p => p));
+        Assert.Empty(central.MissingComputers([Environment.MachineName, "localhost"]));
+    }
+
+    [Fact]
     public void Chan_merge_of_moments_agrees_with_the_moments_of_all_values()
     {
         var random = new Random(9);
