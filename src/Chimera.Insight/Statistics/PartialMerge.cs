@@ -13,6 +13,8 @@ internal sealed class PartialMerge
 {
     private readonly Dictionary<string, RunEntry> runs = new(StringComparer.Ordinal);
     private readonly List<DuplicateGroup> crossDuplicates = [];
+    private const GroupingKeys AllKeys = GroupingKeys.Model | GroupingKeys.Configuration | GroupingKeys.Backend
+        | GroupingKeys.Phase | GroupingKeys.Source | GroupingKeys.Prompt;
 
     /// <summary>The computers that sent at least one run record or part, in name order.</summary>
     public IReadOnlyList<string> ComputerNames =>
@@ -81,9 +83,10 @@ internal sealed class PartialMerge
         {
             notices.Add(Notice(MeasurementNoticeKind.PartialGap, entry.Computer, PartialMessages.RunMissing(entry.Computer, entry.RunId, entry.Parts.Count)));
         }
-        else if (run.PartCount != entry.Parts.Count)
+        else if (run.PartCount > entry.Parts.Distinct(PartIdentity.Instance).Count())
         {
-            notices.Add(Notice(MeasurementNoticeKind.PartialGap, entry.Computer, PartialMessages.PartsMissing(entry.Computer, run.PartCount, entry.Parts.Count)));
+            notices.Add(Notice(MeasurementNoticeKind.PartialGap, entry.Computer,
+                PartialMessages.PartsMissing(entry.Computer, run.PartCount, entry.Parts.Distinct(PartIdentity.Instance).Count())));
         }
 
         var table = entry.Table;
@@ -104,8 +107,17 @@ internal sealed class PartialMerge
         string NameOf(int index) => index >= 0 && index < names.Length ? names[index] : qualify("#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var keysBySource = new Dictionary<int, List<GroupKey>>();
         var coarserNoted = false;
+        // A run's part given twice (its output piped in twice) counts once.
+        var seen = new HashSet<GroupKey>();
+        var repeatedParts = 0;
         foreach (var part in entry.Parts)
         {
+            if (!seen.Add(GroupKey.For(part, AllKeys)))
+            {
+                repeatedParts++;
+                continue;
+            }
+
             if (!aggregator.Accepts(part.Metric))
             {
                 continue;
@@ -150,6 +162,11 @@ internal sealed class PartialMerge
                         PartialMessages.SketchKeepsRepeat(names[segment.Source], repeat.Original, part.Metric)));
                 }
             }
+        }
+
+        if (repeatedParts > 0)
+        {
+            notices.Add(Notice(MeasurementNoticeKind.PartialGap, entry.Computer, PartialMessages.PartsRepeated(entry.Computer, repeatedParts)));
         }
 
         foreach (var pair in keysBySource)
@@ -217,6 +234,17 @@ internal sealed class PartialMerge
 
     private static MeasurementNotice Notice(MeasurementNoticeKind kind, string source, string message) =>
         new() { Kind = kind, Source = source, Message = message };
+
+    /// <summary>Parts are the same when their group keys are (within one run).</summary>
+    private sealed class PartIdentity : IEqualityComparer<BenchmarkMetricPart>
+    {
+        public static readonly PartIdentity Instance = new();
+
+        public bool Equals(BenchmarkMetricPart? x, BenchmarkMetricPart? y) =>
+            x is not null && y is not null && GroupKey.For(x, AllKeys).Equals(GroupKey.For(y, AllKeys));
+
+        public int GetHashCode(BenchmarkMetricPart part) => GroupKey.For(part, AllKeys).GetHashCode();
+    }
 
     private sealed class RunEntry(string runId, string? computer)
     {

@@ -23,6 +23,9 @@ public static class PartialMessages
         $"{computer}: {arrived.ToString(Invariant)} of the {expected.ToString(Invariant)} partial results it sent arrived: " +
         "the figures lack the others (filtered out or lost on the way).";
 
+    public static string PartsRepeated(string computer, int parts) =>
+        $"{computer}: {parts.ToString(Invariant)} partial result(s) arrived twice: counted once.";
+
     public static string CoarserGrouping(string computer, string measuredWith, string asked) =>
         $"{computer}: its partial results were grouped by {measuredWith} and cannot be regrouped by {asked}: " +
         "run Measure-BenchmarkMetrics -Partial there with the same -GroupBy. Merged by the keys they have.";

@@ -400,6 +400,21 @@ public class PartialMergeTests
     }
 
     [Fact]
+    public void Parts_piped_in_twice_count_once_and_that_is_said()
+    {
+        using var tree = new TempTree();
+        WriteCorpus(tree);
+        var lab01 = PartialOf(tree.Full("lab01"));
+        var single = Session(tree.Full("lab01"), partial: false).BuildMetrics(null).ToList();
+
+        var central = Merge([("lab01", lab01), ("lab01", lab01)]);
+        var merged = central.BuildMetrics(null).ToList();
+
+        AssertSame(single, merged);
+        Assert.Contains(central.TakeNotices(), n => n.Kind == MeasurementNoticeKind.PartialGap && n.Message.Contains("arrived twice", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Chan_merge_of_moments_agrees_with_the_moments_of_all_values()
     {
         var random = new Random(9);
