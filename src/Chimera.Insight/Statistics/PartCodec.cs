@@ -98,7 +98,8 @@ internal sealed class PartReader
 
         var head = new PartReader(packed);
         var length = head.ReadVarint();
-        if (length > int.MaxValue / 2)
+        // Deflate expands at most about 1032 to 1: a stated length beyond that is damage, not data.
+        if (length > int.MaxValue / 2 || length > (ulong)packed.Length * 1100 + 1024)
         {
             throw new InvalidDataException(PartialMessages.DamagedPart("length out of range"));
         }
@@ -126,7 +127,13 @@ internal sealed class PartReader
         return new PartReader(raw);
     }
 
-    public bool AtEnd => position >= bytes.Length;
+    /// <summary>A count read from the payload, refused when the bytes left could not hold that many items (a damaged
+    /// payload must not make the reader allocate without bound).</summary>
+    public int ReadCount()
+    {
+        var count = ReadVarint();
+        return count <= (ulong)(bytes.Length - position) ? (int)count : throw new InvalidDataException(PartialMessages.DamagedPart("a count beyond its bytes"));
+    }
 
     public byte ReadByte() => position < bytes.Length ? bytes[position++] : throw Truncated();
 
@@ -210,15 +217,6 @@ internal static class PartSegmentCodec
     private const int ChoiceSample = 256;
     private const double MaxExact = 9007199254740992.0; // 2^53
 
-    public static string Encode(IReadOnlyList<PartSegment> segments, bool withValues)
-    {
-        var writer = new PartWriter();
-        Write(writer, segments, withValues);
-        return writer.ToBase64();
-    }
-
-    public static List<PartSegment> Decode(string text) => Read(PartReader.FromBase64(text));
-
     public static void Write(PartWriter writer, IReadOnlyList<PartSegment> segments, bool withValues)
     {
         writer.WriteVarint((ulong)segments.Count);
@@ -264,7 +262,7 @@ internal static class PartSegmentCodec
 
     public static List<PartSegment> Read(PartReader reader)
     {
-        var count = (int)reader.ReadVarint();
+        var count = reader.ReadCount();
         var withValues = reader.ReadByte() == 1;
         double scale = 1, power = 1;
         if (withValues)
@@ -285,7 +283,7 @@ internal static class PartSegmentCodec
         for (var s = 0; s < count; s++)
         {
             source += reader.ReadSigned();
-            var n = (int)reader.ReadVarint();
+            var n = withValues ? reader.ReadCount() : (int)Math.Min(reader.ReadVarint(), int.MaxValue);
             var cold = (int)reader.ReadVarint();
             var failed = (int)reader.ReadVarint();
             var values = withValues ? new double[n] : [];

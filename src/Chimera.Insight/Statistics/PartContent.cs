@@ -86,7 +86,7 @@ internal sealed class PartContent
             Quantization = r.ReadString(),
         };
         content.Configuration = metric;
-        var errors = (int)r.ReadVarint();
+        var errors = r.ReadCount();
         for (var i = 0; i < errors; i++)
         {
             content.Errors.Add(new KeyValuePair<string, int>(r.ReadString() ?? "", (int)r.ReadVarint()));
@@ -110,7 +110,7 @@ internal sealed class PartContent
 
     private static string[] ReadStrings(PartReader r)
     {
-        var items = new string[(int)r.ReadVarint()];
+        var items = new string[r.ReadCount()];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = r.ReadString() ?? "";

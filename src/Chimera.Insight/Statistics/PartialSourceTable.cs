@@ -71,7 +71,7 @@ internal sealed class PartialSourceTable
     public static List<(string Source, string? ContentHash, ContentFingerprint Fingerprint)> Read(BenchmarkPartialRun run)
     {
         var reader = PartReader.FromBase64(run.SourceTable);
-        var count = (int)reader.ReadVarint();
+        var count = reader.ReadCount();
         var table = new List<(string, string?, ContentFingerprint)>(count);
         for (var i = 0; i < count; i++)
         {

@@ -167,7 +167,7 @@ internal sealed class QuantileSketch
 
     private static long ReadStore(PartReader reader, SortedDictionary<int, long> store)
     {
-        var buckets = (int)reader.ReadVarint();
+        var buckets = reader.ReadCount();
         var index = 0L;
         long total = 0;
         for (var i = 0; i < buckets; i++)

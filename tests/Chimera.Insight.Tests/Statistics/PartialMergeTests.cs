@@ -323,7 +323,7 @@ public class PartialMergeTests
             .Concat(Enumerable.Range(0, 100).Select(_ => random.NextDouble() * 1e6)).ToArray();
         var segments = new List<PartSegment> { new(0, values.Length, 3, 1, values.OrderBy(v => v).ToArray()), new(5, 0, 0, 2, []) };
 
-        var back = PartSegmentCodec.Decode(PartSegmentCodec.Encode(segments, withValues: true));
+        var back = PartContent.Decode(new PartContent { Segments = segments }.Encode()).Segments;
 
         Assert.Equal(2, back.Count);
         Assert.Equal(segments[0].Values.Select(BitConverter.DoubleToInt64Bits), back[0].Values.Select(BitConverter.DoubleToInt64Bits));
@@ -337,7 +337,7 @@ public class PartialMergeTests
         var random = new Random(5);
         var values = Enumerable.Range(0, 2000).Select(_ => Math.Round(0.05 + random.NextDouble() * 0.05, 4) * 1000).OrderBy(v => v).ToArray();
 
-        var text = PartSegmentCodec.Encode([new PartSegment(0, values.Length, 0, 0, values)], withValues: true);
+        var text = new PartContent { Segments = [new PartSegment(0, values.Length, 0, 0, values)] }.Encode();
 
         Assert.True(text.Length < values.Length * 2, $"{text.Length} characters for {values.Length} values");
     }
@@ -357,6 +357,15 @@ public class PartialMergeTests
         Assert.NotEmpty(merged);
         Assert.Contains(central.TakeNotices(), n => n.Kind == MeasurementNoticeKind.InvalidData && n.Message.Contains("lab01", StringComparison.Ordinal)
             && n.Message.Contains(damaged.Metric, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("/////w8AAAA=")] // a huge stated length
+    [InlineData("BAF4nGNgYGBg")] // a short, broken stream
+    public void A_damaged_payload_is_an_error_not_a_crash(string payload)
+    {
+        Assert.Throws<InvalidDataException>(() => PartContent.Decode(payload));
     }
 
     [Fact]
