@@ -83,6 +83,15 @@ Describe 'Fan-out with Measure-BenchmarkMetrics -Partial' {
         Assert-SameAsSingle $merged
     }
 
+    It 'parts saved with Export-Clixml or as JSON and read back merge the same' {
+        $parts = $servers | ForEach-Object { Measure-BenchmarkMetrics -Path $_ -Partial }
+        $file = Join-Path $root 'parts.xml'
+        $parts | Export-Clixml $file
+
+        Assert-SameAsSingle (Import-Clixml $file | Measure-BenchmarkMetrics -WarningAction SilentlyContinue)
+        Assert-SameAsSingle ($parts | ConvertTo-Json -Depth 6 | ConvertFrom-Json | Measure-BenchmarkMetrics -WarningAction SilentlyContinue)
+    }
+
     It 'names a server that sent nothing, merges the others, and the inventory lists it as missing' {
         $parts = $servers[0..1] | ForEach-Object { Measure-BenchmarkMetrics -Path $_ -Partial }
 
