@@ -18,6 +18,10 @@ The same measurements are counted once: a byte-identical copy (same ContentHash,
 Every metric carries Inventory: the summary of the files that fed the run, from the inventory summarizer when files or paths were given; when only samples, metrics or reports were given it is built from their distinct sources (count, bytes and latest modification per kind where the files exist on this machine; no duplicate groups or families).
 
 With -Findings the cmdlet emits Finding objects instead of the metrics: best and worst configuration by warm throughput per model; the cold-start penalty (cold TTFT mean against the warm median) and the reloads that configuration changes caused; the failure rate of each source with its dominant error; high variance (CV above 20 percent, at least 3 values); duplicate and redundant files; stale data (newest data older than -StaleAfterDays, or a model whose latest data is 30 days older than the newest); metrics missing for some configurations of a model. Each finding carries the figures it rests on. To get both, measure once and pipe the metrics back: $m | Measure-BenchmarkMetrics -Findings.
+
+With -Partial the cmdlet measures where the files are and emits partial results to be merged elsewhere (PowerShell remoting, Start-Job, ForEach-Object -Parallel, Export-Clixml): first one BenchmarkPartialRun (RunId, ComputerName, SourceCount, PartCount, the inventory summary once, and SourceTable: every source counted with its content hash and record fingerprints), then one BenchmarkMetricPart per group with its group keys, Count, FailedCount, Mean, Encoding and Payload. The payload (Deflate-compressed, base64 in one string) holds the cold count, the sum of squared deviations, Min, Max, the latest time, the configuration parts, the error texts with their counts, the repeats left out, and per source its value, cold and failed counts and its values. The values are lossless: each is stored as the decimal integer that gives back exactly the same double (a file's 1.8234 s is 1.8234 * 1000 ms; any other value as its 8 bytes), sorted and delta-coded within each source: under 2 characters a value on the benchmark's synthetic corpus. A group of more than 65,536 values ships a DDSketch (Masson, Rim and Lee, VLDB 2019) of relative accuracy 0.005 instead (Encoding Sketch): merged percentiles are then within 0.5 percent relative of the exact type-7 percentile, the metric's QuantileRelativeError says 0.005 and its Values hold the sketch's representative values (Mann-Whitney p-values from them are approximate); counts, mean and standard deviation stay exact (Chan et al.'s pairwise merge of the moments). The inventory summary travels once per run, never per part.
+
+Partial results piped into Measure-BenchmarkMetrics (or Compare-BenchmarkMetrics, New-InsightReport, Test-InsightGrounding) merge group by group into what one run over all the files gives: counts and failed counts exact, percentiles and Mann-Whitney tests exactly those of the values when values were shipped, means identical. Sources are named "computer:path" (the PSComputerName remoting and jobs add; a path alone for this machine and localhost); a source whose content hash or records were already counted from another server is left out and named in a warning, as copies are on one machine (a sketched group cannot give a copy's values back: a warning says so). Each merged metric lists the computers that fed it in ComputerNames, and its inventory summary (the servers' summaries combined) in ComputerNames the computers that sent results. With -ExpectedComputerName, each computer named there that sent nothing gets a PartialResultsMissing error, the merge goes on, and the inventory lists it in MissingComputerNames, which New-InsightReport's data summary states. Merge with the same -GroupBy as the parts were measured with, or fewer keys (a warning says when a key is missing).
 '@
     Parameters  = @{
         InputObject    = 'Benchmark files (BenchmarkFile, or objects with FullName and Kind), samples, metrics, InsightReport objects, FileInfo objects or path strings. Accepts pipeline input, including deserialized objects from jobs and remoting.'
@@ -30,6 +34,8 @@ With -Findings the cmdlet emits Finding objects instead of the metrics: best and
         StaleAfterDays = 'With -Findings: the newest data older than this many days is reported as stale. Default 30.'
         MaxFileSize = 'Files larger than this many bytes are not read: each gives an InvalidBenchmarkData error naming it and the limit. Default 16 MB, which keeps memory bounded (a file''s values are held while it is read).'
         ThrottleLimit  = 'How many files are read at the same time. Default: the number of processors.'
+        Partial        = 'Emit partial results (one BenchmarkPartialRun, then a BenchmarkMetricPart per group) to be merged elsewhere by piping them into Measure-BenchmarkMetrics, instead of metrics. For measuring on each of many servers with Invoke-Command.'
+        ExpectedComputerName = 'When merging partial results: the computers they are expected from. Each that sent none is named in a PartialResultsMissing error (the merge goes on) and in the inventory''s MissingComputerNames.'
     }
     Examples    = @(
         @{
@@ -48,8 +54,16 @@ With -Findings the cmdlet emits Finding objects instead of the metrics: best and
             Code    = 'Get-BenchmarkInventory ./reports | Measure-BenchmarkMetrics -ErrorVariable bad -ErrorAction SilentlyContinue; $bad | ForEach-Object TargetObject'
             Remarks = 'Measures what can be measured and lists the files that held invalid data.'
         }
+        @{
+            Code    = '$parts = Measure-BenchmarkMetrics -Path ./reports/lab01 -Partial; $parts += Measure-BenchmarkMetrics -Path ./reports/lab02 -Partial; $parts | Measure-BenchmarkMetrics'
+            Remarks = 'Measures two folders apart and merges the partial results: the same metrics as one run over both folders.'
+        }
+        @{
+            Code    = '$servers = ''lab01'', ''lab02'', ''lab03''; Invoke-Command -ComputerName $servers -ThrottleLimit 32 { Measure-BenchmarkMetrics -Path D:\reports -Partial } | Measure-BenchmarkMetrics -ExpectedComputerName $servers'
+            Remarks = 'Measures on each server where the files are and merges centrally; a server that is unreachable or lacks the module is named in Invoke-Command''s error and in a PartialResultsMissing error, and the others are merged.'
+        }
     )
-    Inputs      = 'Chimera.Insight.BenchmarkFile, Chimera.Insight.BenchmarkSample, Chimera.Insight.BenchmarkMetric, Chimera.Insight.InsightReport (live or deserialized), System.IO.FileInfo, System.String'
+    Inputs      = 'Chimera.Insight.BenchmarkMetricPart, Chimera.Insight.BenchmarkPartialRun, Chimera.Insight.BenchmarkFile, Chimera.Insight.BenchmarkSample, Chimera.Insight.BenchmarkMetric, Chimera.Insight.InsightReport (live or deserialized), System.IO.FileInfo, System.String'
     Notes       = 'Quantiles: linear interpolation between closest ranks (Hyndman-Fan type 7, numpy default). StdDev is the sample standard deviation (n - 1); CV = StdDev / |Mean| * 100. Reported metrics measured again (piped back in) count their figure once per value they summarised.'
     Links       = @('Compare-BenchmarkMetrics', 'Get-BenchmarkInventory', 'Get-BenchmarkSample', 'New-InsightReport')
 }

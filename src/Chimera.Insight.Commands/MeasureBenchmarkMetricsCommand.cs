@@ -7,9 +7,10 @@ using Chimera.Insight.Statistics;
 namespace Chimera.Insight.Commands;
 
 /// <summary>Measure-BenchmarkMetrics: statistics per metric and group from files (read in parallel), samples,
-/// earlier metrics, reports or paths; with -Findings, the deterministic findings instead.</summary>
+/// earlier metrics, partial results, reports or paths; with -Findings, the deterministic findings instead; with -Partial,
+/// partial results to be merged elsewhere.</summary>
 [Cmdlet(VerbsDiagnostic.Measure, "BenchmarkMetrics", DefaultParameterSetName = InputObjectSet)]
-[OutputType("Chimera.Insight.BenchmarkMetric", "Chimera.Insight.Finding")]
+[OutputType("Chimera.Insight.BenchmarkMetric", "Chimera.Insight.Finding", "Chimera.Insight.BenchmarkPartialRun", "Chimera.Insight.BenchmarkMetricPart")]
 public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
 {
     private const string InputObjectSet = "InputObject";
@@ -52,6 +53,17 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Findings { get; set; }
 
+    /// <summary>Emits partial results (a BenchmarkPartialRun, then a BenchmarkMetricPart per group) that merge exactly
+    /// when piped into Measure-BenchmarkMetrics elsewhere.</summary>
+    [Parameter]
+    public SwitchParameter Partial { get; set; }
+
+    /// <summary>The computers partial results are expected from: each that sent none is named in an error and in the
+    /// inventory's MissingComputerNames.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExpectedComputerName { get; set; }
+
     [Parameter]
     [ValidateRange(0.0, 36500.0)]
     public double StaleAfterDays { get; set; } = 30;
@@ -73,6 +85,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
             ExtraPercentiles = Percentile ?? [],
             MaxDegreeOfParallelism = ThrottleLimit,
             Extraction = new ExtractionOptions { MaxFileSize = MaxFileSize },
+            Partial = Partial,
         };
         clock.Start();
         session = new MeasurementSession(options, cancellation.Token);
@@ -125,6 +138,13 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
         // later states how long ingest and analysis took.
         var inventory = SummarizeInventory();
         inventory.IngestSeconds = clock.Elapsed.TotalSeconds;
+        NameMissingComputers(inventory);
+        if (Partial)
+        {
+            WriteObject(session!.BuildParts(inventory), enumerateCollection: true);
+            return;
+        }
+
         var metrics = session!.BuildMetrics(inventory).ToList();
         if (session.MixedPhaseGroupCount > 0)
         {
@@ -144,6 +164,18 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     }
 
     protected override void StopProcessing() => cancellation.Cancel();
+
+    /// <summary>Each expected computer that sent no partial results gets an error (the merge goes on without it).</summary>
+    private void NameMissingComputers(BenchmarkInventorySummary inventory)
+    {
+        var missing = session!.MissingComputers(ExpectedComputerName ?? []).ToArray();
+        inventory.MissingComputerNames = missing;
+        foreach (var computer in missing)
+        {
+            WriteError(new ErrorRecord(new ItemNotFoundException(PartialMessages.ComputerMissing(computer)),
+                "PartialResultsMissing", ErrorCategory.ObjectNotFound, computer));
+        }
+    }
 
     /// <summary>From the inventory summarizer when files were given; else the inventory the metrics given carried;
     /// else built from the distinct sources of the samples.</summary>

@@ -22,6 +22,9 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private readonly FactSet _facts = new();
     private readonly List<InsightReport> _reports = new();
     private int _factInputs;
+    // Partial results (Measure-BenchmarkMetrics -Partial) are merged into metrics before the facts are used.
+    private readonly Statistics.MeasurementSession _partials = new();
+    private bool _hasPartials;
 
     private static readonly InputKind[] Takes =
         [InputKind.Metric, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report];
@@ -62,6 +65,7 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
+        AddMergedPartials();
         switch (ParameterSetName)
         {
             case TextSet:
@@ -94,8 +98,35 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
         }
     }
 
+    private void AddMergedPartials()
+    {
+        if (!_hasPartials)
+        {
+            return;
+        }
+
+        _partials.Complete();
+        Input.NoticeWriter.Write(this, _partials.TakeNotices());
+        foreach (var metric in _partials.BuildMetrics(_partials.InheritedInventory))
+        {
+            _facts.AddMetric(metric);
+        }
+
+        if (_partials.InheritedInventory is { } inventory)
+        {
+            _facts.AddInventory(inventory);
+        }
+    }
+
     private void AddFacts(PSObject input)
     {
+        if (Input.PartialInput.TryAdd(input, _partials))
+        {
+            _hasPartials = true;
+            _factInputs++;
+            return;
+        }
+
         try
         {
             switch (EngineObjectConverter.Classify(input))

@@ -27,6 +27,7 @@ public static class ByteFloor
 }
 
 . (Join-Path $PSScriptRoot '../FreshPwsh.ps1')
+. (Join-Path $PSScriptRoot 'Measure-PartialShipment.ps1')
 
 function Invoke-FreshPwshScript([string] $Script) {
     $pwsh = Get-FreshPwsh
@@ -200,6 +201,10 @@ function Format-BenchmarkMarkdown($Results) {
     }
     $lines.Add("Import-Module in a fresh process: median $($Results.ImportModuleMs.MedianMs) ms.")
     $p = $Results.PeakWorkingSetMB
+    if ($Results.Contains('PartialShipment')) {
+        $s = $Results.PartialShipment
+        $lines.Add("Fan-out, one server of $($s.Files) files (20 requests each): Measure-BenchmarkMetrics -Partial took $($s.MeasureSeconds) s and emitted $($s.Parts) parts ($($s.Sketched) sketched) for $($s.Values) values; as CLIXML (depth 1) $($s.ClixmlMB) MB, the run record $($s.RunRecordMB) MB of it, serialized in $($s.SerializeSeconds) s; the central merge of the deserialized parts took $($s.MergeSeconds) s (counts agree with one run: $($s.CountsAgree)).")
+    }
     $lines.Add("Peak working set running (a) on $(Split-Path $p.Corpus -Leaf): $($p.PeakMB) MB (a bare pwsh process peaks at $($p.BarePwshPeakMB) MB). That run, the first in a fresh process (JIT compilation included), took $($p.FirstRunSeconds) s.")
     return $lines -join [Environment]::NewLine
 }

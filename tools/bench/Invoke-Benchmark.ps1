@@ -17,6 +17,8 @@
       (f) peak working set of a fresh process running (a) on the largest corpus
       (g) the yardstick: DuckDB reading the same files with one typed SQL query, and the module, each in
           fresh processes: first run and warm, side by side (corpora up to 10k files; DuckDbYardstick.ps1)
+      (h) the fan-out recipe: what Measure-BenchmarkMetrics -Partial ships for one server of the largest
+          corpus up to 10k files (20 requests each): CLIXML size and serialization time, and the merge
     Writes results.json and results.md to -OutputPath.
 #>
 [CmdletBinding()]
@@ -112,6 +114,8 @@ foreach ($size in $sizes) {
     [pscustomobject]$entry | Format-List | Out-Host
 }
 
+$partialFiles = ($sizes | Where-Object { $_ -le 10000 } | Measure-Object -Maximum).Maximum
+if ($partialFiles) { $results.PartialShipment = Measure-PartialShipment -OutputPath $OutputPath -Files $partialFiles -Rounds $Repeat }
 $results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"

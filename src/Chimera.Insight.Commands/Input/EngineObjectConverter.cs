@@ -198,6 +198,8 @@ internal static class EngineObjectConverter
             DuplicateSources = p.Strings("DuplicateSources"),
             RedundantSources = p.Strings("RedundantSources"),
             LatestTimestamp = p.DateTime("LatestTimestamp"),
+            ComputerNames = p.Strings("ComputerNames"),
+            QuantileRelativeError = p.Double("QuantileRelativeError"),
         };
     }
 
@@ -394,6 +396,8 @@ internal static class EngineObjectConverter
                     LatestModifiedUtc = p.DateTime("LatestModifiedUtc"),
                     IngestSeconds = p.Double("IngestSeconds"),
                     AnalysisSeconds = p.Double("AnalysisSeconds"),
+                    ComputerNames = p.Strings("ComputerNames"),
+                    MissingComputerNames = p.Strings("MissingComputerNames"),
                 };
             default:
                 return null;

@@ -60,6 +60,12 @@ internal sealed class InputRouter
             return;
         }
 
+        // Partial results (Measure-BenchmarkMetrics -Partial) merge in the session; like metrics, they were measured upstream.
+        if (PartialInput.TryAdd(input, session))
+        {
+            return;
+        }
+
         var kind = EngineObjectConverter.Classify(input);
         OnlyMetrics &= kind == InputKind.Metric;
         switch (kind)

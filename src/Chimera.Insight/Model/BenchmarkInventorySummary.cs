@@ -13,6 +13,10 @@ public sealed class BenchmarkInventorySummary
     public int SkippedCount { get; set; }
     public string[] Skipped { get; set; } = [];
     public DateTime? LatestModifiedUtc { get; set; }
+    /// <summary>The computers whose partial results were merged (Measure-BenchmarkMetrics -Partial); empty otherwise.</summary>
+    public string[] ComputerNames { get; set; } = [];
+    /// <summary>Computers named in -ExpectedComputerName that sent no partial results: their files are not counted.</summary>
+    public string[] MissingComputerNames { get; set; } = [];
     /// <summary>Seconds Measure-BenchmarkMetrics spent finding and reading the files (null when not measured).</summary>
     public double? IngestSeconds { get; set; }
     /// <summary>Seconds Measure-BenchmarkMetrics spent on statistics and findings (null when not measured).</summary>

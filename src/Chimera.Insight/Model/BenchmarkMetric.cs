@@ -70,6 +70,13 @@ public sealed class BenchmarkMetric
     public string[] RedundantSources { get; set; } = [];
     /// <summary>The newest timestamp of the data in this group (sample time, else the file's run time or last write).</summary>
     public DateTime? LatestTimestamp { get; set; }
+    /// <summary>The computers whose partial results (Measure-BenchmarkMetrics -Partial) fed this group, by the
+    /// PSComputerName remoting gave them ("localhost" for jobs); empty when measured here from files or samples.</summary>
+    public string[] ComputerNames { get; set; } = [];
+    /// <summary>Null when the percentiles are those of the values themselves; else the relative error of the quantile
+    /// sketch they came from (groups of more than 65,536 values merged from partial results), and
+    /// <see cref="Values"/> holds the sketch's representative values.</summary>
+    public double? QuantileRelativeError { get; set; }
 
     public override string ToString() => $"{Metric} {Model} {Configuration} {Phase}: mean {Mean} {Unit} (n={Count})";
 }

@@ -170,6 +170,17 @@ public sealed class FactSheet
             {
                 lines.Add("Files skipped (not benchmark artifacts): " + Numbers.Integer(inventory.SkippedCount));
             }
+
+            if (inventory.ComputerNames.Length > 0)
+            {
+                lines.Add("Servers merged: " + string.Join(", ", inventory.ComputerNames.Select(c => SafeText.Inline(c, 60))));
+            }
+
+            if (inventory.MissingComputerNames.Length > 0)
+            {
+                lines.Add("Servers missing (no results arrived; their files are not counted): " +
+                          string.Join(", ", inventory.MissingComputerNames.Select(c => SafeText.Inline(c, 60))));
+            }
         }
 
         if (metrics.Count > 0)

@@ -50,6 +50,17 @@ public static class ReportSections
             return string.Join("\n", lines);
         }
 
+        if (inventory.ComputerNames.Length > 0 || inventory.MissingComputerNames.Length > 0)
+        {
+            lines.Add("Servers merged: " + (inventory.ComputerNames.Length > 0 ? string.Join(", ", inventory.ComputerNames.Select(c => SafeText.Inline(c, 60))) : "none"));
+        }
+
+        if (inventory.MissingComputerNames.Length > 0)
+        {
+            lines.Add("Servers missing (no results arrived; their files are not counted): " +
+                      string.Join(", ", inventory.MissingComputerNames.Select(c => SafeText.Inline(c, 60))));
+        }
+
         foreach (var kind in inventory.Kinds.OrderBy(k => k.Kind))
         {
             lines.Add("");

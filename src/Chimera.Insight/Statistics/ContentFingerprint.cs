@@ -28,6 +28,9 @@ internal sealed class ContentFingerprint
     /// <summary>Fingerprint of the reported figures, null when there are none.</summary>
     public Hash128? Reported { get; }
 
+    /// <summary>A fingerprint computed elsewhere (a partial result's source).</summary>
+    public static ContentFingerprint Of(Hash128? raw, Hash128? reported) => new(raw, reported);
+
     public static ContentFingerprint Compute(IEnumerable<BenchmarkSample> samples)
     {
         // A record is the multiset of its samples: their hashes are summed, so order does not matter.
@@ -170,4 +173,12 @@ internal readonly struct Hash128(ulong high, ulong low) : IEquatable<Hash128>
     public override int GetHashCode() => unchecked((int)low ^ (int)(low >> 32) ^ (int)high);
 
     public override string ToString() => high.ToString("x16", CultureInfo.InvariantCulture) + low.ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads what <see cref="ToString"/> wrote; null for anything else.</summary>
+    public static Hash128? Parse(string? text) =>
+        text is { Length: 32 }
+        && ulong.TryParse(text.Substring(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var high)
+        && ulong.TryParse(text.Substring(16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var low)
+            ? new Hash128(high, low)
+            : null;
 }

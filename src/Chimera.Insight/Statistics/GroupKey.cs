@@ -61,6 +61,17 @@ internal sealed class GroupKey : IEquatable<GroupKey>
         (keys & GroupingKeys.Source) != 0 ? metric.Source : null,
         (keys & GroupingKeys.Producer) != 0 ? metric.Producer : null);
 
+    public static GroupKey For(BenchmarkMetricPart part, GroupingKeys keys) => new(
+        part.Metric,
+        part.Unit ?? "",
+        part.Origin == MetricOrigin.Measured ? Insight.Statistic.Sample : part.Statistic ?? Insight.Statistic.Mean,
+        (keys & GroupingKeys.Model) != 0 ? part.Model : null,
+        (keys & GroupingKeys.Backend) != 0 ? part.Backend : null,
+        (keys & GroupingKeys.Configuration) != 0 ? part.Configuration : null,
+        (keys & GroupingKeys.Phase) != 0 ? part.Phase : null,
+        (keys & GroupingKeys.Prompt) != 0 ? part.Prompt : null,
+        (keys & GroupingKeys.Source) != 0 ? part.Source : null);
+
     public bool Equals(GroupKey? other) =>
         other is not null && hash == other.hash
         && string.Equals(Metric, other.Metric, StringComparison.Ordinal)

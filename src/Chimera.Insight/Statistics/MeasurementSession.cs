@@ -13,6 +13,8 @@ public sealed class MeasurementOptions
     /// <summary>Files read at the same time.</summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
     public ExtractionOptions? Extraction { get; set; }
+    /// <summary>The session makes partial results (<see cref="MeasurementSession.BuildParts"/>) instead of metrics.</summary>
+    public bool Partial { get; set; }
 }
 
 public enum MeasurementNoticeKind
@@ -28,6 +30,9 @@ public enum MeasurementNoticeKind
     /// <summary>Something a reader says about a file that is not a problem (a prompt from Ollama's cache, a model taken from
     /// the summary beside the file).</summary>
     Note,
+    /// <summary>Partial results merged with a gap the user must know of: parts or a run record missing, a grouping
+    /// key they lack, a repeat a sketch keeps (a warning).</summary>
+    PartialGap,
 }
 
 /// <summary>Something the user must hear about; the cmdlet writes it on the pipeline thread.</summary>
@@ -65,12 +70,16 @@ public sealed class MeasurementSession
     private readonly List<string> notes = [];
     private readonly TwinFiles twins = new();
     private readonly List<BenchmarkFile> copiesOfHeld = [];
+    private readonly PartialMerge partials = new();
+    private readonly PartialSourceTable? sourceTable;
+    private BenchmarkInventorySummary? inheritedInventory;
     private bool completed;
 
     public MeasurementSession(MeasurementOptions? options = null, CancellationToken token = default)
     {
         this.options = options ?? new MeasurementOptions();
-        aggregator = new MetricAggregator(this.options.GroupBy, this.options.MetricFilter);
+        aggregator = NewAggregator();
+        sourceTable = this.options.Partial ? new PartialSourceTable() : null;
         reader = new OrderedParallelReader<FileJob, FileOutcome>(ReadFile, this.options.MaxDegreeOfParallelism, token);
     }
 
@@ -106,8 +115,16 @@ public sealed class MeasurementSession
         return fileInventory.Build();
     }
 
-    /// <summary>The inventory summary the first metric given (measured earlier) carried, if any.</summary>
-    public BenchmarkInventorySummary? InheritedInventory { get; private set; }
+    /// <summary>The inventory summary the first metric given (measured earlier) carried, else that of the partial
+    /// results merged (known once the session is complete), if any.</summary>
+    public BenchmarkInventorySummary? InheritedInventory => inheritedInventory ?? partials.Inventory;
+
+    /// <summary>The computers whose partial results were given (known once the session is complete).</summary>
+    public IReadOnlyList<string> PartialComputerNames => partials.ComputerNames;
+
+    /// <summary>Of <paramref name="expected"/>, the computers that sent no partial results (this machine's names count
+    /// as "localhost", which jobs and live parts are known by).</summary>
+    public IReadOnlyList<string> MissingComputers(IEnumerable<string> expected) => partials.Missing(expected);
 
     /// <summary>Groups holding cold and warm values together (possible only when Phase is not a group key).</summary>
     public int MixedPhaseGroupCount => aggregator.MixedPhaseGroupCount;
@@ -162,10 +179,17 @@ public sealed class MeasurementSession
     public void AddMetric(BenchmarkMetric metric)
     {
         metricSources.UnionWith(metric.Sources);
-        InheritedInventory ??= metric.Inventory;
+        inheritedInventory ??= metric.Inventory;
         aggregator.AddMetric(metric);
         TakeRejected(aggregator);
     }
+
+    /// <summary>A partial result measured elsewhere; <paramref name="computerName"/> is where it came from (the
+    /// PSComputerName remoting adds), else the part's own. Merged when the session completes.</summary>
+    public void AddPart(BenchmarkMetricPart part, string? computerName) => partials.AddPart(part, computerName);
+
+    /// <summary>The run record of partial results measured elsewhere (their sources and inventory).</summary>
+    public void AddPartialRun(BenchmarkPartialRun run, string? computerName) => partials.AddRun(run, computerName);
 
     /// <summary>The notices gathered since the last call.</summary>
     public IReadOnlyList<MeasurementNotice> TakeNotices()
@@ -247,7 +271,7 @@ public sealed class MeasurementSession
         foreach (var source in sampleSourceOrder)
         {
             var samples = samplesBySource[source];
-            var part = new MetricAggregator(options.GroupBy, options.MetricFilter);
+            var part = NewAggregator();
             foreach (var sample in samples)
             {
                 part.Add(sample);
@@ -257,6 +281,10 @@ public sealed class MeasurementSession
         }
 
         samplesBySource.Clear();
+        if (!partials.IsEmpty)
+        {
+            partials.MergeInto(aggregator, registry, sourceTable, notices);
+        }
     }
 
     /// <summary>The metrics, built one at a time as they are enumerated (enumerate once: the values move into them).</summary>
@@ -265,6 +293,25 @@ public sealed class MeasurementSession
         Complete();
         return aggregator.Build(options.ExtraPercentiles, inventory);
     }
+
+    /// <summary>The partial results (with <see cref="MeasurementOptions.Partial"/>): the run record, which carries the
+    /// sources and <paramref name="inventory"/> once, then one part per group (enumerate once: the values move).</summary>
+    public IEnumerable<object> BuildParts(BenchmarkInventorySummary? inventory)
+    {
+        if (sourceTable is null)
+        {
+            throw new InvalidOperationException("The session was not made with MeasurementOptions.Partial.");
+        }
+
+        Complete();
+        var runId = Guid.NewGuid().ToString("N");
+        var computer = Environment.MachineName;
+        var parts = aggregator.BuildParts(sourceTable.IndexOf, runId).ToList();
+        return parts.Prepend<object>(sourceTable.ToRun(runId, computer, parts.Count, inventory));
+    }
+
+    private MetricAggregator NewAggregator() =>
+        new(options.GroupBy, options.MetricFilter) { TracksSources = options.Partial };
 
     private FileOutcome ReadFile(FileJob job, CancellationToken token)
     {
@@ -351,6 +398,7 @@ public sealed class MeasurementSession
         }
 
         var (measured, reported) = registry.Register(source, file.ContentHash, fingerprint);
+        sourceTable?.Note(source, file.ContentHash, fingerprint);
         var duplicate = measured?.Kind == RepeatKind.Duplicate || reported?.Kind == RepeatKind.Duplicate;
         if (!duplicate)
         {
@@ -471,6 +519,7 @@ public sealed class MeasurementSession
     private void MergeSamples(string source, ContentFingerprint fingerprint, MetricAggregator part)
     {
         var (measured, reported) = registry.Register(source, contentHash: null, fingerprint);
+        sourceTable?.Note(source, null, fingerprint);
         TakeRejected(part);
         aggregator.Merge(part, origin => (origin == MetricOrigin.Measured ? measured : reported) is null);
         NoteRepeats(source, measured, reported, part.GroupKeys);

@@ -2,7 +2,7 @@ namespace Chimera.Insight.Statistics;
 
 /// <summary>Everything one group collects before its statistics are computed: the values, the failed runs
 /// (counted, never averaged), the sources, the errors, and the files left out as repeats.</summary>
-internal sealed class MetricAccumulator
+internal sealed partial class MetricAccumulator
 {
     private readonly ValueBuffer values = new();
     private readonly Dictionary<string, int> errorCounts = new(StringComparer.Ordinal);
@@ -116,6 +116,7 @@ internal sealed class MetricAccumulator
     {
         values.Add(value);
         sources.AddValue(source);
+        runs?.Note(source, 1, phase == Phase.Cold ? 1 : 0, 0);
         if (phase == Phase.Cold)
         {
             ColdCount++;
@@ -132,6 +133,7 @@ internal sealed class MetricAccumulator
     {
         FailedCount++;
         sources.AddFailure(source);
+        runs?.Note(source, 0, 0, 1);
         var text = string.IsNullOrWhiteSpace(error) ? StatisticsMessages.NoErrorText : error!.Trim();
         errorCounts[text] = errorCounts.TryGetValue(text, out var count) ? count + 1 : 1;
         NoteTime(time);
@@ -162,6 +164,7 @@ internal sealed class MetricAccumulator
         redundant.UnionWith(metric.RedundantSources);
         NoteTime(metric.LatestTimestamp);
         NoteParts(ConfigurationParts.Of(metric));
+        NoteMetricProvenance(metric, figures.Length, cold);
     }
 
     public void Merge(MetricAccumulator other)
@@ -180,6 +183,7 @@ internal sealed class MetricAccumulator
         duplicates.UnionWith(other.duplicates);
         redundant.UnionWith(other.redundant);
         NoteTime(other.LatestTimestamp);
+        MergeParts(other);
         if (other.parts is { } otherParts)
         {
             NoteParts(otherParts);
@@ -224,6 +228,7 @@ internal sealed class MetricAccumulator
         };
         parts?.ApplyTo(metric);
         DescriptiveSummary.Fill(metric, figures, extraPercentiles);
+        FillFromParts(metric, figures, extraPercentiles);
         if (Key.Origin == MetricOrigin.Reported && Key.Statistic != Insight.Statistic.Sample)
         {
             ReportedFigure.KeepStated(metric);

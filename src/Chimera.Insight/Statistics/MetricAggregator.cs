@@ -22,6 +22,9 @@ internal sealed class MetricAggregator
 
     public GroupingKeys Keys { get; }
 
+    /// <summary>Groups remember which source each value came from, to be made into partial results.</summary>
+    public bool TracksSources { get; set; }
+
     /// <summary>The groups, in the order they were first met.</summary>
     public IReadOnlyList<GroupKey> GroupKeys => order;
 
@@ -149,7 +152,7 @@ internal sealed class MetricAggregator
     private int fileStamp;
     private long recordStamp;
 
-    private bool Accepts(string metric)
+    internal bool Accepts(string metric)
     {
         if (string.IsNullOrEmpty(metric))
         {
@@ -221,6 +224,15 @@ internal sealed class MetricAggregator
         }
     }
 
+    /// <summary>The groups as partial results, in <see cref="GroupKeyOrder"/>: each group's values move into its part.</summary>
+    internal IEnumerable<BenchmarkMetricPart> BuildParts(Func<string, int> sourceIndex, string runId)
+    {
+        var keys = order.OrderBy(k => k, GroupKeyOrder.Instance).ToList();
+        var parts = new BenchmarkMetricPart[keys.Count];
+        Parallel.For(0, keys.Count, i => parts[i] = groups[keys[i]].ToPart(sourceIndex, Keys, runId));
+        return parts;
+    }
+
     /// <summary>Groups holding both cold and warm values (only possible when Phase is not a group key).</summary>
     public int MixedPhaseGroupCount => groups.Values.Count(g => g.Key.Phase is null && g.ColdCount > 0 && g.WarmCount > 0);
 
@@ -238,11 +250,19 @@ internal sealed class MetricAggregator
         return metrics;
     }
 
+    /// <summary>The group of this key, made when new.</summary>
+    internal MetricAccumulator GroupFor(GroupKey key) => GetOrAdd(key);
+
     private MetricAccumulator GetOrAdd(GroupKey key)
     {
         if (!groups.TryGetValue(key, out var group))
         {
             group = new MetricAccumulator(key, sourceIds);
+            if (TracksSources)
+            {
+                group.TrackSources();
+            }
+
             groups.Add(key, group);
             order.Add(key);
         }
