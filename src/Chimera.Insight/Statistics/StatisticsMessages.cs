@@ -67,9 +67,15 @@ public static class StatisticsMessages
         $"{Model(model)}: {reloads.ToString(Invariant)} cold start(s) across {configurations.ToString(Invariant)} configurations: " +
         $"configuration changes reloaded the model, each costing about {F(penalty)} {unit} of TTFT.";
 
-    public static string FailureRate(string source, int failed, int runs, double rate, string? error) =>
-        $"{source}: {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%)" +
+    public static string FailureRate(string? model, string source, int failed, int runs, double rate, string? error) =>
+        (model is null ? source : $"{model} in {source}") +
+        $": {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%)" +
         (error is null ? "." : $"; most common error: {error}");
+
+    public static string ModelComparison(string source, string configuration, IReadOnlyList<(string Model, double Mean, string Unit, int Count)> models, double gapPercent) =>
+        $"Models measured in one file ({source}) with the same configuration ({configuration}), warm throughput: " +
+        string.Join("; ", models.Select(m => $"{m.Model} {F(m.Mean)} {m.Unit} (n={m.Count.ToString(Invariant)})")) +
+        $"; the fastest is {F(gapPercent, 1)}% above the slowest.";
 
     public static string HighVariance(string subject, double cv, double mean, double stdDev, string unit, int count) =>
         $"{subject}: high variance, CV {F(cv, 1)}% (mean {F(mean)} {unit}, std dev {F(stdDev)} {unit}, n={count.ToString(Invariant)}).";
