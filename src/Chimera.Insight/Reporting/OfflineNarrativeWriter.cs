@@ -58,53 +58,33 @@ public static class OfflineNarrativeWriter
         return string.Join(": ", parts) + ". It was written offline from the computed statistics; no language model was involved.";
     }
 
+    /// <summary>One line per model, every figure with its configuration and count; models side by side only
+    /// where a ModelComparison finding says they shared a file and a configuration.</summary>
     private static IEnumerable<string> Callouts(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
-        var fastest = RecommendationWriter.Best(metrics, CanonicalMetric.TokensPerSecond, higher: true);
-        var slowest = RecommendationWriter.Best(metrics, CanonicalMetric.TokensPerSecond, higher: false);
-        if (fastest is not null)
+        var headlines = ModelHeadlines.Of(metrics, findings);
+        foreach (var headline in headlines)
         {
-            var line = $"**Throughput:** highest **{Numbers.WithUnit(fastest.Mean, fastest.Unit)}** mean{Spread(fastest)} for {MetricNames.Group(fastest)}";
-            if (slowest is not null && !ReferenceEquals(slowest, fastest))
-            {
-                line += $"; lowest **{Numbers.WithUnit(slowest.Mean, slowest.Unit)}** for {MetricNames.Group(slowest)}";
-            }
-
-            yield return line + ".";
+            yield return ModelHeadlines.Sentence(headline);
         }
 
-        var warm = metrics.Where(m => m.Phase != Phase.Cold).ToList();
-        var quickest = RecommendationWriter.Best(warm, CanonicalMetric.TtftMs, higher: false);
-        var slowestTtft = RecommendationWriter.Best(warm, CanonicalMetric.TtftMs, higher: true);
-        if (quickest is not null)
+        foreach (var comparison in findings.Where(f => f.Kind == "ModelComparison"))
         {
-            var line = $"**TTFT:** lowest **{Numbers.WithUnit(quickest.Mean, quickest.Unit)}** mean{Spread(quickest)} for {MetricNames.Group(quickest)}";
-            if (slowestTtft is not null && !ReferenceEquals(slowestTtft, quickest))
-            {
-                line += $"; highest **{Numbers.WithUnit(slowestTtft.Mean, slowestTtft.Unit)}** for {MetricNames.Group(slowestTtft)}";
-            }
-
-            yield return line + ".";
+            yield return "**Across models:** " + SafeText.Inline(comparison.Text, SafeText.SentenceLength);
         }
 
-        var cold = RecommendationWriter.Best(metrics.Where(m => m.Phase == Phase.Cold).ToList(), CanonicalMetric.TtftMs, higher: true);
-        if (cold is not null)
-        {
-            yield return $"**Cold start:** TTFT **{Numbers.WithUnit(cold.Mean, cold.Unit)}** mean after a model load for {MetricNames.Group(cold)}.";
-        }
-
-        var failed = metrics.Where(m => m.Origin == MetricOrigin.Measured).GroupBy(m => m.Metric).Select(g => g.Sum(m => m.FailedCount)).DefaultIfEmpty(0).Max();
-        if (failed > 0)
-        {
-            yield return $"**Failed runs:** **{Numbers.Integer(failed)}**, counted apart and never averaged in.";
-        }
-
-        if (fastest is null && quickest is null)
+        if (headlines.Count == 0)
         {
             foreach (var metric in metrics.Take(3))
             {
-                yield return $"**{MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60))}:** **{Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16))}** mean for {MetricNames.Group(metric)}.";
+                yield return $"**{MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60))}:** **{Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16))}** mean for {MetricNames.Group(metric)} (n={Numbers.Integer(metric.Count)}).";
             }
+        }
+
+        var unnamed = metrics.Count(m => string.IsNullOrWhiteSpace(m.Model));
+        if (unnamed > 0 && headlines.Count > 0)
+        {
+            yield return $"{Numbers.Integer(unnamed)} metric groups name no model (telemetry, compilation and other benches): they are listed in the figures table, never ranked against the models.";
         }
 
         var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
@@ -113,9 +93,6 @@ public static class OfflineNarrativeWriter
             yield return $"**Findings:** {Numbers.Integer(warnings)} of {Numbers.Integer(findings.Count)} need attention (see Key Findings).";
         }
     }
-
-    private static string Spread(BenchmarkMetric metric) =>
-        metric.P95.HasValue && metric.Count > 1 ? $" (p95 {Numbers.WithUnit(metric.P95, metric.Unit)}, n={Numbers.Integer(metric.Count)})" : "";
 
     private static IEnumerable<(string Risk, string Evidence, string Mitigation)> Risks(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
