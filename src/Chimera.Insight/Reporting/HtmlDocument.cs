@@ -41,6 +41,7 @@ internal sealed class HtmlDocument
         details summary { cursor: pointer; font-weight: 600; }
         mark { background: #ffd9d2; color: var(--warn); padding: 0 2px; border-radius: 3px; }
         p.note { color: var(--warn); font-size: 13px; }
+        span.tag { display:inline-block; font-size: 10.5px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color:#fff; background: var(--warn); border-radius: 3px; padding: 0 5px; margin-right: 2px; vertical-align: 1px; }
         p.lead { color: var(--muted); margin: 4px 0 14px; }
         .models { display:grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 14px; margin: 16px 0 8px; }
         .model { background:#fff; border:1px solid var(--line); border-top: 4px solid var(--accent); border-radius:8px; padding: 12px 16px 10px; }

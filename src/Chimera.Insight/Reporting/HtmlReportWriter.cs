@@ -25,19 +25,20 @@ public static class HtmlReportWriter
 
         ModelCards(html, headlines, report.Metrics);
         Comparisons(html, report.Findings);
+        Charts(html, report, headlines);
 
+        var roots = inventory?.Roots ?? [];
+        var order = headlines.Select(h => h.Model).ToList();
         html.Heading(ReportSections.KeyFindings);
         PerModel(html, report.Findings.Where(f => f.Kind != "ModelComparison")
-            .Select(f => (f.Model, Text: (f.Severity == FindingSeverity.Warning ? "Warning: " : "") + SafeText.Inline(f.Text, 400), Warning: f.Severity == FindingSeverity.Warning))
-            .ToList(), "No findings.", ordered: false);
+            .Select(f => (f.Model, Text: SafeText.Inline(WithoutRoots(f.Text, roots), 400), Warning: f.Severity == FindingSeverity.Warning))
+            .ToList(), order, "No findings.", ordered: false);
 
         html.Heading(ReportSections.Recommendations);
         var recommendations = report.Recommendations is { Length: > 0 } given && !IsDerived(given, report.Findings)
-            ? given.Select(r => ((string?)null, Text: SafeText.Inline(r, 600), Warning: false)).ToList()
-            : RecommendationWriter.PerModel(report.Findings).Select(r => (r.Model, Text: SafeText.Inline(r.Text, 600), Warning: false)).ToList();
-        PerModel(html, recommendations, RecommendationWriter.From([]).First(), ordered: true);
-
-        Charts(html, report, headlines);
+            ? given.Select(r => ((string?)null, Text: SafeText.Inline(WithoutRoots(r, roots), 600), Warning: false)).ToList()
+            : RecommendationWriter.PerModel(report.Findings).Select(r => (r.Model, Text: SafeText.Inline(WithoutRoots(r.Text, roots), 600), Warning: false)).ToList();
+        PerModel(html, recommendations, order, RecommendationWriter.From([]).First(), ordered: true);
 
         html.Heading("Narrative");
         html.Element("p", report.Provider == ReportProvider.Offline
@@ -150,7 +151,9 @@ public static class HtmlReportWriter
         {
             html.Raw("<article class=\"model\">\n").Element("h3", SafeText.Inline(headline.Model, 100));
             var setting = headline.Throughput ?? headline.Ttft;
-            var best = headline.Configurations > 1 ? $"best of {Numbers.Integer(headline.Configurations)} configurations" : "";
+            var best = headline.Configurations <= 1 ? ""
+                : headline.IsBestConfiguration ? $"best of {Numbers.Integer(headline.Configurations)} configurations"
+                : $"best-covered of {Numbers.Integer(headline.Configurations)} configurations";
             html.Element("div", setting is null ? "" : ReportCharts.Compact(ModelHeadlines.Setting(setting)) + (best.Length > 0 ? " · " + best : ""), "setting");
             html.Raw("<div class=\"figs\">\n");
             if (headline.Throughput is { } throughput) Figure(html, "Throughput, warm", throughput);
@@ -206,8 +209,9 @@ public static class HtmlReportWriter
         html.List(comparisons.Select(f => SafeText.Inline(f.Text, 600)));
     }
 
-    /// <summary>Items grouped under their model's name (those about files or the whole data last).</summary>
-    private static void PerModel(HtmlDocument html, IReadOnlyList<(string? Model, string Text, bool Warning)> items, string none, bool ordered)
+    /// <summary>Items grouped under their model's name: the headline models first, in card order, then other
+    /// named subjects, then what is about files or the data as a whole. Warnings first within each, tagged.</summary>
+    private static void PerModel(HtmlDocument html, IReadOnlyList<(string? Model, string Text, bool Warning)> items, List<string> order, string none, bool ordered)
     {
         if (items.Count == 0)
         {
@@ -215,8 +219,9 @@ public static class HtmlReportWriter
             return;
         }
 
+        int Rank(string model) => model.Length == 0 ? int.MaxValue : order.IndexOf(model) is var i and >= 0 ? i : order.Count;
         var groups = items.GroupBy(i => i.Model ?? "", StringComparer.Ordinal)
-            .OrderBy(g => g.Key.Length == 0 ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            .OrderBy(g => Rank(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in groups)
         {
             if (groups.Count > 1 || group.Key.Length > 0)
@@ -224,10 +229,26 @@ public static class HtmlReportWriter
                 html.Raw("<h3 class=\"model-name\">" + HtmlDocument.Encode(group.Key.Length == 0 ? "Files and data without a model" : SafeText.Inline(group.Key, 100)) + "</h3>\n");
             }
 
-            var list = group.OrderBy(i => i.Warning ? 0 : 1).ToList();
-            html.List(list.Select(i => i.Text), ordered, ordered ? "recommendations" : "findings",
-                item => list.Any(i => i.Warning && i.Text == item) ? "warning" : null);
+            var tag = ordered ? "ol" : "ul";
+            html.Raw($"<{tag} class=\"{(ordered ? "recommendations" : "findings")}\">\n");
+            foreach (var item in group.OrderBy(i => i.Warning ? 0 : 1))
+            {
+                html.Raw("<li>" + (item.Warning ? "<span class=\"tag\">warning</span> " : "") + HtmlDocument.Encode(item.Text) + "</li>\n");
+            }
+
+            html.Raw($"</{tag}>\n");
         }
+    }
+
+    /// <summary>Paths in a sentence shown relative to the folder they were found under.</summary>
+    private static string WithoutRoots(string text, IReadOnlyList<string> roots)
+    {
+        foreach (var root in roots.Where(r => r.Length > 1).OrderByDescending(r => r.Length))
+        {
+            text = text.Replace(root.TrimEnd('/', '\\') + "/", "").Replace(root.TrimEnd('/', '\\') + "\\", "");
+        }
+
+        return text;
     }
 
     private static void Charts(HtmlDocument html, InsightReport report, IReadOnlyList<ModelHeadline> headlines)

@@ -22,6 +22,9 @@ internal sealed class ModelHeadline
     /// <summary>How many configurations the model's warm throughput was measured with.</summary>
     public int Configurations { get; set; }
 
+    /// <summary>True when the throughput group is the model's BestConfiguration finding (not merely its best-covered group).</summary>
+    public bool IsBestConfiguration { get; set; }
+
     public double FailureRate => Runs > 0 ? 100.0 * Failed / Runs : 0;
 }
 
@@ -49,9 +52,11 @@ internal static class ModelHeadlines
         var ttft = throughput is null ? null : Pick(warmTtft.Where(m => SameSetting(m, throughput)), higherIsBetter: false);
         ttft ??= Pick(warmTtft, higherIsBetter: false);
         var (runs, failed) = RunsAndFailures(groups);
+        var bestFinding = findings.FirstOrDefault(f => f.Kind == "BestConfiguration" && f.Model == model);
         return new ModelHeadline
         {
             Model = model,
+            IsBestConfiguration = throughput is not null && bestFinding is not null && bestFinding.Subject == throughput.Configuration,
             Throughput = throughput,
             Ttft = ttft,
             ColdStart = findings.FirstOrDefault(f => f.Kind == "ColdStartPenalty" && f.Model == model),
@@ -96,9 +101,12 @@ internal static class ModelHeadlines
             .FirstOrDefault();
 
     /// <summary>"78.4 tok/s (p95 79.1, n=12)"; "n=1" says plainly that one value stands for the group.</summary>
-    public static string Figure(BenchmarkMetric metric)
+    public static string Figure(BenchmarkMetric metric) => Figure(metric, bold: false);
+
+    private static string Figure(BenchmarkMetric metric, bool bold)
     {
         var text = Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16));
+        if (bold) text = "**" + text + "**";
         var details = new List<string>();
         if (metric.Origin == MetricOrigin.Reported)
         {
@@ -128,13 +136,15 @@ internal static class ModelHeadlines
         var parts = new List<string>();
         if (headline.Throughput is { } throughput)
         {
-            var best = headline.Configurations > 1 ? $"best of {Numbers.Integer(headline.Configurations)} configurations" : "configuration";
-            parts.Add($"throughput **{Figure(throughput)}** with {Setting(throughput)} ({best})");
+            var best = headline.Configurations <= 1 ? ""
+                : headline.IsBestConfiguration ? $" (best of {Numbers.Integer(headline.Configurations)} configurations)"
+                : $" (best-covered of {Numbers.Integer(headline.Configurations)} configurations)";
+            parts.Add($"warm throughput {Figure(throughput, bold: true)} with {Setting(throughput)}{best}");
         }
 
         if (headline.Ttft is { } ttft)
         {
-            parts.Add($"warm TTFT **{Figure(ttft)}**" + (headline.Throughput is { } t && SameSettingText(t, ttft) ? "" : $" with {Setting(ttft)}"));
+            parts.Add($"warm TTFT {Figure(ttft, bold: true)}" + (headline.Throughput is { } t && SameSettingText(t, ttft) ? "" : $" with {Setting(ttft)}"));
         }
 
         if (headline.ColdStart is { } cold)
@@ -146,7 +156,7 @@ internal static class ModelHeadlines
         {
             parts.Add(headline.Failed > 0
                 ? $"{Numbers.Integer(headline.Failed)} of {Numbers.Integer(headline.Runs)} runs failed ({Numbers.Percent(headline.FailureRate)})"
-                : $"no failed runs of {Numbers.Integer(headline.Runs)}");
+                : "none of its runs failed");
         }
 
         return $"**{SafeText.Inline(headline.Model, SafeText.NameLength)}**: " + string.Join("; ", parts) + ".";
@@ -154,10 +164,16 @@ internal static class ModelHeadlines
 
     private static bool SameSettingText(BenchmarkMetric a, BenchmarkMetric b) => Setting(a) == Setting(b);
 
-    /// <summary>"3456.92 ms mean (n=12) against a warm median of 83.90 ms, 41.2x".</summary>
+    /// <summary>"3456.92 ms mean (n=12) against a warm median of 83.90 ms, 41.2x"; a finding without those
+    /// figures (one written elsewhere) is quoted as it stands.</summary>
     public static string ColdText(Finding cold)
     {
         double Value(string name) => cold.Figures.FirstOrDefault(f => f.Name == name)?.Value ?? 0;
+        if (!new[] { "ColdMean", "WarmMedian", "ColdCount", "WarmCount" }.All(n => cold.Figures.Any(f => f.Name == n)))
+        {
+            return "(" + SafeText.Inline(cold.Text, SafeText.SentenceLength).TrimEnd('.') + ")";
+        }
+
         var unit = cold.Figures.FirstOrDefault(f => f.Name == "ColdMean")?.Unit ?? "ms";
         return $"{Numbers.WithUnit(Value("ColdMean"), unit)} mean (n={Numbers.Integer((int)Value("ColdCount"))}) against a warm median of " +
                $"{Numbers.WithUnit(Value("WarmMedian"), unit)} (n={Numbers.Integer((int)Value("WarmCount"))}), {Numbers.Format(Value("Ratio"), 1)}x";

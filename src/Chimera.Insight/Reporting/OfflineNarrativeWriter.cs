@@ -23,7 +23,7 @@ public static class OfflineNarrativeWriter
         }
 
         text.Append("\n## 2. Optimisation Recommendations\n\n");
-        var recommendations = RecommendationWriter.From(findings, metrics).Take(3).ToList();
+        var recommendations = Leading(findings, ModelHeadlines.Of(metrics, findings));
         for (var i = 0; i < recommendations.Count; i++)
         {
             text.Append(i + 1).Append(". ").Append(recommendations[i]).Append('\n');
@@ -37,6 +37,15 @@ public static class OfflineNarrativeWriter
         }
 
         return text.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>Three recommendations: the first of each headline model in turn, then the others.</summary>
+    private static List<string> Leading(IReadOnlyList<Finding> findings, IReadOnlyList<ModelHeadline> headlines)
+    {
+        var all = RecommendationWriter.PerModel(findings);
+        var first = headlines.Select(h => all.FirstOrDefault(r => r.Model == h.Model).Text).Where(t => t is not null);
+        var list = first.Concat(all.Select(r => r.Text)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        return list.Count > 0 ? list : RecommendationWriter.From([]).ToList();
     }
 
     private static string Scope(IReadOnlyList<BenchmarkMetric> metrics, BenchmarkInventorySummary? inventory)
@@ -94,6 +103,9 @@ public static class OfflineNarrativeWriter
         }
     }
 
+    /// <summary>Groups with fewer values than this (written "five" in the text) have no firm percentiles.</summary>
+    private const int FewValues = 5;
+
     private static IEnumerable<(string Risk, string Evidence, string Mitigation)> Risks(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
         var rows = new List<(string, string, string)>();
@@ -102,10 +114,11 @@ public static class OfflineNarrativeWriter
             rows.Add((RiskName(finding.Kind), SafeText.Inline(finding.Text, SafeText.SentenceLength), RecommendationWriter.From([finding])[0]));
         }
 
-        var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < 5).OrderBy(m => m.Count).FirstOrDefault();
-        if (small is not null)
+        var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < FewValues && !string.IsNullOrWhiteSpace(m.Model)).ToList();
+        if (small.Count > 0)
         {
-            rows.Add(("Too few samples for firm percentiles", $"{MetricNames.Group(small)}: n={Numbers.Integer(small.Count)}", "Repeat the runs until every group has enough samples for stable percentiles (twenty or more)."));
+            var models = small.Select(m => m.Model!).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).Select(m => SafeText.Inline(m, SafeText.NameLength));
+            rows.Add(("Too few samples for firm percentiles", $"{Numbers.Integer(small.Count)} metric groups of {string.Join(", ", models)} hold fewer than five values", "Repeat the runs until every group has enough samples for stable percentiles (twenty or more)."));
         }
 
         if (metrics.Any(m => m.Origin == MetricOrigin.Reported))

@@ -62,7 +62,7 @@ public static class RecommendationWriter
                 }
 
                 return Value(finding, "AboveWorst") < FirmGapPercent
-                    ? $"Choose{forModel} among its {Numbers.Integer((long)Value(finding, "Configurations"))} configurations on other grounds: their throughput differs by less than {Numbers.Percent(FirmGapPercent)}{evidence}."
+                    ? $"Choose{forModel} among its {Numbers.Integer((long)(Value(finding, "Configurations") ?? 0))} configurations on other grounds: their throughput differs by less than {Numbers.Percent(FirmGapPercent)}{evidence}."
                     : $"Adopt {Or(subject, "the best configuration")}{forModel}: it measured best{evidence}.";
             case "WorstConfiguration":
                 return Value(finding, "Count") < FirmCount || Value(finding, "BelowBest") < FirmGapPercent
@@ -90,7 +90,8 @@ public static class RecommendationWriter
         }
     }
 
-    private static double Value(Finding finding, string name) => finding.Figures.FirstOrDefault(f => f.Name == name)?.Value ?? 0;
+    /// <summary>A figure of the finding; null when the finding does not carry it (then nothing is judged on it).</summary>
+    private static double? Value(Finding finding, string name) => finding.Figures.FirstOrDefault(f => f.Name == name)?.Value;
 
     /// <summary>The group with the highest (or lowest) mean of <paramref name="metric"/>: among measured groups when
     /// there are any, else among reported means. A reported spread (a file's StdDev, Min, Max) is never a mean.</summary>

@@ -236,7 +236,12 @@ public static class ReportJson
     {
         foreach (var property in type.Properties)
         {
-            if (type.Type == typeof(BenchmarkMetric) && LeftOutOfExportedMetrics.Contains(property.Name))
+            if (type.Type == typeof(InsightReport))
+            {
+                // The report itself names every property, null or empty: a reader sees what it could hold.
+                property.ShouldSerialize = (_, _) => true;
+            }
+            else if (type.Type == typeof(BenchmarkMetric) && LeftOutOfExportedMetrics.Contains(property.Name))
             {
                 property.ShouldSerialize = (_, _) => false;
             }

@@ -9,8 +9,6 @@ public sealed class FindingOptions
     public int MinimumCountForVariance { get; set; } = 3;
     /// <summary>The newest data older than this many days is stale.</summary>
     public double StaleAfterDays { get; set; } = 30;
-    /// <summary>A model whose latest data is this many days older than the newest data overall is stale.</summary>
-    public double StaleGapDays { get; set; } = 30;
     /// <summary>At most this many high-variance findings per model (the noisiest first).</summary>
     public int HighVariancePerModel { get; set; } = 3;
     /// <summary>The time staleness is judged against; null: now.</summary>
@@ -323,31 +321,32 @@ public static class FindingAnalyzer
         return at < 0 ? (pair, pair) : (pair.Substring(0, at), pair.Substring(at + 3));
     }
 
+    /// <summary>Per model, the newest run (its time from the data or the file's name, never the file's modification
+    /// time) against now; data without a model is judged as a whole. No model is judged against another's dates.</summary>
     private static IEnumerable<Finding> StaleData(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
-        var dated = metrics.Where(m => m.LatestTimestamp is not null).ToList();
-        if (dated.Count == 0)
-        {
-            yield break;
-        }
-
         var now = options.NowUtc ?? DateTime.UtcNow;
-        var newest = dated.Max(m => m.LatestTimestamp!.Value);
-        var age = (now - newest).TotalDays;
-        if (age > options.StaleAfterDays)
-        {
-            yield return New("StaleData", FindingSeverity.Warning, null, null, StatisticsMessages.StaleData(newest, age, options.StaleAfterDays),
-                Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
-        }
-
-        foreach (var model in ByModel(dated).Where(g => g.Key.Length > 0))
+        var dated = metrics.Where(m => m.LatestTimestamp is not null).ToList();
+        foreach (var model in ByModel(dated))
         {
             var latest = model.Max(m => m.LatestTimestamp!.Value);
-            var gap = (newest - latest).TotalDays;
-            if (gap > options.StaleGapDays)
+            var age = (now - latest).TotalDays;
+            if (age > options.StaleAfterDays)
             {
-                yield return New("StaleData", FindingSeverity.Info, model.Key, model.Key, StatisticsMessages.StaleModel(model.Key, latest, gap),
-                    Figure("GapDays", Math.Round(gap, 1), "days"));
+                yield return New("StaleData", FindingSeverity.Warning, model.Key, model.Key, StatisticsMessages.StaleModel(model.Key, latest, age, options.StaleAfterDays),
+                    Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
+            }
+        }
+
+        var unnamed = dated.Where(m => string.IsNullOrEmpty(m.Model)).ToList();
+        if (unnamed.Count > 0)
+        {
+            var newest = unnamed.Max(m => m.LatestTimestamp!.Value);
+            var age = (now - newest).TotalDays;
+            if (age > options.StaleAfterDays)
+            {
+                yield return New("StaleData", FindingSeverity.Warning, null, null, StatisticsMessages.StaleData(newest, age, options.StaleAfterDays),
+                    Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
             }
         }
     }

@@ -89,11 +89,11 @@ public static class StatisticsMessages
         $"({groups.ToString(Invariant)} metric group(s) affected).";
 
     public static string StaleData(DateTime newest, double ageDays, double limitDays) =>
-        $"The newest data is from {newest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old " +
+        $"The newest run without a model is from {newest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old " +
         $"(stale after {F(limitDays, 0)} days).";
 
-    public static string StaleModel(string model, DateTime latest, double gapDays) =>
-        $"{Model(model)}: latest data from {latest.ToString("yyyy-MM-dd", Invariant)}, {F(gapDays, 0)} days older than the newest data.";
+    public static string StaleModel(string model, DateTime latest, double ageDays, double limitDays) =>
+        $"{Model(model)}: newest run from {latest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old (stale after {F(limitDays, 0)} days).";
 
     public static string MissingMetric(string model, string metric, IReadOnlyList<string> missingIn, int configurations) =>
         $"{Model(model)}: {metric} is missing for {missingIn.Count.ToString(Invariant)} of {configurations.ToString(Invariant)} " +
