@@ -21,7 +21,7 @@ Where a side has only summarised figures (reported means), Basis is ThresholdOnl
     }
     Examples    = @(
         @{
-            Code    = 'Compare-BenchmarkMetrics -ReferenceObject (Get-BenchmarkSample ./baseline) -DifferenceObject (Get-BenchmarkSample ./candidate) | Format-Table'
+            Code    = 'Compare-BenchmarkMetrics -ReferenceObject (Get-BenchmarkInventory ./baseline | Get-BenchmarkSample) -DifferenceObject (Get-BenchmarkInventory ./candidate | Get-BenchmarkSample) | Format-Table'
             Remarks = 'Compares a candidate run against the baseline, group by group.'
         }
         @{

@@ -35,7 +35,7 @@ The file is written atomically (a temporary file in the same folder, then rename
             Remarks = 'Writes a comparison report: throughput improvement, TTFT reduction, aggregate and per-group tables with significance.'
         }
         @{
-            Code    = '$metrics | New-InsightReport -Runs 3 | Export-InsightReport ./report-{Run}.md'
+            Code    = '$metrics | New-InsightReport -Runs 3 | Export-InsightReport "./report-{Run}.md"'
             Remarks = 'Writes one file per run: report-1.md, report-2.md, report-3.md.'
         }
     )
