@@ -103,7 +103,7 @@ Describe 'Export-InsightReport' {
         $report | Export-InsightReport -Path $first
         $json = Get-Content $first -Raw
         $json | Should -Match '"Provider":\s*"Ollama"'
-        $json | Should -Match '"TokensPerSecond": 108.05'
+        $json | Should -Match '"TokensPerSecond":\s*108.05'
         Get-Content $first -Raw | ConvertFrom-Json | Export-InsightReport -Path $second
         Get-Content $second -Raw | Should -Be $json
     }
