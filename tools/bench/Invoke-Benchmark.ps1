@@ -111,6 +111,7 @@ foreach ($size in $sizes) {
 
 $results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
+$results.OfflineFallback = Measure-OfflineFallback -Times 5
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
 $results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
 
