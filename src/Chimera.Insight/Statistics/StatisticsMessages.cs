@@ -46,6 +46,30 @@ public static class StatisticsMessages
     public static string UnsupportedInput(string typeName) =>
         $"Input of type '{typeName}' is neither a benchmark file, sample, metric, report nor a path: skipped.";
 
+    public static string SharedFilesReason(IReadOnlyList<string> files) =>
+        $"both sides read {files.Count.ToString(Invariant)} same file(s) ({string.Join(", ", files.Take(3).Select(System.IO.Path.GetFileName))}{(files.Count > 3 ? ", ..." : "")}): a set compared with itself";
+
+    public static string SharedFilesWarning(IReadOnlyList<string> files, int sides) =>
+        $"The reference and the difference share {files.Count.ToString(Invariant)} of their files ({string.Join(", ", files.Take(5))}{(files.Count > 5 ? ", ..." : "")}): " +
+        (files.Count == sides ? "this compares a set with itself. " : "groups fed by them compare data with itself. ") +
+        "Their comparisons are Inconclusive (Basis SharedFiles).";
+
+    public static string TooFewSamplesReason(int reference, int difference, double alpha) =>
+        $"too few samples ({reference.ToString(Invariant)} against {difference.ToString(Invariant)}) for any difference to be significant at alpha {alpha.ToString(Invariant)}";
+
+    public static string NotSignificantReason(double p, double alpha) =>
+        $"the difference is not significant (Welch's t-test on the stated spreads, p={p.ToString("0.####", Invariant)}, alpha {alpha.ToString(Invariant)})";
+
+    public static string NoSpreadReason(bool reference, bool difference) =>
+        (reference && difference ? "neither side states" : reference ? "the reference does not state" : "the difference does not state") +
+        " a standard deviation and a count of at least 2 beside its mean: a change cannot be tested";
+
+    public const string NoValuesReason = "a side has no values (every run failed)";
+    public const string OnlyInReference = "the group is in the reference only";
+    public const string OnlyInDifference = "the group is in the difference only";
+
+    public const string NoDirectionReason = "the metric has no better direction (not a time or a rate)";
+
     public static string NoInput(string side) => $"-{side} holds no benchmark data: nothing to compare.";
 
     public static string BestConfiguration(string model, string configuration, double mean, string unit, int count,
