@@ -50,7 +50,11 @@ internal static class ModelHeadlines
         var throughput = Pick(groups.Where(m => m.Metric == CanonicalMetric.TokensPerSecond && m.Phase != Phase.Cold), higherIsBetter: true);
         var warmTtft = groups.Where(m => m.Metric == CanonicalMetric.TtftMs && m.Phase != Phase.Cold).ToList();
         var ttft = throughput is null ? null : Pick(warmTtft.Where(m => SameSetting(m, throughput)), higherIsBetter: false);
-        ttft ??= Pick(warmTtft, higherIsBetter: false);
+        if (ttft is null || (ttft.Origin == MetricOrigin.Reported && warmTtft.Any(m => m.Origin == MetricOrigin.Measured && m.Count > 0)))
+        {
+            // Measured values elsewhere say more than a reported figure of the same configuration.
+            ttft = Pick(warmTtft, higherIsBetter: false);
+        }
         var (runs, failed) = RunsAndFailures(groups);
         var bestFinding = findings.FirstOrDefault(f => f.Kind == "BestConfiguration" && f.Model == model);
         return new ModelHeadline
