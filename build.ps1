@@ -8,19 +8,24 @@
       Test   builds, runs the xUnit engine tests, then the Pester cmdlet tests in a fresh pwsh process.
       Run    builds, then runs the main pipeline on samples/ and prints the report.
       Bench  builds, then runs the performance benchmark (out/bench/).
+      Render builds, then renders the HTML report of -RenderPath (default samples/) to PNG in headless
+             Chromium (out/render/); installs Debian's chromium package when it is missing.
       Clean  removes out/ and every bin/ and obj/ folder.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Run', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Run', 'Bench', 'Render', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # Bench only: the corpus sizes to generate and measure.
-    [int[]] $BenchFileCount = @(1000, 10000, 100000)
+    [int[]] $BenchFileCount = @(1000, 10000, 100000),
+
+    # Render only: the corpus whose report is rendered.
+    [string] $RenderPath = (Join-Path $PSScriptRoot 'samples')
 )
 
 $ErrorActionPreference = 'Stop'
@@ -154,6 +159,15 @@ function Invoke-Bench {
     if ($exit -ne 0) { throw "The benchmark failed (exit code $exit)." }
 }
 
+function Invoke-Render {
+    Invoke-Build
+    $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tools/Invoke-Render.ps1'),
+        '-ModulePath', (Join-Path $ModuleOut 'Chimera.Insight.psd1'),
+        '-CorpusPath', $RenderPath,
+        '-OutputPath', (Join-Path $Out 'render'))
+    if ($exit -ne 0) { throw "Rendering the report failed (exit code $exit)." }
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj |
@@ -166,5 +180,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Run' { Invoke-Run }
     'Bench' { Invoke-Bench }
+    'Render' { Invoke-Render }
     'Clean' { Invoke-Clean }
 }

@@ -7,7 +7,7 @@ Each match gives a BenchmarkComparison with both means, standard deviations, CVs
 
 Where both sides have raw samples, Basis is MannWhitneyU and PValue holds the two-sided Mann-Whitney U p-value (exact when there are no ties and one side has at most 8 values, else the normal approximation with tie and continuity correction, as scipy does). A change counts only when |DeltaPercent| reaches -Threshold (default 5) AND the p-value is below -Alpha (default 0.01): then Better or Worse. Below the threshold the verdict is Same. Above it but not significant: Inconclusive when the sample sizes could never reach significance at -Alpha (too few samples to tell), else Same.
 
-Where a side has only summarised figures (reported means), Basis is ThresholdOnly and the verdict rests on the threshold alone; a raw-sample group is matched against a reported Mean of the same group. A side with no values (every run failed) gives Inconclusive with Basis NoValues. Groups present on one side only are listed with Status Removed (reference only) or Added (difference only), Basis Unmatched and Verdict Inconclusive.
+Where a side has only summarised figures, a verdict needs what a test needs: a stated mean, standard deviation and count (at least 2) on both sides give Basis WelchT (Welch's t-test, p-value in PValue, judged as above); a mean without its spread gives Basis ThresholdOnly and Verdict Inconclusive. A raw-sample group is matched against a reported Mean of the same group. A side with no values (every run failed) gives Inconclusive with Basis NoValues. When both sides read the same file (a set compared with itself, in whole or in part) a warning says so and the groups those files fed are Inconclusive with Basis SharedFiles. Every Inconclusive verdict carries its Reason. Groups present on one side only are listed with Status Removed (reference only) or Added (difference only), Basis Unmatched and Verdict Inconclusive.
 '@
     Parameters  = @{
         ReferenceObject  = 'The baseline: samples, metrics, benchmark files, InsightReport objects, FileInfo objects or paths.'
@@ -21,7 +21,7 @@ Where a side has only summarised figures (reported means), Basis is ThresholdOnl
     }
     Examples    = @(
         @{
-            Code    = 'Compare-BenchmarkMetrics -ReferenceObject (Get-BenchmarkSample ./baseline) -DifferenceObject (Get-BenchmarkSample ./candidate) | Format-Table'
+            Code    = 'Compare-BenchmarkMetrics -ReferenceObject (Get-BenchmarkInventory ./baseline | Get-BenchmarkSample) -DifferenceObject (Get-BenchmarkInventory ./candidate | Get-BenchmarkSample) | Format-Table'
             Remarks = 'Compares a candidate run against the baseline, group by group.'
         }
         @{

@@ -15,7 +15,7 @@ The file is written atomically (a temporary file in the same folder, then rename
 '@
     Parameters  = @{
         InputObject = 'An InsightReport, or BenchmarkComparison objects for a comparison report; live or deserialized objects, read by property name.'
-        Path        = 'The file to write. The format follows its extension (.md, .json, .html) unless -Format is given. With several reports, put {Run} in the path (report-{Run}.html) to write one file per run.'
+        Path        = 'The file to write. The format follows its extension (.md, .json, .html) unless -Format is given. With several reports, put {Run} in the path (report-{Run}.html) to write one file per run. {Date} (yyyy-MM-dd) and {Time} (HHmmss) are the UTC date and time the report was generated: for nightly runs, "insight-{Date}.html" gives one file a day; a second run the same day finds it and writes an error (nothing is overwritten) unless -Force replaces it, and "insight-{Date}-{Time}.html" keeps every run. Quote a path with braces, or PowerShell reads {Run} as a script block.'
         Format      = 'Markdown, Json or Html. By default the extension of -Path decides.'
         Force       = 'Overwrite an existing file (still atomically). Without it an existing file is an error and stays untouched.'
         PassThru    = 'Write the FileInfo of each file written to the pipeline.'
@@ -35,7 +35,7 @@ The file is written atomically (a temporary file in the same folder, then rename
             Remarks = 'Writes a comparison report: throughput improvement, TTFT reduction, aggregate and per-group tables with significance.'
         }
         @{
-            Code    = '$metrics | New-InsightReport -Runs 3 | Export-InsightReport ./report-{Run}.md'
+            Code    = '$metrics | New-InsightReport -Runs 3 | Export-InsightReport "./report-{Run}.md"'
             Remarks = 'Writes one file per run: report-1.md, report-2.md, report-3.md.'
         }
     )

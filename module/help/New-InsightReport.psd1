@@ -51,7 +51,7 @@ Several runs and profiles: -Runs N writes N reports (property Run); with several
             Remarks = 'The main pipeline: the report is written by gemma3:latest on the local Ollama, or offline when Ollama is not there.'
         }
         @{
-            Code    = '$m = Measure-BenchmarkMetrics -Path ./reports; $r = $m | New-InsightReport -Model llama3.1:8b -NumCtx 8192 -Stream; $r.Grounding.Ungrounded'
+            Code    = '$m = Measure-BenchmarkMetrics -Path ./reports; $r = $m | New-InsightReport -Model llama3.2:3b -NumCtx 8192 -Stream; $r.Grounding.Ungrounded'
             Remarks = 'Streams the narrative to the console, then lists the figures in it that the data does not support.'
         }
         @{

@@ -87,6 +87,12 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
         {
             WriteWarning(StatisticsMessages.NoInput(nameof(DifferenceObject)));
         }
+        var shared = MetricComparer.SharedSources(referenceMetrics, differenceMetrics);
+        if (shared.Count > 0)
+        {
+            WriteWarning(StatisticsMessages.SharedFilesWarning(shared, referenceMetrics.SelectMany(m => m.Sources).Union(differenceMetrics.SelectMany(m => m.Sources)).Distinct().Count()));
+        }
+
         foreach (var comparison in MetricComparer.Compare(referenceMetrics, differenceMetrics, comparisonOptions))
         {
             if (!(ExcludeSame && comparison.Verdict == ComparisonVerdict.Same))

@@ -15,6 +15,8 @@ namespace Chimera.Insight.Commands;
 public sealed class ExportInsightReportCommand : PSCmdlet
 {
     private const string RunToken = "{Run}";
+    private const string DateToken = "{Date}";
+    private const string TimeToken = "{Time}";
 
     private readonly List<InsightReport> _reports = new();
     private readonly List<BenchmarkComparison> _comparisons = new();
@@ -23,7 +25,10 @@ public sealed class ExportInsightReportCommand : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>The file to write; {Run} is replaced by the report's run number.</summary>
+    /// <summary>The file to write. {Run} is replaced by the report's run number, {Date} by the UTC date it was
+    /// generated (yyyy-MM-dd), {Time} by its UTC time (HHmmss). A file that exists already is not overwritten
+    /// without -Force, so a second run on the same day with a {Date} path fails visibly unless -Force replaces
+    /// the first run's file (or {Time} keeps both).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
@@ -91,7 +96,7 @@ public sealed class ExportInsightReportCommand : PSCmdlet
                 "Html" => ComparisonReportWriter.WriteHtml(_comparisons, now),
                 _ => ComparisonReportWriter.WriteMarkdown(_comparisons, now),
             };
-            Write(Path.Replace(RunToken, "1"), content, format);
+            Write(Expand(Path, 1, now), content, format);
             return;
         }
 
@@ -115,11 +120,19 @@ public sealed class ExportInsightReportCommand : PSCmdlet
                 "Html" => HtmlReportWriter.Write(report),
                 _ => string.IsNullOrWhiteSpace(report.Markdown) ? MarkdownReportWriter.Write(report) : report.Markdown,
             };
-            var target = perRun
-                ? System.Text.RegularExpressions.Regex.Replace(Path, System.Text.RegularExpressions.Regex.Escape(RunToken), report.Run.ToString(CultureInfo.InvariantCulture), System.Text.RegularExpressions.RegexOptions.IgnoreCase)
-                : Path;
-            Write(target, content, format);
+            Write(Expand(Path, report.Run, report.GeneratedAt == default ? DateTime.UtcNow : report.GeneratedAt.ToUniversalTime()), content, format);
         }
+    }
+
+    /// <summary>The path with its {Run}, {Date} and {Time} tokens (any case) filled in.</summary>
+    private static string Expand(string path, int run, DateTime generatedUtc)
+    {
+        string Replace(string text, string token, string value) =>
+            System.Text.RegularExpressions.Regex.Replace(text, System.Text.RegularExpressions.Regex.Escape(token), value.Replace("$", "$$"),
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        path = Replace(path, RunToken, run.ToString(CultureInfo.InvariantCulture));
+        path = Replace(path, DateToken, generatedUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return Replace(path, TimeToken, generatedUtc.ToString("HHmmss", CultureInfo.InvariantCulture));
     }
 
     private string ResolveFormat()

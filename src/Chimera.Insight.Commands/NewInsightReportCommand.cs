@@ -149,7 +149,9 @@ public sealed class NewInsightReportCommand : PSCmdlet
             {
                 foreach (var setting in settings)
                 {
-                    Emit(RunOnWorker(() => workflow.WriteAsync(facts, setting, RunOptions(run), TextSink(), WarningSink(), stopping.Token)));
+                    var progress = new CallProgress(this, setting.Model, run);
+                    Emit(RunOnWorker(() => workflow.WriteAsync(facts, setting, RunOptions(run), progress.Observe(TextSink()), WarningSink(), stopping.Token)));
+                    progress.Complete();
                 }
             }
         }
@@ -252,7 +254,12 @@ public sealed class NewInsightReportCommand : PSCmdlet
     private void Emit(ReportOutcome? outcome)
     {
         if (outcome is null) return;
-        WriteObject(outcome.Report);
+        // -RequireLlm without a model is a failure, not a report: no object, so nothing downstream exports one.
+        if (outcome.Failure?.Kind != ReportFailureKind.LlmRequired)
+        {
+            WriteObject(outcome.Report);
+        }
+
         if (outcome.Failure is { } failure)
         {
             WriteError(ReportErrors.From(failure, outcome.Report));
@@ -263,6 +270,34 @@ public sealed class NewInsightReportCommand : PSCmdlet
     private readonly BlockingCollection<Action> pipelineWork = new();
 
     private Action<string>? TextSink() => Stream ? text => pipelineWork.Add(() => Host.UI.Write(text)) : null;
+
+    /// <summary>Write-Progress while the model writes: chunks so far, their rate and the time elapsed, at most
+    /// a few times a second (each chunk of Ollama's stream is about one token).</summary>
+    private sealed class CallProgress(NewInsightReportCommand command, string model, int run)
+    {
+        private const int ActivityId = 17;
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private int tokens;
+        private long shownAt = -1000;
+
+        public Action<string> Observe(Action<string>? inner) => text =>
+        {
+            inner?.Invoke(text);
+            var count = Interlocked.Increment(ref tokens);
+            var now = clock.ElapsedMilliseconds;
+            if (now - Interlocked.Read(ref shownAt) < 250) return;
+            Interlocked.Exchange(ref shownAt, now);
+            var seconds = now / 1000.0;
+            var status = ReportCommandMessages.CallProgress(count, seconds > 0 ? count / seconds : 0, seconds);
+            command.pipelineWork.Add(() => command.WriteProgress(new ProgressRecord(ActivityId, ReportCommandMessages.CallActivity(model, run), status)));
+        };
+
+        public void Complete()
+        {
+            if (tokens == 0) return;
+            command.WriteProgress(new ProgressRecord(ActivityId, ReportCommandMessages.CallActivity(model, run), "done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
 
     private Action<string> WarningSink() => text => pipelineWork.Add(() => WriteWarning(text));
 

@@ -11,4 +11,10 @@ internal static class ReportCommandMessages
     public static string PartialKept(int characters) =>
         string.Format(CultureInfo.InvariantCulture,
             "The {0} characters received before the failure are kept in the Text of the incomplete report (Complete = False).", characters);
+
+    public static string CallActivity(string model, int run) =>
+        string.Format(CultureInfo.InvariantCulture, "New-InsightReport: {0} is writing the report (run {1})", model, run);
+
+    public static string CallProgress(int tokens, double tokensPerSecond, double seconds) =>
+        string.Format(CultureInfo.InvariantCulture, "{0} tokens so far, {1:0.0} tok/s, {2:0.0} s elapsed", tokens, tokensPerSecond, seconds);
 }

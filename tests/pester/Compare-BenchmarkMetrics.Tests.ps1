@@ -57,12 +57,6 @@ Describe 'Compare-BenchmarkMetrics' {
         [math]::Round($tpsResult.DeltaPercent, 6) | Should -Be -20
     }
 
-    It 'calls identical data Same' {
-        $result = Compare-BenchmarkMetrics $reference $reference
-        $result.Verdict | Select-Object -Unique | Should -Be 'Same'
-        $result.DeltaPercent | Select-Object -Unique | Should -Be 0
-    }
-
     It 'takes the difference from the pipeline' {
         $result = $slower | Compare-BenchmarkMetrics $reference -Metric TtftMs
         $result.Verdict | Should -Be 'Worse'
@@ -98,7 +92,7 @@ Describe 'Compare-BenchmarkMetrics' {
         $result.Verdict | Should -Be 'Inconclusive'
     }
 
-    It 'judges summarised figures on the threshold alone' {
+    It 'gives no verdict on a mean without its spread, and says why' {
         $before = New-Series LatencyMs 24.6 -Statistic Mean -Source '/data/kernel.json'
         $after = New-Series LatencyMs 30, 31, 29 -Source '/data/after.csv'
 
@@ -106,7 +100,16 @@ Describe 'Compare-BenchmarkMetrics' {
 
         $result.Basis | Should -Be 'ThresholdOnly'
         $result.PValue | Should -BeNullOrEmpty
-        $result.Verdict | Should -Be 'Worse'
+        $result.Verdict | Should -Be 'Inconclusive'
+        $result.Reason | Should -Match 'standard deviation'
+    }
+
+    It 'says plainly when a set is compared with itself' {
+        $result = Compare-BenchmarkMetrics $reference $reference -WarningVariable warned -WarningAction SilentlyContinue
+        ($warned -join ' ') | Should -Match 'compares a set with itself'
+        $result.Verdict | Select-Object -Unique | Should -Be 'Inconclusive'
+        $result.Basis | Select-Object -Unique | Should -Be 'SharedFiles'
+        $result.DeltaPercent | Select-Object -Unique | Should -Be 0
     }
 
     It 'honours -Threshold and -ExcludeSame' {

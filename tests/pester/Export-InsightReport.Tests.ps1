@@ -102,8 +102,8 @@ Describe 'Export-InsightReport' {
         $second = Join-Path $TestDrive 'second.json'
         $report | Export-InsightReport -Path $first
         $json = Get-Content $first -Raw
-        $json | Should -Match '"Provider": "Ollama"'
-        $json | Should -Match '"TokensPerSecond": 108.05'
+        $json | Should -Match '"Provider":\s*"Ollama"'
+        $json | Should -Match '"TokensPerSecond":\s*108.05'
         Get-Content $first -Raw | ConvertFrom-Json | Export-InsightReport -Path $second
         Get-Content $second -Raw | Should -Be $json
     }
@@ -130,7 +130,9 @@ Describe 'Export-InsightReport' {
         $path = Join-Path $TestDrive 'page.html'
         $report | Export-InsightReport -Path $path
         $html = Get-Content $path -Raw
-        $html | Should -Not -Match '<script'
+        # One script only: the page's own table filter, allowed by its hash; none from the data.
+        ([regex]::Matches($html, '<script')).Count | Should -BeLessOrEqual 1
+        $html | Should -Not -Match '<script>alert'
         $html | Should -Not -Match 'src="http'
         $html | Should -Not -Match '<link'
         $html | Should -Match '<svg'
@@ -156,6 +158,25 @@ Describe 'Export-InsightReport' {
         { $report, $second | Export-InsightReport -Path (Join-Path $TestDrive 'runs.md') -ErrorAction Stop } | Should -Throw -ErrorId 'SeveralReportsOnePath*'
         $files = $report, $second | Export-InsightReport -Path (Join-Path $TestDrive 'run-{Run}.md') -PassThru
         @($files.Name) | Should -Be @('run-1.md', 'run-2.md')
+    }
+
+    It 'fills {Date} and {Time} from the report; a second run the same day needs -Force or {Time}' {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'nightly') -Force
+        $file = $report | Export-InsightReport -Path (Join-Path $folder 'insight-{Date}.html') -PassThru
+        $file.Name | Should -Be 'insight-2025-11-15.html'
+        $report | Export-InsightReport -Path (Join-Path $folder 'insight-{Date}.html') -ErrorVariable again -ErrorAction SilentlyContinue
+        $again[0].FullyQualifiedErrorId | Should -BeLike 'FileExists*'
+        ($report | Export-InsightReport -Path (Join-Path $folder 'insight-{Date}.html') -Force -PassThru).Name | Should -Be 'insight-2025-11-15.html'
+        ($report | Export-InsightReport -Path (Join-Path $folder 'insight-{date}-{Time}.md') -PassThru).Name | Should -Be 'insight-2025-11-15-093000.md'
+    }
+
+    It 'exports metrics to CSV with figures, never type names' {
+        $path = Join-Path $TestDrive 'metrics.csv'
+        Measure-BenchmarkMetrics -Path (Join-Path $PSScriptRoot '../../samples/ollama') -WarningAction SilentlyContinue | Export-Csv -Path $path
+        $csv = Get-Content $path -Raw
+        $csv | Should -Not -Match 'System\.[A-Za-z]+\[\]|System\.Collections|Chimera\.Insight\.'
+        $rows = Import-Csv $path
+        ($rows | Where-Object { $_.Values -match '^\d' }).Count | Should -BeGreaterThan 0
     }
 
     It 'refuses input that is neither a report nor a comparison' {

@@ -245,8 +245,14 @@ Describe 'Get-BenchmarkInventory' {
         It 'shows files as a table grouped by root' {
             $text = Get-BenchmarkInventory $Lab | Out-String -Width 250
             $text | Should -Match 'Root: '
-            $text | Should -Match 'Kind\s+Length\s+LastWriteTimeUtc\s+Family\s+DuplicateOf\s+RelativePath'
-            $text | Should -Match 'Csv\s+\d+ 2025-10-01 09:00\s+ollama_quant_bench\s+data/ollama_quant_bench\.csv\s+llama3/ollama_quant_bench\.csv'
+            $text | Should -Match 'RelativePath\s+Kind\s+Length\s+Modified\s+Copy'
+            $text | Should -Match 'llama3/ollama_quant_bench\.csv\s+Csv\s+\d+ 2025-10-01\s+yes'
+        }
+
+        It 'fits 80 columns with the relative path in full' {
+            $text = Get-BenchmarkInventory $Lab | Out-String -Width 80
+            $text -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum | ForEach-Object Maximum | Should -BeLessOrEqual 80
+            $text | Should -Match 'llama3/ollama_quant_bench\.csv'
         }
 
         It 'shows deserialized files the same way' {

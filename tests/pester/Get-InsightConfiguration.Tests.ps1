@@ -155,7 +155,8 @@ Describe 'Get-InsightConfiguration' {
         $configuration = Get-InsightConfiguration -ConfigurationPath $labFile -Profile chimera
         ($configuration | Out-String -Width 400) | Should -Match 'num_gpu=80, num_ctx=512, temperature=1'
         ($configuration | Format-List | Out-String) | Should -Match 'Profiles\s+: baseline, chimera, small'
-        ($configuration.Sources | Out-String -Width 400) | Should -Match 'options.num_gpu\s+80\s+Profile'
+        ($configuration.Sources | Out-String -Width 400) | Should -Match 'options.num_gpu\s+Profile\s+80'
+        ($configuration.Sources | Out-String -Width 80) | Should -Match 'options.num_gpu\s+Profile\s+80'
         $copy = [Management.Automation.PSSerializer]::Deserialize([Management.Automation.PSSerializer]::Serialize($configuration, 3))
         $copy.PSTypeNames[0] | Should -Be 'Deserialized.Chimera.Insight.InsightConfiguration'
         ($copy | Out-String -Width 400) | Should -Match 'num_gpu=80'

@@ -27,11 +27,11 @@ BeforeAll {
     }
 
     function New-Series([string] $Metric, [double[]] $Values, [string] $Unit = 'ms', [string] $Source = '/data/run.csv',
-        [string] $Configuration = 'num_ctx=1024', [string] $Phase = 'Warm') {
+        [string] $Configuration = 'num_ctx=1024', [string] $Phase = 'Warm', [string] $Model = 'llama3.1:8b') {
         $i = 0
         foreach ($v in $Values) {
             $i++
-            New-Sample -Metric $Metric -Value $v -Unit $Unit -Source $Source -Configuration $Configuration -Phase $Phase -Record "$Phase$i"
+            New-Sample -Metric $Metric -Value $v -Unit $Unit -Source $Source -Configuration $Configuration -Phase $Phase -Record "$Phase$i" -Model $Model
         }
     }
 
@@ -299,10 +299,21 @@ Describe 'Measure-BenchmarkMetrics' {
         It 'shows metrics as a table, live and deserialized' {
             $metric = New-Series TtftMs 100, 200 | Measure-BenchmarkMetrics
             $text = $metric | Out-String -Width 120
-            $text | Should -Match 'Metric'
-            $text | Should -Match 'TtftMs'
-            $text | Should -Match 'Measured'
-            (ConvertTo-Deserialized $metric | Out-String -Width 120) | Should -Match 'Measured'
+            $text | Should -Match 'Model\s+Configuration\s+Phase\s+Metric\s+Count\s+Mean\s+P50\s+P95\s+CV%\s+Unit'
+            $text | Should -Match 'TTFT\s+2\s+150\s+150\s+195\s+47 ms'
+            (ConvertTo-Deserialized $metric | Out-String -Width 120) | Should -Match 'TTFT\s+2\s+150'
+            ($metric | Format-List * | Out-String -Width 120) | Should -Match 'TtftMs'
+        }
+
+        It 'fits 80 columns with every figure, the quantization of models that differ by it in view' {
+            $metrics = 'q4_0', 'q8_0' | ForEach-Object {
+                New-Series TokensPerSecond 70, 71, 72 -Unit 'tok/s' -Model "llama3.1:8b-instruct-$_" -Source "/$_.csv"
+            } | Measure-BenchmarkMetrics
+            $lines = ($metrics | Out-String -Width 80) -split "`n" | Where-Object { $_.Trim() }
+            ($lines | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
+            $lines[0] | Should -Match 'Count\s+Mean\s+P50\s+P95\s+CV%\s+Unit'
+            ($lines -join "`n") | Should -Match 'q4_0.*Tokens/s\s+3\s+71\s+71\s+71\.9\s+1 tok/s'
+            ($lines -join "`n") | Should -Match 'q8_0'
         }
 
         It 'shows findings with their text' {

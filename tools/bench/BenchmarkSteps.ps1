@@ -200,6 +200,9 @@ function Format-BenchmarkMarkdown($Results) {
         $lines.Add("Report overhead beyond the LLM (median of $($o.Runs), after 5 untimed calls): $($o.OverheadMedianMs) ms; client TTFT minus the server's first chunk: $($o.TtftGapMedianMs) ms.")
     }
     $lines.Add("Import-Module in a fresh process: median $($Results.ImportModuleMs.MedianMs) ms.")
+    if ($Results.OfflineFallback) {
+        $lines.Add("Offline fallback with nothing listening (New-InsightReport, default retries): median $($Results.OfflineFallback.MedianSeconds) s, at most $($Results.OfflineFallback.MaxSeconds) s over $($Results.OfflineFallback.Runs) runs.")
+    }
     $p = $Results.PeakWorkingSetMB
     if ($Results.Contains('PartialShipment')) {
         $s = $Results.PartialShipment
@@ -248,5 +251,35 @@ function Measure-ReportOverhead([string] $TestServerPath, [int] $Times) {
         OverheadAllMs      = @($overhead | ForEach-Object { [Math]::Round($_, 1) })
         TtftGapMedianMs    = [Math]::Round((Get-Median $ttftGap), 2)
         TtftGapAllMs       = @($ttftGap | ForEach-Object { [Math]::Round($_, 2) })
+    }
+}
+
+# (e) New-InsightReport with nothing listening at its address (default retries): how long until the offline
+# report is there. A refused connection fails at once, so this is the offline writer's time, not backoff.
+function Measure-OfflineFallback([int] $Times) {
+    $corpus = Join-Path ([IO.Path]::GetTempPath()) "chimera-bench-offline-$PID"
+    New-BenchCorpus -Path $corpus -Count 50 | Out-Null
+    $metrics = @(Measure-BenchmarkMetrics -LiteralPath $corpus -WarningAction SilentlyContinue)
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $dead = "http://127.0.0.1:$port/"
+    try {
+        $null = $metrics | New-InsightReport -OllamaUri $dead -WarningAction SilentlyContinue
+        $seconds = [System.Collections.Generic.List[double]]::new()
+        for ($i = 0; $i -lt $Times; $i++) {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $report = $metrics | New-InsightReport -OllamaUri $dead -WarningAction SilentlyContinue
+            $watch.Stop()
+            if ($report.Provider -ne 'Offline') { throw "The fallback at $dead gave a $($report.Provider) report." }
+            $seconds.Add($watch.Elapsed.TotalSeconds)
+        }
+    }
+    finally {
+        Remove-Item $corpus -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    [ordered]@{
+        Runs          = $Times
+        MedianSeconds = [Math]::Round((Get-Median $seconds), 3)
+        MaxSeconds    = [Math]::Round(($seconds | Measure-Object -Maximum).Maximum, 3)
     }
 }

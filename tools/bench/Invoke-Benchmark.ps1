@@ -118,6 +118,7 @@ $partialFiles = ($sizes | Where-Object { $_ -le 10000 } | Measure-Object -Maximu
 if ($partialFiles) { $results.PartialShipment = Measure-PartialShipment -OutputPath $OutputPath -Files $partialFiles -Rounds $Repeat }
 $results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
+$results.OfflineFallback = Measure-OfflineFallback -Times 5
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
 $results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
 

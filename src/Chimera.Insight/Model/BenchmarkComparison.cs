@@ -25,9 +25,11 @@ public sealed class BenchmarkComparison
     /// <summary>Mann-Whitney U two-sided p-value, where both sides have raw samples.</summary>
     public double? PValue { get; set; }
     public ComparisonVerdict Verdict { get; set; }
-    /// <summary>How the verdict was reached: MannWhitneyU and threshold, or ThresholdOnly (summarised figures).</summary>
+    /// <summary>How the verdict was reached: MannWhitneyU (raw samples), WelchT (stated means, spreads and counts),
+    /// ThresholdOnly (a mean without its spread: Inconclusive), SharedFiles, NoValues or Unmatched.</summary>
     public string Basis { get; set; } = "";
-    /// <summary>Why the verdict is Inconclusive where the two sides' producers define the metric differently.</summary>
+    /// <summary>Why the verdict is Inconclusive (too few samples, no spread to test, files both sides share, producers
+    /// that define the metric differently, ...); null otherwise.</summary>
     public string? Reason { get; set; }
     public int ReferenceCount { get; set; }
     public int DifferenceCount { get; set; }

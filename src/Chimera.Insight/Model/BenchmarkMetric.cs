@@ -68,7 +68,7 @@ public sealed class BenchmarkMetric
     /// <summary>Files holding the same records as another file (a CSV and a JSON export of one run), left out of
     /// this group, each as "counted = left out".</summary>
     public string[] RedundantSources { get; set; } = [];
-    /// <summary>The newest timestamp of the data in this group (sample time, else the file's run time or last write).</summary>
+    /// <summary>The newest timestamp of the data in this group (sample time, else the run time in the file's name; never the file's modification time).</summary>
     public DateTime? LatestTimestamp { get; set; }
     /// <summary>The computers whose partial results (Measure-BenchmarkMetrics -Partial) fed this group, by the
     /// PSComputerName remoting gave them ("localhost" for jobs); empty when measured here from files or samples.</summary>

@@ -320,10 +320,10 @@ public sealed class OllamaGateway : IDisposable
                 403 => GenerationErrorKind.Forbidden,
                 404 => GenerationErrorKind.ModelNotFound,
                 500 => GenerationErrorKind.ServerError,
-                503 => GenerationErrorKind.Busy,
+                429 or 503 => GenerationErrorKind.Busy,
                 _ => GenerationErrorKind.HttpError,
             };
-            if (kind == GenerationErrorKind.Busy)
+            if (IsRetryableStatus(ex.StatusCode))
             {
                 return (kind, ex.ServerText);
             }
@@ -331,7 +331,13 @@ public sealed class OllamaGateway : IDisposable
             call.Fail(kind, ex.ServerText, null);
             return null;
         }
-        catch (Exception ex) when (IsConnectionRefused(ex) && call.Text.Length == textAtStart && handler.Body is null)
+        catch (Exception ex) when (IsSocketError(ex, SocketError.ConnectionRefused) && call.Text.Length == textAtStart && handler.Body is null)
+        {
+            // Nothing listens: no retry brings a server up in the seconds a backoff waits, so fail at once.
+            call.Fail(GenerationErrorKind.Unreachable, Reason(ex), null);
+            return null;
+        }
+        catch (Exception ex) when (IsSocketError(ex, SocketError.TimedOut) && !callToken.IsCancellationRequested && call.Text.Length == textAtStart && handler.Body is null)
         {
             return (GenerationErrorKind.Unreachable, Reason(ex));
         }
@@ -477,11 +483,15 @@ public sealed class OllamaGateway : IDisposable
         };
     }
 
-    private static bool IsConnectionRefused(Exception ex)
+    /// <summary>Worth another attempt: busy (429, 503), another server error (5xx) or a gateway/request timeout (408, 504).
+    /// Client errors (400, 401, 403, 404) would fail the same way again.</summary>
+    private static bool IsRetryableStatus(int status) => status is 408 or 429 or >= 500 and < 600;
+
+    private static bool IsSocketError(Exception ex, SocketError error)
     {
         for (var current = ex; current is not null; current = current.InnerException)
         {
-            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            if (current is SocketException socket && socket.SocketErrorCode == error)
             {
                 return true;
             }

@@ -23,7 +23,7 @@ public static class OfflineNarrativeWriter
         }
 
         text.Append("\n## 2. Optimisation Recommendations\n\n");
-        var recommendations = RecommendationWriter.From(findings, metrics).Take(3).ToList();
+        var recommendations = Leading(findings, ModelHeadlines.Of(metrics, findings));
         for (var i = 0; i < recommendations.Count; i++)
         {
             text.Append(i + 1).Append(". ").Append(recommendations[i]).Append('\n');
@@ -37,6 +37,15 @@ public static class OfflineNarrativeWriter
         }
 
         return text.ToString().TrimEnd() + "\n";
+    }
+
+    /// <summary>Three recommendations: the first of each headline model in turn, then the others.</summary>
+    private static List<string> Leading(IReadOnlyList<Finding> findings, IReadOnlyList<ModelHeadline> headlines)
+    {
+        var all = RecommendationWriter.PerModel(findings);
+        var first = headlines.Select(h => all.FirstOrDefault(r => r.Model == h.Model).Text).Where(t => t is not null);
+        var list = first.Concat(all.Select(r => r.Text)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        return list.Count > 0 ? list : RecommendationWriter.From([]).ToList();
     }
 
     private static string Scope(IReadOnlyList<BenchmarkMetric> metrics, BenchmarkInventorySummary? inventory)
@@ -58,53 +67,33 @@ public static class OfflineNarrativeWriter
         return string.Join(": ", parts) + ". It was written offline from the computed statistics; no language model was involved.";
     }
 
+    /// <summary>One line per model, every figure with its configuration and count; models side by side only
+    /// where a ModelComparison finding says they shared a file and a configuration.</summary>
     private static IEnumerable<string> Callouts(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
-        var fastest = RecommendationWriter.Best(metrics, CanonicalMetric.TokensPerSecond, higher: true);
-        var slowest = RecommendationWriter.Best(metrics, CanonicalMetric.TokensPerSecond, higher: false);
-        if (fastest is not null)
+        var headlines = ModelHeadlines.Of(metrics, findings);
+        foreach (var headline in headlines)
         {
-            var line = $"**Throughput:** highest **{Numbers.WithUnit(fastest.Mean, fastest.Unit)}** mean{Spread(fastest)} for {MetricNames.Group(fastest)}";
-            if (slowest is not null && !ReferenceEquals(slowest, fastest))
-            {
-                line += $"; lowest **{Numbers.WithUnit(slowest.Mean, slowest.Unit)}** for {MetricNames.Group(slowest)}";
-            }
-
-            yield return line + ".";
+            yield return ModelHeadlines.Sentence(headline);
         }
 
-        var warm = metrics.Where(m => m.Phase != Phase.Cold).ToList();
-        var quickest = RecommendationWriter.Best(warm, CanonicalMetric.TtftMs, higher: false);
-        var slowestTtft = RecommendationWriter.Best(warm, CanonicalMetric.TtftMs, higher: true);
-        if (quickest is not null)
+        foreach (var comparison in findings.Where(f => f.Kind == "ModelComparison"))
         {
-            var line = $"**TTFT:** lowest **{Numbers.WithUnit(quickest.Mean, quickest.Unit)}** mean{Spread(quickest)} for {MetricNames.Group(quickest)}";
-            if (slowestTtft is not null && !ReferenceEquals(slowestTtft, quickest))
-            {
-                line += $"; highest **{Numbers.WithUnit(slowestTtft.Mean, slowestTtft.Unit)}** for {MetricNames.Group(slowestTtft)}";
-            }
-
-            yield return line + ".";
+            yield return "**Across models:** " + SafeText.Inline(comparison.Text, SafeText.SentenceLength);
         }
 
-        var cold = RecommendationWriter.Best(metrics.Where(m => m.Phase == Phase.Cold).ToList(), CanonicalMetric.TtftMs, higher: true);
-        if (cold is not null)
-        {
-            yield return $"**Cold start:** TTFT **{Numbers.WithUnit(cold.Mean, cold.Unit)}** mean after a model load for {MetricNames.Group(cold)}.";
-        }
-
-        var failed = metrics.Where(m => m.Origin == MetricOrigin.Measured).GroupBy(m => m.Metric).Select(g => g.Sum(m => m.FailedCount)).DefaultIfEmpty(0).Max();
-        if (failed > 0)
-        {
-            yield return $"**Failed runs:** **{Numbers.Integer(failed)}**, counted apart and never averaged in.";
-        }
-
-        if (fastest is null && quickest is null)
+        if (headlines.Count == 0)
         {
             foreach (var metric in metrics.Take(3))
             {
-                yield return $"**{MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60))}:** **{Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16))}** mean for {MetricNames.Group(metric)}.";
+                yield return $"**{MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60))}:** **{Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16))}** mean for {MetricNames.Group(metric)} (n={Numbers.Integer(metric.Count)}).";
             }
+        }
+
+        var unnamed = metrics.Count(m => string.IsNullOrWhiteSpace(m.Model));
+        if (unnamed > 0 && headlines.Count > 0)
+        {
+            yield return $"{Numbers.Integer(unnamed)} metric groups name no model (telemetry, compilation and other benches): they are listed in the figures table, never ranked against the models.";
         }
 
         var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
@@ -114,8 +103,8 @@ public static class OfflineNarrativeWriter
         }
     }
 
-    private static string Spread(BenchmarkMetric metric) =>
-        metric.P95.HasValue && metric.Count > 1 ? $" (p95 {Numbers.WithUnit(metric.P95, metric.Unit)}, n={Numbers.Integer(metric.Count)})" : "";
+    /// <summary>Groups with fewer values than this (written "five" in the text) have no firm percentiles.</summary>
+    private const int FewValues = 5;
 
     private static IEnumerable<(string Risk, string Evidence, string Mitigation)> Risks(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
@@ -125,10 +114,11 @@ public static class OfflineNarrativeWriter
             rows.Add((RiskName(finding.Kind), SafeText.Inline(finding.Text, SafeText.SentenceLength), RecommendationWriter.From([finding])[0]));
         }
 
-        var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < 5).OrderBy(m => m.Count).FirstOrDefault();
-        if (small is not null)
+        var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < FewValues && !string.IsNullOrWhiteSpace(m.Model)).ToList();
+        if (small.Count > 0)
         {
-            rows.Add(("Too few samples for firm percentiles", $"{MetricNames.Group(small)}: n={Numbers.Integer(small.Count)}", "Repeat the runs until every group has enough samples for stable percentiles (twenty or more)."));
+            var models = small.Select(m => m.Model!).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).Select(m => SafeText.Inline(m, SafeText.NameLength));
+            rows.Add(("Too few samples for firm percentiles", $"{Numbers.Integer(small.Count)} metric groups of {string.Join(", ", models)} hold fewer than five values", "Repeat the runs until every group has enough samples for stable percentiles (twenty or more)."));
         }
 
         if (metrics.Any(m => m.Origin == MetricOrigin.Reported))

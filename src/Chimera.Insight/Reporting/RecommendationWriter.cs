@@ -3,27 +3,11 @@ namespace Chimera.Insight.Reporting;
 /// <summary>Recommendations derived deterministically from findings (and, failing those, from the metrics).</summary>
 public static class RecommendationWriter
 {
-    /// <summary>One recommendation per finding kind and model, warnings first; never empty.</summary>
+    /// <summary>One recommendation per finding kind and model, model by model (warnings first within each),
+    /// then those about files; never empty.</summary>
     public static string[] From(IReadOnlyList<Finding>? findings, IReadOnlyList<BenchmarkMetric>? metrics = null)
     {
-        var recommendations = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var finding in (findings ?? []).OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1))
-        {
-            var key = finding.Kind + "|" + finding.Model;
-            if (!seen.Add(key))
-            {
-                continue;
-            }
-
-            var text = ForFinding(finding);
-            if (!string.IsNullOrEmpty(text) && !recommendations.Contains(text))
-            {
-                recommendations.Add(text);
-            }
-        }
-
-        recommendations.AddRange(FromMetrics(metrics ?? []).Where(r => !recommendations.Contains(r)));
+        var recommendations = PerModel(findings).Select(r => r.Text).ToList();
         if (recommendations.Count == 0)
         {
             recommendations.Add("Collect raw per-request samples (TTFT, throughput, load, prompt eval and eval durations) so that statistics can be computed and compared.");
@@ -31,6 +15,36 @@ public static class RecommendationWriter
 
         return recommendations.ToArray();
     }
+
+    /// <summary>The recommendations with the model each is about (null: about files or the data as a whole).</summary>
+    internal static IReadOnlyList<(string? Model, string Text)> PerModel(IReadOnlyList<Finding>? findings)
+    {
+        var recommendations = new List<(string?, string)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = (findings ?? [])
+            .OrderBy(f => f.Model is null ? 1 : 0).ThenBy(f => f.Model ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1);
+        foreach (var finding in ordered)
+        {
+            var key = finding.Kind + "|" + finding.Model + (finding.Model is null ? "|" + finding.Subject : "");
+            if (!seen.Add(key))
+            {
+                continue;
+            }
+
+            var text = ForFinding(finding);
+            if (!string.IsNullOrEmpty(text) && !recommendations.Any(r => r.Item2 == text))
+            {
+                recommendations.Add((finding.Model, text));
+            }
+        }
+
+        return recommendations;
+    }
+
+    /// <summary>A configuration is worth adopting (or avoiding) only when it rests on this many values and stands this far apart.</summary>
+    private const int FirmCount = 3;
+    private const double FirmGapPercent = 5;
 
     private static string ForFinding(Finding finding)
     {
@@ -42,9 +56,20 @@ public static class RecommendationWriter
         switch (finding.Kind)
         {
             case "BestConfiguration":
-                return $"Adopt {Or(subject, "the best configuration")}{forModel}: it measured best{evidence}.";
+                if (Value(finding, "Count") < FirmCount)
+                {
+                    return $"Repeat the runs of {Or(subject, "the best configuration")}{forModel} before adopting it: it measured best on too few values{evidence}.";
+                }
+
+                return Value(finding, "AboveWorst") < FirmGapPercent
+                    ? $"Choose{forModel} among its {Numbers.Integer((long)(Value(finding, "Configurations") ?? 0))} configurations on other grounds: their throughput differs by less than {Numbers.Percent(FirmGapPercent)}{evidence}."
+                    : $"Adopt {Or(subject, "the best configuration")}{forModel}: it measured best{evidence}.";
             case "WorstConfiguration":
-                return $"Avoid {Or(subject, "the worst configuration")}{forModel}: it measured worst{evidence}.";
+                return Value(finding, "Count") < FirmCount || Value(finding, "BelowBest") < FirmGapPercent
+                    ? ""
+                    : $"Avoid {Or(subject, "the worst configuration")}{forModel}: it measured worst{evidence}.";
+            case "ModelComparison":
+                return "";
             case "ColdStartPenalty":
                 return $"Warm {Or(model, "the model")} up before timing or serving, and report cold and warm figures apart: the first request after a load is much slower{evidence}.";
             case "Reload":
@@ -65,20 +90,8 @@ public static class RecommendationWriter
         }
     }
 
-    private static IEnumerable<string> FromMetrics(IReadOnlyList<BenchmarkMetric> metrics)
-    {
-        var best = Best(metrics, CanonicalMetric.TokensPerSecond, higher: true);
-        if (best is not null)
-        {
-            yield return $"Where throughput matters, use {MetricNames.Group(best)}: {Numbers.WithUnit(best.Mean, best.Unit)} mean.";
-        }
-
-        var fastest = Best(metrics.Where(m => m.Phase != Phase.Cold).ToList(), CanonicalMetric.TtftMs, higher: false);
-        if (fastest is not null)
-        {
-            yield return $"Where responsiveness matters, use {MetricNames.Group(fastest)}: TTFT {Numbers.WithUnit(fastest.Mean, fastest.Unit)} mean.";
-        }
-    }
+    /// <summary>A figure of the finding; null when the finding does not carry it (then nothing is judged on it).</summary>
+    private static double? Value(Finding finding, string name) => finding.Figures.FirstOrDefault(f => f.Name == name)?.Value;
 
     /// <summary>The group with the highest (or lowest) mean of <paramref name="metric"/>: among measured groups when
     /// there are any, else among reported means. A reported spread (a file's StdDev, Min, Max) is never a mean.</summary>

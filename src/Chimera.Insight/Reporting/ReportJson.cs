@@ -16,12 +16,79 @@ public static class ReportJson
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
-    public static string Serialize(InsightReport report) => JsonSerializer.Serialize(report, Options);
+    /// <summary>The export's options: compact, no nulls, no empty lists, and each metric without what the report
+    /// states once (the inventory) or its findings state already (the duplicate and redundant file pairs).</summary>
+    private static readonly JsonSerializerOptions ExportOptions = CreateExportOptions();
+
+    /// <summary>
+    /// A report as its JSON export: every figure (statistics, raw values, findings, timings, grounding) at full
+    /// precision, the inventory once at the top instead of in each metric, compact. Read back with
+    /// <see cref="DeserializeReport"/>, each metric gets the report's inventory again.
+    /// </summary>
+    public static string Serialize(InsightReport report)
+    {
+        var node = JsonSerializer.SerializeToNode(report, ExportOptions)!.AsObject();
+        var inventory = report.Inventory ?? report.Metrics.Select(m => m.Inventory).FirstOrDefault(i => i is not null);
+        if (report.Inventory is null && inventory is not null)
+        {
+            node[nameof(InsightReport.Inventory)] = JsonSerializer.SerializeToNode(inventory, ExportOptions);
+        }
+
+        if (SingleRoot(inventory) is { } root && node[nameof(InsightReport.Metrics)] is JsonArray metrics)
+        {
+            foreach (var metric in metrics.OfType<JsonObject>())
+            {
+                RelativeTo(root, metric[nameof(BenchmarkMetric.Sources)] as JsonArray);
+                RelativeTo(root, metric[nameof(BenchmarkMetric.FailedSources)] as JsonArray);
+            }
+        }
+
+        return node.ToJsonString(ExportOptions);
+    }
+
+    /// <summary>The one folder every file of the inventory was found under, with a trailing separator; null when several.</summary>
+    private static string? SingleRoot(BenchmarkInventorySummary? inventory) =>
+        inventory?.Roots is { Length: 1 } roots && roots[0].Length > 0 ? roots[0].TrimEnd('/', '\\') + System.IO.Path.DirectorySeparatorChar : null;
+
+    /// <summary>Paths under the inventory's one root written relative to it (the root is written once, in the inventory).</summary>
+    private static void RelativeTo(string root, JsonArray? paths)
+    {
+        if (paths is null) return;
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (paths[i]?.GetValue<string>() is { } path && path.StartsWith(root, StringComparison.Ordinal))
+            {
+                paths[i] = path.Substring(root.Length);
+            }
+        }
+    }
+
+    private static void Rooted(string root, string[] paths)
+    {
+        for (var i = 0; i < paths.Length; i++)
+        {
+            if (!System.IO.Path.IsPathRooted(paths[i])) paths[i] = root + paths[i];
+        }
+    }
 
     public static string Serialize(IEnumerable<BenchmarkComparison> comparisons) => JsonSerializer.Serialize(comparisons.ToArray(), Options);
 
-    public static InsightReport DeserializeReport(string json) =>
-        JsonSerializer.Deserialize<InsightReport>(json, Options) ?? throw new JsonException("The JSON holds no report.");
+    public static InsightReport DeserializeReport(string json)
+    {
+        var report = JsonSerializer.Deserialize<InsightReport>(json, Options) ?? throw new JsonException("The JSON holds no report.");
+        var root = SingleRoot(report.Inventory);
+        foreach (var metric in report.Metrics)
+        {
+            metric.Inventory ??= report.Inventory;
+            if (root is not null)
+            {
+                Rooted(root, metric.Sources);
+                Rooted(root, metric.FailedSources);
+            }
+        }
+
+        return report;
+    }
 
     public static BenchmarkComparison[] DeserializeComparisons(string json) =>
         JsonSerializer.Deserialize<BenchmarkComparison[]>(json, Options) ?? [];
@@ -147,6 +214,47 @@ public static class ReportJson
         };
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
+    }
+
+    private static readonly string[] LeftOutOfExportedMetrics =
+        [nameof(BenchmarkMetric.Inventory), nameof(BenchmarkMetric.DuplicateSources), nameof(BenchmarkMetric.RedundantSources)];
+
+    private static JsonSerializerOptions CreateExportOptions()
+    {
+        var options = new JsonSerializerOptions(Options)
+        {
+            WriteIndented = false,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { Lean } },
+        };
+        return options;
+    }
+
+    /// <summary>Leaves out empty lists (they read back as the empty lists the types start with) and, in metrics,
+    /// what the report carries once.</summary>
+    private static void Lean(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (type.Type == typeof(InsightReport))
+            {
+                // The report itself names every property, null or empty: a reader sees what it could hold.
+                property.ShouldSerialize = (_, _) => true;
+            }
+            else if (type.Type == typeof(BenchmarkMetric) && LeftOutOfExportedMetrics.Contains(property.Name))
+            {
+                property.ShouldSerialize = (_, _) => false;
+            }
+            else if (type.Type == typeof(BenchmarkMetric) && property.PropertyType == typeof(int)
+                     && property.Name is nameof(BenchmarkMetric.FailedCount) or nameof(BenchmarkMetric.ColdCount))
+            {
+                property.ShouldSerialize = (_, value) => value is not 0;
+            }
+            else if (typeof(Array).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is Array { Length: > 0 };
+            }
+        }
     }
 
     private const int MaxDepth = 16;

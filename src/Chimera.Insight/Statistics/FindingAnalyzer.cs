@@ -9,14 +9,18 @@ public sealed class FindingOptions
     public int MinimumCountForVariance { get; set; } = 3;
     /// <summary>The newest data older than this many days is stale.</summary>
     public double StaleAfterDays { get; set; } = 30;
-    /// <summary>A model whose latest data is this many days older than the newest data overall is stale.</summary>
-    public double StaleGapDays { get; set; } = 30;
+    /// <summary>At most this many high-variance findings per model (the noisiest first).</summary>
+    public int HighVariancePerModel { get; set; } = 3;
     /// <summary>The time staleness is judged against; null: now.</summary>
     public DateTime? NowUtc { get; set; }
 }
 
 /// <summary>Deterministic findings drawn from metrics alone (live or deserialized), each with the figures it
-/// rests on. Cold-start findings need Phase among the group keys; configuration findings need Configuration.</summary>
+/// rests on. Cold-start findings need Phase among the group keys; configuration findings need Configuration.
+/// A finding compares groups of one model only (and, for configurations, of one backend and prompt); groups
+/// without a model are never ranked against each other, since nothing says they measured the same thing.
+/// The one exception, ModelComparison, sets models side by side only within one file and one configuration,
+/// and says so.</summary>
 public static class FindingAnalyzer
 {
     public const string ThroughputMetric = CanonicalMetric.TokensPerSecond;
@@ -27,6 +31,7 @@ public static class FindingAnalyzer
         options ??= new FindingOptions();
         var findings = new List<Finding>();
         findings.AddRange(Configurations(metrics));
+        findings.AddRange(ModelComparisons(metrics));
         findings.AddRange(ColdStarts(metrics));
         findings.AddRange(FailureRates(metrics));
         findings.AddRange(HighVariance(metrics, options));
@@ -38,8 +43,18 @@ public static class FindingAnalyzer
 
     private static string ModelKey(BenchmarkMetric m) => m.Model ?? "";
 
+    /// <summary>The groups of each named model; groups without a model are left out (no subject to rank).</summary>
     private static IEnumerable<IGrouping<string, BenchmarkMetric>> ByModel(IEnumerable<BenchmarkMetric> metrics) =>
-        metrics.GroupBy(ModelKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+        metrics.Where(m => !string.IsNullOrEmpty(m.Model)).GroupBy(ModelKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
+
+    /// <summary>What else must match for two configurations of one model to be compared: backend and prompt.</summary>
+    private static string Setting(BenchmarkMetric m) => (m.Backend ?? "") + "\u0001" + (m.Prompt ?? "");
+
+    private static string? SettingText(BenchmarkMetric m)
+    {
+        var parts = new[] { m.Backend, m.Prompt }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
 
     private static Finding New(string kind, FindingSeverity severity, string? model, string? subject, string text,
         params FindingFigure[] figures) => new()
@@ -60,8 +75,11 @@ public static class FindingAnalyzer
     {
         var throughput = metrics.Where(m => m.Metric == ThroughputMetric && m.Configuration is not null
             && m.Phase != Phase.Cold && m.Count > 0 && m.Mean is not null).ToList();
-        foreach (var model in ByModel(throughput))
+        foreach (var model in ByModel(throughput).SelectMany(g => g.GroupBy(Setting, StringComparer.Ordinal)))
         {
+            var modelName = model.First().Model!;
+            var setting = SettingText(model.First());
+            var label = setting is null ? modelName : $"{modelName} ({setting})";
             var measured = model.Where(m => m.Origin == MetricOrigin.Measured).ToList();
             var pool = measured.Count > 0 ? measured : model.Where(m => m.Statistic == Insight.Statistic.Mean).ToList();
             var configurations = pool.GroupBy(m => m.Configuration!, StringComparer.Ordinal)
@@ -76,12 +94,39 @@ public static class FindingAnalyzer
             var best = configurations[0];
             var worst = configurations[configurations.Count - 1];
             var gap = worst.Mean != 0 ? (best.Mean - worst.Mean) / worst.Mean * 100 : 0;
-            yield return New("BestConfiguration", FindingSeverity.Info, model.Key, best.Configuration,
-                StatisticsMessages.BestConfiguration(model.Key, best.Configuration, best.Mean, best.Unit, best.Count, gap, worst.Configuration, configurations.Count),
+            yield return New("BestConfiguration", FindingSeverity.Info, modelName, best.Configuration,
+                StatisticsMessages.BestConfiguration(label, best.Configuration, best.Mean, best.Unit, best.Count, gap, worst.Configuration, configurations.Count),
                 Figure("Mean", best.Mean, best.Unit), Figure("Count", best.Count), Figure("AboveWorst", gap, "%"), Figure("Configurations", configurations.Count));
-            yield return New("WorstConfiguration", FindingSeverity.Info, model.Key, worst.Configuration,
-                StatisticsMessages.WorstConfiguration(model.Key, worst.Configuration, worst.Mean, worst.Unit, worst.Count, gap, best.Configuration),
+            yield return New("WorstConfiguration", FindingSeverity.Info, modelName, worst.Configuration,
+                StatisticsMessages.WorstConfiguration(label, worst.Configuration, worst.Mean, worst.Unit, worst.Count, gap, best.Configuration),
                 Figure("Mean", worst.Mean, worst.Unit), Figure("Count", worst.Count), Figure("BelowBest", best.Mean != 0 ? (best.Mean - worst.Mean) / best.Mean * 100 : 0, "%"));
+        }
+    }
+
+    /// <summary>Models side by side only where one file measured them with one configuration (so on one machine,
+    /// with the same settings): warm throughput from raw samples, each model's mean and count.</summary>
+    private static IEnumerable<Finding> ModelComparisons(IReadOnlyList<BenchmarkMetric> metrics)
+    {
+        var single = metrics.Where(m => m.Metric == ThroughputMetric && m.Origin == MetricOrigin.Measured && m.Phase != Phase.Cold
+                && !string.IsNullOrEmpty(m.Model) && m.Configuration is not null && m.Count > 0 && m.Mean is not null && m.Sources.Length == 1)
+            .GroupBy(m => (Source: m.Sources[0], m.Configuration, Setting: Setting(m)))
+            .OrderBy(g => g.Key.Source, StringComparer.Ordinal).ThenBy(g => g.Key.Configuration, StringComparer.Ordinal);
+        foreach (var shared in single)
+        {
+            var models = shared.GroupBy(m => m.Model!, StringComparer.Ordinal)
+                .Select(g => (Model: g.Key, Mean: WeightedMean(g), Count: g.Sum(m => m.Count), Unit: g.First().Unit))
+                .OrderByDescending(m => m.Mean).ThenBy(m => m.Model, StringComparer.Ordinal).ToList();
+            if (models.Count < 2)
+            {
+                continue;
+            }
+
+            var best = models[0];
+            var worst = models[models.Count - 1];
+            var gap = worst.Mean != 0 ? (best.Mean - worst.Mean) / worst.Mean * 100 : 0;
+            yield return New("ModelComparison", FindingSeverity.Info, null, System.IO.Path.GetFileName(shared.Key.Source),
+                StatisticsMessages.ModelComparison(shared.Key.Source, shared.Key.Configuration!, models.Select(m => (m.Model, m.Mean, m.Unit, m.Count)).ToList(), gap),
+                Figure("BestMean", best.Mean, best.Unit), Figure("WorstMean", worst.Mean, worst.Unit), Figure("AboveWorst", gap, "%"), Figure("Models", models.Count));
         }
     }
 
@@ -144,24 +189,24 @@ public static class FindingAnalyzer
     /// <summary>Per source: the runs of its best-covered metric, how many failed, and the dominant error text.</summary>
     private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics)
     {
-        var tallies = new Dictionary<(string Source, string Metric), (int Runs, int Failed)>();
-        var errors = new Dictionary<string, (string Error, int Failed)>(StringComparer.Ordinal);
+        var tallies = new Dictionary<(string Model, string Source, string Metric), (int Runs, int Failed)>();
+        var errors = new Dictionary<(string Model, string Source), (string Error, int Failed)>();
         foreach (var metric in metrics.Where(m => m.Origin == MetricOrigin.Measured))
         {
             foreach (var (source, count, failed) in PerSource(metric))
             {
-                var key = (source, metric.Metric);
+                var key = (ModelKey(metric), source, metric.Metric);
                 tallies.TryGetValue(key, out var t);
                 tallies[key] = (t.Runs + count + failed, t.Failed + failed);
                 if (failed > 0 && metric.TopError is { } error
-                    && (!errors.TryGetValue(source, out var known) || failed > known.Failed))
+                    && (!errors.TryGetValue((key.Item1, source), out var known) || failed > known.Failed))
                 {
-                    errors[source] = (error, failed);
+                    errors[(key.Item1, source)] = (error, failed);
                 }
             }
         }
 
-        foreach (var source in tallies.GroupBy(p => p.Key.Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var source in tallies.GroupBy(p => (p.Key.Model, p.Key.Source)).OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Source, StringComparer.Ordinal))
         {
             var widest = source.OrderByDescending(p => p.Value.Runs).ThenByDescending(p => p.Value.Failed)
                 .ThenBy(p => p.Key.Metric, StringComparer.Ordinal).First().Value;
@@ -171,11 +216,19 @@ public static class FindingAnalyzer
             }
 
             var rate = (double)widest.Failed / widest.Runs * 100;
-            var error = errors.TryGetValue(source.Key, out var e) ? e.Error : null;
-            yield return New("FailureRate", FindingSeverity.Warning, null, source.Key,
-                StatisticsMessages.FailureRate(source.Key, widest.Failed, widest.Runs, rate, error),
+            var error = errors.TryGetValue(source.Key, out var e) ? OneLine(e.Error) : null;
+            var model = source.Key.Model.Length == 0 ? null : source.Key.Model;
+            yield return New("FailureRate", FindingSeverity.Warning, model, source.Key.Source,
+                StatisticsMessages.FailureRate(model, source.Key.Source, widest.Failed, widest.Runs, rate, error),
                 Figure("Failed", widest.Failed), Figure("Runs", widest.Runs), Figure("FailureRate", rate, "%"));
         }
+    }
+
+    /// <summary>An error's first line, at most 160 characters: a stack trace is not a finding.</summary>
+    private static string OneLine(string error)
+    {
+        var line = error.Split(new[] { '\n' }, 2)[0].Trim();
+        return line.Length <= 160 ? line : line.Substring(0, 157) + "...";
     }
 
     private static IEnumerable<(string Source, int Count, int Failed)> PerSource(BenchmarkMetric metric)
@@ -194,18 +247,32 @@ public static class FindingAnalyzer
         }
     }
 
+    /// <summary>High variance of performance figures only (times and rates: their spread is what the numbers are
+    /// about), at most a few per model, the noisiest first; counts, lengths, telemetry and deltas vary by design.</summary>
     private static IEnumerable<Finding> HighVariance(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options) =>
         metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count >= options.MinimumCountForVariance
-                && m.CV is { } cv && cv > options.HighVariancePercent)
-            .OrderByDescending(m => m.CV)
+                && m.CV is { } cv && cv > options.HighVariancePercent && IsPerformance(m))
+            .GroupBy(ModelKey, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(m => m.CV).Take(Math.Max(0, options.HighVariancePerModel)))
             .Select(m => New("HighVariance", FindingSeverity.Warning, m.Model, Subject(m),
                 StatisticsMessages.HighVariance(Subject(m), m.CV!.Value, m.Mean ?? 0, m.StdDev ?? 0, m.Unit, m.Count),
                 Figure("CV", m.CV!.Value, "%"), Figure("Mean", m.Mean ?? 0, m.Unit), Figure("StdDev", m.StdDev ?? 0, m.Unit), Figure("Count", m.Count)));
 
-    /// <summary>"TtftMs of llama3 (num_ctx=1024), Warm".</summary>
+    private static readonly string[] DerivedWords = ["delta", "diff", "change", "improvement", "gain", "speedup", "ratio", "variation", "cv_", "stddev", "std_"];
+
+    /// <summary>A time or a rate measured per request (not a difference or a spread of them).</summary>
+    internal static bool IsPerformance(BenchmarkMetric m) =>
+        MetricDirection.Of(m.Metric, m.Unit) != Direction.Unknown
+        && !DerivedWords.Any(w => m.Metric.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"TtftMs of llama3 (num_ctx=1024), Warm"; without a model, the file it came from stands for it.</summary>
     internal static string Subject(BenchmarkMetric m)
     {
-        var parts = new[] { m.Model, m.Configuration, m.Backend, m.Prompt, m.Source }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        var source = m.Source ?? (string.IsNullOrEmpty(m.Model) && m.Sources.Length > 0
+            ? System.IO.Path.GetFileName(m.Sources[0]) + (m.Sources.Length > 1 ? $" and {m.Sources.Length - 1} more file(s)" : "")
+            : null);
+        var parts = new[] { m.Model, m.Configuration, m.Backend, m.Prompt, source }.Where(p => !string.IsNullOrEmpty(p)).ToList();
         var text = parts.Count > 0 ? $"{m.Metric} of {string.Join(", ", parts)}" : m.Metric;
         return m.Phase is { } phase ? $"{text} ({phase})" : text;
     }
@@ -254,31 +321,32 @@ public static class FindingAnalyzer
         return at < 0 ? (pair, pair) : (pair.Substring(0, at), pair.Substring(at + 3));
     }
 
+    /// <summary>Per model, the newest run (its time from the data or the file's name, never the file's modification
+    /// time) against now; data without a model is judged as a whole. No model is judged against another's dates.</summary>
     private static IEnumerable<Finding> StaleData(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
-        var dated = metrics.Where(m => m.LatestTimestamp is not null).ToList();
-        if (dated.Count == 0)
-        {
-            yield break;
-        }
-
         var now = options.NowUtc ?? DateTime.UtcNow;
-        var newest = dated.Max(m => m.LatestTimestamp!.Value);
-        var age = (now - newest).TotalDays;
-        if (age > options.StaleAfterDays)
-        {
-            yield return New("StaleData", FindingSeverity.Warning, null, null, StatisticsMessages.StaleData(newest, age, options.StaleAfterDays),
-                Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
-        }
-
-        foreach (var model in ByModel(dated).Where(g => g.Key.Length > 0))
+        var dated = metrics.Where(m => m.LatestTimestamp is not null).ToList();
+        foreach (var model in ByModel(dated))
         {
             var latest = model.Max(m => m.LatestTimestamp!.Value);
-            var gap = (newest - latest).TotalDays;
-            if (gap > options.StaleGapDays)
+            var age = (now - latest).TotalDays;
+            if (age > options.StaleAfterDays)
             {
-                yield return New("StaleData", FindingSeverity.Info, model.Key, model.Key, StatisticsMessages.StaleModel(model.Key, latest, gap),
-                    Figure("GapDays", Math.Round(gap, 1), "days"));
+                yield return New("StaleData", FindingSeverity.Warning, model.Key, model.Key, StatisticsMessages.StaleModel(model.Key, latest, age, options.StaleAfterDays),
+                    Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
+            }
+        }
+
+        var unnamed = dated.Where(m => string.IsNullOrEmpty(m.Model)).ToList();
+        if (unnamed.Count > 0)
+        {
+            var newest = unnamed.Max(m => m.LatestTimestamp!.Value);
+            var age = (now - newest).TotalDays;
+            if (age > options.StaleAfterDays)
+            {
+                yield return New("StaleData", FindingSeverity.Warning, null, null, StatisticsMessages.StaleData(newest, age, options.StaleAfterDays),
+                    Figure("AgeDays", Math.Round(age, 1), "days"), Figure("StaleAfterDays", options.StaleAfterDays, "days"));
             }
         }
     }

@@ -413,7 +413,8 @@ public sealed class MeasurementSession
             }
         }
 
-        var fallbackTime = file.RunTimestamp ?? (file.LastWriteTimeUtc == default ? null : file.LastWriteTimeUtc);
+        // A run's time is in its name or its content; a file's modification time says when it was copied.
+        var fallbackTime = file.RunTimestamp;
         var keys = aggregator.Add(result.Source, result.Records, fallbackTime,
             origin => (origin == MetricOrigin.Measured ? measured : reported) is null, reportRejected: !duplicate);
         TakeRejected(aggregator);

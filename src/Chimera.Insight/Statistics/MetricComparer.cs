@@ -16,6 +16,10 @@ public static class MetricComparer
 {
     public const string BasisMannWhitneyU = "MannWhitneyU";
     public const string BasisThresholdOnly = "ThresholdOnly";
+    /// <summary>Welch's t-test on the stated means, standard deviations and counts, where a side has no raw samples.</summary>
+    public const string BasisWelchT = "WelchT";
+    /// <summary>Both sides read at least one same file: a set compared with itself, in part or in whole.</summary>
+    public const string BasisSharedFiles = "SharedFiles";
     public const string BasisNoValues = "NoValues";
     public const string BasisUnmatched = "Unmatched";
     public const string BasisDefinitionsDiffer = "DefinitionsDiffer";
@@ -108,6 +112,7 @@ public static class MetricComparer
         var comparison = Describe(metric, keys, status);
         comparison.Verdict = ComparisonVerdict.Inconclusive;
         comparison.Basis = BasisUnmatched;
+        comparison.Reason = status == ComparisonStatus.Removed ? StatisticsMessages.OnlyInReference : StatisticsMessages.OnlyInDifference;
         if (status == ComparisonStatus.Removed)
         {
             SetReference(comparison, metric);
@@ -138,6 +143,7 @@ public static class MetricComparer
         {
             comparison.Verdict = ComparisonVerdict.Inconclusive;
             comparison.Basis = BasisNoValues;
+            comparison.Reason = StatisticsMessages.NoValuesReason;
             return comparison;
         }
 
@@ -150,24 +156,86 @@ public static class MetricComparer
             ? (d > 0) == (direction == Direction.HigherIsBetter) ? ComparisonVerdict.Better : ComparisonVerdict.Worse
             : ComparisonVerdict.Inconclusive;
 
+        var shared = reference.Sources.Intersect(difference.Sources, StringComparer.Ordinal).ToList();
+        if (shared.Count > 0)
+        {
+            comparison.Verdict = ComparisonVerdict.Inconclusive;
+            comparison.Basis = BasisSharedFiles;
+            comparison.Reason = StatisticsMessages.SharedFilesReason(shared);
+            return comparison;
+        }
+
         if (HasRawSamples(reference) && HasRawSamples(difference))
         {
             comparison.Basis = BasisMannWhitneyU;
             comparison.PValue = MannWhitneyU.TwoSidedPValue(reference.Values, difference.Values);
+            var tooFew = MannWhitneyU.SmallestPValue(reference.Values.Length, difference.Values.Length) >= options.Alpha;
             comparison.Verdict = !changed ? ComparisonVerdict.Same
                 : comparison.PValue < options.Alpha ? directional
-                : MannWhitneyU.SmallestPValue(reference.Values.Length, difference.Values.Length) >= options.Alpha
-                    ? ComparisonVerdict.Inconclusive
-                    : ComparisonVerdict.Same;
+                : tooFew ? ComparisonVerdict.Inconclusive
+                : ComparisonVerdict.Same;
+            if (comparison.Verdict == ComparisonVerdict.Inconclusive)
+            {
+                comparison.Reason = direction == Direction.Unknown ? StatisticsMessages.NoDirectionReason
+                    : StatisticsMessages.TooFewSamplesReason(reference.Values.Length, difference.Values.Length, options.Alpha);
+            }
+        }
+        else if (Spread(reference) is { } a && Spread(difference) is { } b)
+        {
+            comparison.Basis = BasisWelchT;
+            comparison.PValue = WelchTwoSidedPValue(a, b);
+            comparison.Verdict = !changed ? ComparisonVerdict.Same
+                : comparison.PValue < options.Alpha ? directional
+                : ComparisonVerdict.Inconclusive;
+            if (comparison.Verdict == ComparisonVerdict.Inconclusive)
+            {
+                comparison.Reason = direction == Direction.Unknown ? StatisticsMessages.NoDirectionReason : StatisticsMessages.NotSignificantReason(comparison.PValue.Value, options.Alpha);
+            }
         }
         else
         {
+            // A mean without its spread and count cannot be tested: no verdict, Better, Worse or Same.
             comparison.Basis = BasisThresholdOnly;
-            comparison.Verdict = changed ? directional : ComparisonVerdict.Same;
+            comparison.Verdict = ComparisonVerdict.Inconclusive;
+            comparison.Reason = StatisticsMessages.NoSpreadReason(Spread(reference) is null, Spread(difference) is null);
         }
 
         return comparison;
     }
+
+    /// <summary>Mean, standard deviation and count of a side, where it states (or its raw samples give) all three
+    /// with at least two values; null otherwise.</summary>
+    private static (double Mean, double StdDev, int Count)? Spread(BenchmarkMetric metric)
+    {
+        if (metric.Mean is not { } mean || metric.StdDev is not { } sd || metric.Count < 2 || double.IsNaN(sd))
+        {
+            return null;
+        }
+
+        return metric.Origin == MetricOrigin.Measured || metric.Statistic == Insight.Statistic.Mean ? (mean, sd, metric.Count) : null;
+    }
+
+    /// <summary>Welch's unequal-variance t-test, two-sided, from the summary figures of each side.</summary>
+    internal static double WelchTwoSidedPValue((double Mean, double StdDev, int Count) a, (double Mean, double StdDev, int Count) b)
+    {
+        var va = a.StdDev * a.StdDev / a.Count;
+        var vb = b.StdDev * b.StdDev / b.Count;
+        var se = Math.Sqrt(va + vb);
+        if (se == 0)
+        {
+            return a.Mean == b.Mean ? 1 : 0;
+        }
+
+        var t = (a.Mean - b.Mean) / se;
+        var df = (va + vb) * (va + vb) / (va * va / (a.Count - 1) + vb * vb / (b.Count - 1));
+        return 2 * (1 - MathNet.Numerics.Distributions.StudentT.CDF(0, 1, df, Math.Abs(t)));
+    }
+
+    /// <summary>The files both sides read (by full path): a comparison of a set with itself, in part or in whole.</summary>
+    public static IReadOnlyList<string> SharedSources(IReadOnlyList<BenchmarkMetric> reference, IReadOnlyList<BenchmarkMetric> difference) =>
+        reference.SelectMany(m => m.Sources).Distinct(StringComparer.Ordinal)
+            .Intersect(difference.SelectMany(m => m.Sources), StringComparer.Ordinal)
+            .OrderBy(s => s, StringComparer.Ordinal).ToList();
 
     private static bool HasRawSamples(BenchmarkMetric metric) =>
         metric.Origin == MetricOrigin.Measured && metric.Values.Length > 0 && metric.Values.Length == metric.Count;

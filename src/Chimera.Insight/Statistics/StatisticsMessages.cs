@@ -55,6 +55,30 @@ public static class StatisticsMessages
 
     public static string PathNotFound(string path) => $"Cannot find path '{path}' because it does not exist.";
 
+    public static string SharedFilesReason(IReadOnlyList<string> files) =>
+        $"both sides read {files.Count.ToString(Invariant)} same file(s) ({string.Join(", ", files.Take(3).Select(System.IO.Path.GetFileName))}{(files.Count > 3 ? ", ..." : "")}): a set compared with itself";
+
+    public static string SharedFilesWarning(IReadOnlyList<string> files, int sides) =>
+        $"The reference and the difference share {files.Count.ToString(Invariant)} of their files ({string.Join(", ", files.Take(5))}{(files.Count > 5 ? ", ..." : "")}): " +
+        (files.Count == sides ? "this compares a set with itself. " : "groups fed by them compare data with itself. ") +
+        "Their comparisons are Inconclusive (Basis SharedFiles).";
+
+    public static string TooFewSamplesReason(int reference, int difference, double alpha) =>
+        $"too few samples ({reference.ToString(Invariant)} against {difference.ToString(Invariant)}) for any difference to be significant at alpha {alpha.ToString(Invariant)}";
+
+    public static string NotSignificantReason(double p, double alpha) =>
+        $"the difference is not significant (Welch's t-test on the stated spreads, p={p.ToString("0.####", Invariant)}, alpha {alpha.ToString(Invariant)})";
+
+    public static string NoSpreadReason(bool reference, bool difference) =>
+        (reference && difference ? "neither side states" : reference ? "the reference does not state" : "the difference does not state") +
+        " a standard deviation and a count of at least 2 beside its mean: a change cannot be tested";
+
+    public const string NoValuesReason = "a side has no values (every run failed)";
+    public const string OnlyInReference = "the group is in the reference only";
+    public const string OnlyInDifference = "the group is in the difference only";
+
+    public const string NoDirectionReason = "the metric has no better direction (not a time or a rate)";
+
     public static string NoInput(string side) => $"-{side} holds no benchmark data: nothing to compare.";
 
     public static string BestConfiguration(string model, string configuration, double mean, string unit, int count,
@@ -76,9 +100,15 @@ public static class StatisticsMessages
         $"{Model(model)}: {reloads.ToString(Invariant)} cold start(s) across {configurations.ToString(Invariant)} configurations: " +
         $"configuration changes reloaded the model, each costing about {F(penalty)} {unit} of TTFT.";
 
-    public static string FailureRate(string source, int failed, int runs, double rate, string? error) =>
-        $"{source}: {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%)" +
+    public static string FailureRate(string? model, string source, int failed, int runs, double rate, string? error) =>
+        (model is null ? source : $"{model} in {source}") +
+        $": {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%)" +
         (error is null ? "." : $"; most common error: {error}");
+
+    public static string ModelComparison(string source, string configuration, IReadOnlyList<(string Model, double Mean, string Unit, int Count)> models, double gapPercent) =>
+        $"Models measured in one file ({source}) with the same configuration ({configuration}), warm throughput: " +
+        string.Join("; ", models.Select(m => $"{m.Model} {F(m.Mean)} {m.Unit} (n={m.Count.ToString(Invariant)})")) +
+        $"; the fastest is {F(gapPercent, 1)}% above the slowest.";
 
     public static string HighVariance(string subject, double cv, double mean, double stdDev, string unit, int count) =>
         $"{subject}: high variance, CV {F(cv, 1)}% (mean {F(mean)} {unit}, std dev {F(stdDev)} {unit}, n={count.ToString(Invariant)}).";
@@ -92,11 +122,11 @@ public static class StatisticsMessages
         $"({groups.ToString(Invariant)} metric group(s) affected).";
 
     public static string StaleData(DateTime newest, double ageDays, double limitDays) =>
-        $"The newest data is from {newest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old " +
+        $"The newest run without a model is from {newest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old " +
         $"(stale after {F(limitDays, 0)} days).";
 
-    public static string StaleModel(string model, DateTime latest, double gapDays) =>
-        $"{Model(model)}: latest data from {latest.ToString("yyyy-MM-dd", Invariant)}, {F(gapDays, 0)} days older than the newest data.";
+    public static string StaleModel(string model, DateTime latest, double ageDays, double limitDays) =>
+        $"{Model(model)}: newest run from {latest.ToString("yyyy-MM-dd", Invariant)}, {F(ageDays, 0)} days old (stale after {F(limitDays, 0)} days).";
 
     public static string MissingMetric(string model, string metric, IReadOnlyList<string> missingIn, int configurations) =>
         $"{Model(model)}: {metric} is missing for {missingIn.Count.ToString(Invariant)} of {configurations.ToString(Invariant)} " +

@@ -147,13 +147,16 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_500_keeps_the_server_text_and_is_not_retried()
+    public async Task A_500_is_retried_and_keeps_the_server_text()
     {
-        var result = await gateway.GenerateAsync(Request("crash:latest"), null, CancellationToken.None);
+        var request = Request("crash:latest");
+        request.MaxRetries = 1;
+        var result = await gateway.GenerateAsync(request, null, CancellationToken.None);
 
         Assert.Equal(GenerationErrorKind.ServerError, result.ErrorKind);
         Assert.Contains("llama runner process has terminated: exit status 2", result.ErrorMessage);
-        Assert.Equal(1, result.Attempts);
+        Assert.Equal(2, result.Attempts);
+        Assert.Equal([500, 500], server.Requests.Select(r => r.StatusCode));
     }
 
     [Fact]
@@ -204,7 +207,7 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refused_connection_is_retried_then_reported_unreachable()
+    public async Task A_refused_connection_fails_at_once_as_unreachable()
     {
         var request = Request();
         request.Uri = new Uri($"http://127.0.0.1:{FreePort()}/");
@@ -212,7 +215,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var result = await gateway.GenerateAsync(request, null, CancellationToken.None);
 
         Assert.Equal(GenerationErrorKind.Unreachable, result.ErrorKind);
-        Assert.Equal(3, result.Attempts);
+        Assert.Equal(1, result.Attempts);
         Assert.Contains("Cannot reach Ollama at http://127.0.0.1:", result.ErrorMessage);
     }
 

@@ -109,24 +109,69 @@ public class FindingAnalyzerTests
     }
 
     [Fact]
-    public void Stale_data_overall_and_per_model()
+    public void Stale_data_per_model_against_now_never_against_another_model()
     {
         var old = new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc);
-        var recent = new DateTime(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc);
+        var recent = new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc);
         var samples = new[]
         {
             Samples.Of("TtftMs", 1, model: "old-model", record: "1", timestamp: old, source: "/o.csv"),
             Samples.Of("TtftMs", 1, model: "new-model", record: "1", timestamp: recent, source: "/n.csv"),
         };
 
-        var findings = Analyze(samples).Where(f => f.Kind == "StaleData").ToList();
+        var finding = Assert.Single(Analyze(samples), f => f.Kind == "StaleData");
 
-        Assert.Equal(2, findings.Count);
-        Assert.Equal(44, Figure(findings[0], "AgeDays"), 1);
-        Assert.Equal(FindingSeverity.Warning, findings[0].Severity);
-        Assert.Equal("old-model", findings[1].Model);
-        Assert.Equal((recent - old).TotalDays, Figure(findings[1], "GapDays"), 1);
+        Assert.Equal("old-model", finding.Model);
+        Assert.Equal((Now - old).TotalDays, Figure(finding, "AgeDays"), 1);
+        Assert.DoesNotContain("new-model", finding.Text);
     }
+
+    [Fact]
+    public void Groups_without_a_model_are_never_ranked_against_each_other()
+    {
+        var samples = Samples.Series("TokensPerSecond", [78.4, 78.5, 78.3], "tok/s", configuration: "num_ctx=1024", model: null!, source: "/summary.csv")
+            .Concat(Samples.Series("TokensPerSecond", [9.1, 9.2, 9.3], "tok/s", configuration: "num_ctx=8192", model: null!, source: "/agent.json"));
+
+        var findings = Analyze(samples);
+
+        Assert.DoesNotContain(findings, f => f.Kind is "BestConfiguration" or "WorstConfiguration" or "ModelComparison");
+    }
+
+    [Fact]
+    public void High_variance_only_for_times_and_rates()
+    {
+        var samples = Samples.Series("response_chars", [10, 500, 90, 1300], "")
+            .Concat(Samples.Series("ttft_delta_ms", [1, 40, 3, 90], "ms"))
+            .Concat(Samples.Series("EvalMs", [100, 900, 300, 1500], "ms"));
+
+        var finding = Assert.Single(Analyze(samples), f => f.Kind == "HighVariance");
+
+        Assert.StartsWith("EvalMs of llama3.1:8b", finding.Subject);
+    }
+
+    [Fact]
+    public void Models_side_by_side_only_within_one_file_and_one_configuration()
+    {
+        var sameFile = Samples.Series("TokensPerSecond", [78.4, 78.5, 78.3], "tok/s", model: "q4_0", source: "/quant.csv")
+            .Concat(Samples.Series("TokensPerSecond", [46.5, 46.6, 46.7], "tok/s", model: "q8_0", source: "/quant.csv").Select(Renumbered(10)));
+        var otherFile = Samples.Series("TokensPerSecond", [20, 21, 22], "tok/s", model: "gemma3", source: "/agent.csv");
+
+        var findings = Analyze(sameFile.Concat(otherFile));
+
+        var comparison = Assert.Single(findings, f => f.Kind == "ModelComparison");
+        Assert.Null(comparison.Model);
+        Assert.Contains("q4_0", comparison.Text);
+        Assert.Contains("q8_0", comparison.Text);
+        Assert.DoesNotContain("gemma3", comparison.Text);
+        Assert.Contains("same configuration", comparison.Text);
+    }
+
+    private static Func<BenchmarkSample, BenchmarkSample> Renumbered(int offset) => sample =>
+    {
+        sample.Record = (int.Parse(sample.Record!, System.Globalization.CultureInfo.InvariantCulture) + offset).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        sample.Location = "row " + sample.Record;
+        return sample;
+    };
 
     [Fact]
     public void Metrics_missing_for_some_configurations()

@@ -123,7 +123,7 @@ public class MetricComparerTests
     }
 
     [Fact]
-    public void Summarised_figures_are_judged_on_the_threshold_alone()
+    public void A_mean_without_its_spread_gives_no_verdict_and_says_why()
     {
         var reference = Measure([Samples.Of("LatencyMs", 24.6, statistic: Statistic.Mean, source: "/old.json")]);
         var difference = Measure(Samples.Series("LatencyMs", [30, 31, 29], source: "/new.csv"));
@@ -132,8 +132,41 @@ public class MetricComparerTests
 
         Assert.Equal(MetricComparer.BasisThresholdOnly, comparison.Basis);
         Assert.Null(comparison.PValue);
-        Assert.Equal(ComparisonVerdict.Worse, comparison.Verdict);
+        Assert.Equal(ComparisonVerdict.Inconclusive, comparison.Verdict);
+        Assert.Contains("reference does not state a standard deviation", comparison.Reason);
         Assert.Equal(Statistic.Mean, comparison.Statistic);
+    }
+
+    [Fact]
+    public void Stated_spreads_and_counts_are_tested_with_welch()
+    {
+        static BenchmarkMetric Reported(double mean, double sd, int count, string source) => new()
+        {
+            Metric = "TtftMs", Unit = "ms", Origin = MetricOrigin.Reported, Statistic = Statistic.Mean, Model = "m", Phase = Phase.Warm,
+            Mean = mean, StdDev = sd, Count = count, Sources = [source],
+        };
+
+        var clear = Assert.Single(MetricComparer.Compare([Reported(100, 5, 30, "/a.json")], [Reported(130, 6, 30, "/b.json")], Options));
+        var thin = Assert.Single(MetricComparer.Compare([Reported(100, 40, 3, "/a.json")], [Reported(130, 40, 3, "/b.json")], Options));
+
+        Assert.Equal(MetricComparer.BasisWelchT, clear.Basis);
+        Assert.Equal(ComparisonVerdict.Worse, clear.Verdict);
+        Assert.True(clear.PValue < 1e-6);
+        Assert.Equal(ComparisonVerdict.Inconclusive, thin.Verdict);
+        Assert.Contains("not significant", thin.Reason);
+    }
+
+    [Fact]
+    public void A_set_compared_with_itself_is_inconclusive_and_says_so()
+    {
+        var metrics = Measure(Samples.Series("TtftMs", Samples.Around(100, 20, seed: 3)));
+
+        var comparison = Assert.Single(MetricComparer.Compare(metrics, metrics, Options));
+
+        Assert.Equal(ComparisonVerdict.Inconclusive, comparison.Verdict);
+        Assert.Equal(MetricComparer.BasisSharedFiles, comparison.Basis);
+        Assert.Contains("compared with itself", comparison.Reason);
+        Assert.Equal(["/data/run.csv"], MetricComparer.SharedSources(metrics, metrics));
     }
 
     [Fact]
