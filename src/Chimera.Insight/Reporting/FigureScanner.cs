@@ -101,6 +101,9 @@ internal static class FigureScanner
             for (var f = before; f < figures.Count; f++)
             {
                 var figure = figures[f];
+                figure.ColumnHeader = columnHeader;
+                figure.RowLabel = cells.Count > 0 && c > 0 ? cells[0].Text : "";
+                figure.RowText = rowLabel;
                 if (figure.SettingKey is not null)
                 {
                     continue;
@@ -224,6 +227,13 @@ internal static class FigureScanner
                 Topic = GroundingVocabulary.LastTopic(topicWindow),
                 Statistic = GroundingVocabulary.LastStatistic(statisticWindow),
                 Bound = bound,
+                LineIndex = lineNumber - 1,
+                LineText = line,
+                Start = signStart,
+                UnitEnd = unitEnd,
+                SentenceStart = sentenceStart,
+                SentenceEnd = SentenceEnd(line, unitEnd, end),
+                ClauseStart = Math.Max(sentenceStart, previousEnd),
             };
             figures.Add(figure);
             previousEnd = unitEnd;
@@ -514,6 +524,25 @@ internal static class FigureScanner
         }
 
         return start;
+    }
+
+    private static int SentenceEnd(string line, int at, int end)
+    {
+        for (var k = at; k < end; k++)
+        {
+            var c = line[k];
+            if (c == ';' || c == '!' || c == '?' || c == '|')
+            {
+                return k;
+            }
+
+            if (c == '.' && (k + 1 >= end || line[k + 1] == ' ') && k > 0 && !char.IsDigit(line[k - 1]))
+            {
+                return k;
+            }
+        }
+
+        return end;
     }
 
     private static double Tolerance(string raw, int decimals, bool approximate)
