@@ -41,7 +41,8 @@ public sealed class GroundedFigure
     public string? BelongsTo { get; set; }
     /// <summary>The fact id (F12) the figure was printed from, when the model wrote an id instead of a number.</summary>
     public string? FactId { get; set; }
-    public string Verdict => IsGrounded ? "Grounded" : Reason?.ToString() ?? "Ungrounded";
+    /// <summary>Grounded; Contradicted (the data holds something else for the claim); Unverifiable (nothing says what the figure is).</summary>
+    public string Verdict => IsGrounded ? "Grounded" : Reason == GroundingReason.Unverifiable ? "Unverifiable" : "Contradicted";
     public override string ToString() => $"{Text} (line {Line}, col {Column})";
 }
 

@@ -42,6 +42,9 @@ public class GroundingCheckerTests
         var flagged = result.Ungrounded.Select(f => f.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         Assert.All(invented, value => Assert.Contains(value, flagged));
         Assert.Empty(result.Grounded);
+        // the TTFT_S row calls a time "Tokens Per Second"
+        Assert.All(result.Figures.Where(f => f.Line == 5), f => Assert.Equal(GroundingReason.UnitConfusion, f.Reason));
+        Assert.Equal(2, result.Figures.Count(f => f.Line == 5));
         // the file names' dates and the section numbering are not figures
         Assert.DoesNotContain(result.Figures, f => f.Value is 20251002 or 170837 or 3 or 1);
     }
@@ -123,6 +126,38 @@ public class GroundingCheckerTests
         Assert.Empty(Flagged("Throughput: 108 tok/s."));
         Assert.Equal(new[] { "107 tok/s" }, Flagged("Throughput: 107 tok/s."));
         Assert.Empty(Flagged("Throughput: about 110 tok/s."));
+    }
+
+    [Fact]
+    public void Another_subjects_figure_is_labelled_and_named()
+    {
+        var figure = Assert.Single(GroundingChecker.Check("The mean throughput of llama3.1:8b-instruct-q4_0 was 108.05 tok/s.", Facts()).Figures);
+
+        Assert.False(figure.IsGrounded);
+        Assert.Equal(GroundingReason.OtherSubject, figure.Reason);
+        Assert.Contains("gemma3:270m", figure.BelongsTo);
+        Assert.Equal("76.59 tok/s", figure.Expected);
+        Assert.Equal("TokensPerSecond", figure.Metric);
+        Assert.Equal("Mean", figure.Statistic);
+    }
+
+    [Fact]
+    public void A_p95_called_the_mean_is_another_statistic()
+    {
+        var figure = Assert.Single(GroundingChecker.Check("gemma3:270m had a mean warm TTFT of 655.1 ms.", Facts()).Figures);
+
+        Assert.Equal(GroundingReason.OtherStatistic, figure.Reason);
+        Assert.Equal("590.0 ms", figure.Expected);
+    }
+
+    [Fact]
+    public void Pooled_claims_over_cold_and_warm_are_true()
+    {
+        // gemma3:270m TTFT: 20 warm at 589.98 ms and 3 cold at 2301.4 ms, 23 requests at 813.21 ms together
+        var pooled = (20 * 589.98 + 3 * 2301.4) / 23;
+        var text = $"Over all 23 requests, gemma3:270m averaged a TTFT of {pooled.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} ms.";
+
+        Assert.Empty(GroundingChecker.Check(text, Facts()).Ungrounded);
     }
 
     [Fact]

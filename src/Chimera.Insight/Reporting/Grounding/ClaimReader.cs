@@ -81,12 +81,16 @@ internal sealed class ClaimReader
             topic = topics.Last(f.ColumnHeader!) ?? topics.Last(f.RowText ?? "");
             if (topic?.Quantity == Quantity.Setting && GroundingVocabulary.SettingKey(f.ColumnHeader!) is null) topic = null;
             // A unit the row or column label writes beside the metric must agree with it ("TTFT_S (Tokens Per Second)").
-            if (topic is not null && f.Unit is null)
+            if (f.Unit is null)
             {
-                var labelUnits = LabelUnits(f.ColumnHeader!).Concat(LabelUnits(f.RowLabel ?? "")).ToList();
-                if (topic.Quantity is Quantity.Time or Quantity.Rate && labelUnits.Any(u => u.Quantity is Quantity.Time or Quantity.Rate && u.Quantity != topic.Quantity))
+                // The metric named once the unit phrases are taken out ("TTFT_S (Tokens Per Second)" names TTFT, in a rate).
+                var label = f.ColumnHeader + " · " + (f.RowText ?? "");
+                var labelUnits = LabelUnits(label).ToList();
+                var named = topics.Last(labelUnits.Aggregate(label, (text, u) => Regex.Replace(text, Regex.Escape(u.Text), " ", RegexOptions.IgnoreCase)));
+                if (named is not null && named.Quantity is Quantity.Time or Quantity.Rate && labelUnits.Any(u => u.Quantity is Quantity.Time or Quantity.Rate && u.Quantity != named.Quantity))
                 {
                     claim.UnitConflict = true;
+                    topic = named;
                 }
             }
         }
