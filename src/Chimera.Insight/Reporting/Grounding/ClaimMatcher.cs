@@ -94,7 +94,7 @@ internal sealed class ClaimMatcher
         {
             metrics = catalog.Metrics;
         }
-        else if (unit is not null && unit.Quantity is Quantity.Time or Quantity.Rate or Quantity.Tokens && (!claim.Subject.IsEmpty || claim.Extreme))
+        else if (unit is not null && unit.Quantity is Quantity.Time or Quantity.Rate or Quantity.Tokens)
         {
             metrics = catalog.Metrics.Where(m => catalog.Topics.QuantityOf(m) == unit.Quantity);
         }
@@ -317,8 +317,11 @@ internal sealed class ClaimMatcher
         if (readings.Count == 0) return null;
         var metric = readings[0].Metric;
         var ofMetric = readings.Where(r => r.Metric == metric).Select(r => r.Candidate).ToList();
-        var candidate = ofMetric.FirstOrDefault(c => c.IsPool && c.Members.Count() == ofMetric.Where(x => !x.IsPool).Select(x => x.First).Concat(ofMetric.Where(x => x.IsPool).SelectMany(x => x.Members)).Distinct().Count())
-                        ?? (ofMetric.Count(c => !c.IsPool) == 1 ? ofMetric.First(c => !c.IsPool) : ofMetric.FirstOrDefault(c => c.IsPool));
+        // The warm reading when the claim names no phase (a single warm group, else the warm pool), else the widest pool, else the one group.
+        var warmSingles = ofMetric.Where(c => !c.IsPool && c.First.Phase != Phase.Cold).ToList();
+        var candidate = (claim.Subject.Phase is null && warmSingles.Count == 1 ? warmSingles[0] : null)
+                        ?? ofMetric.Where(c => c.IsPool).OrderBy(c => c.Members.Any(m => m.Phase == Phase.Cold) && claim.Subject.Phase is null ? 1 : 0).ThenByDescending(c => c.Members.Count()).FirstOrDefault()
+                        ?? (ofMetric.Count == 1 ? ofMetric[0] : null);
         if (candidate is null) return null;
         var statistic = claim.Relation switch
         {

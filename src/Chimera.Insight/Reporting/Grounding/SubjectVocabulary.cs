@@ -157,7 +157,8 @@ internal sealed class SubjectVocabulary
         at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is ':' or '_' or '/' or '\\' or '-' || (text[at - 1] == '.' && at > 1 && char.IsLetterOrDigit(text[at - 2])));
 
     private static bool BoundaryAfter(string text, int end) =>
-        end >= text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is ':' or '_' or '/' or '\\' or '-' || (text[end] == '.' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])));
+        end >= text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '_' or '/' or '\\' or '-' ||
+                                (text[end] is '.' or ':' && end + 1 < text.Length && char.IsLetterOrDigit(text[end + 1])));
 
     private static bool Overlaps(List<Mention> found, int start, int end) => found.Any(m => start < m.End && m.Start < end);
 
