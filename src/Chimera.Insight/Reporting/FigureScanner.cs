@@ -135,6 +135,11 @@ internal static class FigureScanner
         }
 
         var normalised = header.ToLowerInvariant();
+        foreach (Match bracket in Regex.Matches(normalised, @"\(([^()]{1,20})\)"))
+        {
+            if (FindUnit(bracket.Groups[1].Value.Trim()) is { NotAClaim: false } bracketed) return bracketed;
+        }
+
         var suffix = UnitSuffix.Match(normalised);
         if (suffix.Success)
         {
@@ -147,7 +152,7 @@ internal static class FigureScanner
             return FindUnit(unit);
         }
 
-        foreach (var unit in GroundingVocabulary.Units.Where(u => !u.NotAClaim && u.Text.Length > 1))
+        foreach (var unit in GroundingVocabulary.Units.Where(u => !u.NotAClaim && u.Text.Length > 1 && u.Text is not ("min" or "mins")))
         {
             var at = normalised.IndexOf(unit.Text.ToLowerInvariant(), StringComparison.Ordinal);
             if (at >= 0 && BoundaryBefore(normalised, at) && BoundaryAfter(normalised, at + unit.Text.Length))
@@ -236,7 +241,11 @@ internal static class FigureScanner
                 ClauseStart = Math.Max(sentenceStart, previousEnd),
             };
             figures.Add(figure);
-            previousEnd = unitEnd;
+            if (figure.SettingKey is null)
+            {
+                previousEnd = unitEnd; // a setting (num_ctx=2048) names a subject: the clause goes on
+            }
+
             i = Math.Max(unitEnd, numberEnd);
         }
     }
@@ -493,6 +502,15 @@ internal static class FigureScanner
     {
         var k = numberStart - 1;
         while (k >= start && line[k] == ' ') k--;
+        if (k >= start && k < numberStart - 1 && (char.IsLetter(line[k]) || line[k] == '_'))
+        {
+            // "num_ctx 2048", "temp 0.6": a setting's key right before its value
+            var wordEnd = k + 1;
+            while (k >= start && (char.IsLetterOrDigit(line[k]) || line[k] == '_')) k--;
+            var word = line.Substring(k + 1, wordEnd - k - 1);
+            return word.Contains("_") || word.StartsWith("temp", StringComparison.OrdinalIgnoreCase) ? GroundingVocabulary.SettingKey(word) : null;
+        }
+
         if (k < start || (line[k] != '=' && line[k] != ':'))
         {
             return null;

@@ -181,6 +181,7 @@ internal static class GroundingVocabulary
 
     private static readonly Regex TopicRegex = BuildRegex(Topics.Select(t => t.Phrase));
     private static readonly Regex StatisticRegex = BuildRegex(Statistics.Select(s => s.Phrase));
+    private static readonly Regex MetricTopicRegex = BuildRegex(Topics.Where(t => t.Quantity != Quantity.Setting).Select(t => t.Phrase));
 
     /// <summary>The topic phrase nearest the end of <paramref name="window"/>, if any.</summary>
     public static TopicPhrase? LastTopic(string window)
@@ -209,9 +210,9 @@ internal static class GroundingVocabulary
     }
 
     /// <summary>The topic phrase nearest the end of <paramref name="window"/> and where it ends, if any.</summary>
-    public static (TopicPhrase Topic, int End)? LastTopicAt(string window)
+    public static (TopicPhrase Topic, int End)? LastTopicAt(string window, bool settings = true)
     {
-        var matches = TopicRegex.Matches(Normalise(window));
+        var matches = (settings ? TopicRegex : MetricTopicRegex).Matches(Normalise(window));
         if (matches.Count == 0)
         {
             return null;

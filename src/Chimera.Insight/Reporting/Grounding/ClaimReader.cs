@@ -96,8 +96,8 @@ internal sealed class ClaimReader
         }
         else
         {
-            var clause = topics.Last(line.Substring(f.ClauseStart, f.Start - f.ClauseStart));
-            var sentence = topics.Last(line.Substring(f.SentenceStart, f.Start - f.SentenceStart));
+            var clause = topics.Last(line.Substring(f.ClauseStart, f.Start - f.ClauseStart), settings: false);
+            var sentence = topics.Last(line.Substring(f.SentenceStart, f.Start - f.SentenceStart), settings: false);
             topic = clause ?? sentence;
             if (clause is not null && unit is not null && Conflicts(clause.Quantity, unit.Quantity) && OwnsFigure(line, f))
             {
@@ -318,7 +318,15 @@ internal sealed class ClaimReader
                                              ((m.Start >= segmentStart && m.Start < segmentEnd) || m.End <= firstModel)).ToList();
         foreach (var group in qualifiers.GroupBy(m => (m.Kind, m.Key)))
         {
-            // Several values of one setting or both phases: the one nearest the figure.
+            if (group.Key.Kind == MentionKind.Phase && group.Select(m => m.Value).Distinct().Count() > 1)
+            {
+                // Both phases named: the one the figure's own clause names; "cold and warm together" names neither.
+                var inClause = group.Where(m => m.Start >= f.ClauseStart && m.End <= f.Start).Select(m => m.Value).Distinct().ToList();
+                if (inClause.Count == 1) Apply(subject, group.First(m => m.Value == inClause[0]));
+                continue;
+            }
+
+            // Several values of one setting: the one named last before the figure, else the first after it.
             var nearest = group.Where(m => m.End <= f.Start).Select(m => (Mention?)m).LastOrDefault() ?? group.First();
             Apply(subject, nearest);
         }
@@ -514,8 +522,10 @@ internal sealed class ClaimReader
             if ((m.Start > f.UnitEnd ? ComparisonAhead : Comparison).IsMatch(gap) || Comparison.IsMatch(gap))
             {
                 var otherSide = new ClaimSubject();
-                var end = names.FirstOrDefault(n => n.Start > m.End) is { Kind: MentionKind.Model } next ? next.Start : f.SentenceEnd;
+                var nextName = names.FindIndex(n => n.Start > m.End);
+                var end = nextName >= 0 ? names[nextName].Start : f.SentenceEnd;
                 foreach (var q in sentence.Where(q => q.Start >= m.Start && q.Start < end)) Apply(otherSide, q);
+                if (m.Kind is MentionKind.Model or MentionKind.Source) InheritShared(otherSide, own);
                 if (m.Kind is MentionKind.Model or MentionKind.Source && string.Equals(otherSide.Model ?? otherSide.Source, own.Model ?? own.Source, StringComparison.OrdinalIgnoreCase) &&
                     names.Count > 1)
                 {
@@ -605,6 +615,17 @@ internal sealed class ClaimReader
             claim.Statistic = "Max";
             claim.OtherStatistic = "Min";
             claim.Range = true;
+        }
+    }
+
+    /// <summary>The other side of "A is 34% faster than B (num_ctx=2048, warm)" shares the qualifiers it does not name.</summary>
+    private static void InheritShared(ClaimSubject other, ClaimSubject own)
+    {
+        other.Phase ??= own.Phase;
+        other.Backend ??= own.Backend;
+        if (other.Settings.Count == 0)
+        {
+            foreach (var (k, v) in own.Settings) other.Settings[k] = v;
         }
     }
 

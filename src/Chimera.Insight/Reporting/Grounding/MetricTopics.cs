@@ -52,10 +52,10 @@ internal sealed class MetricTopics
     public bool Holds(string metric) => quantities.ContainsKey(metric);
 
     /// <summary>The metric named last in <paramref name="window"/>: the data's own name where it ends later than (or where) a vocabulary phrase does.</summary>
-    public MetricTopic? Last(string window)
+    public MetricTopic? Last(string window, bool settings = true)
     {
         if (string.IsNullOrEmpty(window)) return null;
-        var vocabulary = GroundingVocabulary.LastTopicAt(window);
+        var vocabulary = GroundingVocabulary.LastTopicAt(window, settings);
         Match? own = null;
         if (ownNameRegex is not null)
         {

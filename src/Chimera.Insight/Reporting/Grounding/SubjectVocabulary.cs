@@ -85,7 +85,7 @@ internal sealed class SubjectVocabulary
         }
 
         settings = new Regex(
-            @"(?<![\p{L}\p{N}_])(?<key>" + string.Join("|", keys.OrderByDescending(k => k.Length)) + @")(?:\s*(?:=|:)\s*|\s+(?:of|at|set to|=)?\s*)\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])|[A-Za-z][\w.\-]*(?=\s*(?:[,;)·|]|$)))",
+            @"(?<![\p{L}\p{N}_])(?<key>" + string.Join("|", keys.OrderByDescending(k => k.Length)) + @")(?:\s*(?:=|:)\s*\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])|[A-Za-z][\w.\-]*)|\s+(?:of|at|set to)?\s*\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])))",
             Options);
     }
 
