@@ -140,7 +140,7 @@ internal static class GroundingVocabulary
         ("coefficient of variation", "CV"), ("cv", "CV"),
         ("median", "P50"), ("p50", "P50"), ("p90", "P90"), ("p95", "P95"), ("p99", "P99"),
         ("minimum", "Min"), ("min", "Min"), ("maximum", "Max"), ("max", "Max"), ("peak", "Max"),
-        ("mean", "Mean"), ("average", "Mean"), ("avg", "Mean"),
+        ("mean", "Mean"), ("average", "Mean"), ("averaged", "Mean"), ("averages", "Mean"), ("avg", "Mean"),
     ];
 
     /// <summary>Dispersion statistics: they support a figure only when the text names them.</summary>

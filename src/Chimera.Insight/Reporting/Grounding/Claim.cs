@@ -92,6 +92,8 @@ internal sealed class Claim
     public bool UnitConflict { get; set; }
     /// <summary>The claim reads a range between two statistics (max - min).</summary>
     public bool Range { get; set; }
+    /// <summary>A percent written as a part of the other side ("64% of llama3.1's throughput"), not as a change.</summary>
+    public bool PartOf { get; set; }
     /// <summary>The figure is said of the highest or lowest of its subject's groups ("the fastest model", "ranged from ... to").</summary>
     public bool Extreme { get; set; }
 }

@@ -337,9 +337,31 @@ internal sealed class ClaimMatcher
         return GroundingFormat.AsWritten(v, claim.Figure, unit);
     }
 
-    /// <summary>Whose figure the value is, when it is another subject's of the same metric and statistic.</summary>
+    /// <summary>Whose figure the value is, when it is another subject's of the same metric and statistic: another group's,
+    /// or another model's reading of the same shape (its pool over the same configurations and phases).</summary>
     private string? OtherSubject(Claim claim, List<string> metrics)
     {
+        if (claim.Subject.Model is not null && claim.Relation == GroundingRelation.Value)
+        {
+            foreach (var metric in metrics)
+            {
+                var models = catalog.GroupsOf(metric).Select(g => g.Model).Where(m => m is not null && !string.Equals(m, claim.Subject.Model, StringComparison.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase);
+                foreach (var model in models)
+                {
+                    var subject = claim.Subject.Copy();
+                    subject.Model = model;
+                    foreach (var candidate in catalog.CandidatesFor(subject, metric).Where(c => c.IsPool))
+                    {
+                        foreach (var statistic in Statistics(claim, candidate.First))
+                        {
+                            if (candidate.Statistic(statistic) is double v && Holds(claim, v, candidate.First, statistic)) return candidate.Label;
+                        }
+                    }
+                }
+            }
+        }
+
         foreach (var metric in metrics)
         {
             var groups = catalog.GroupsOf(metric);
@@ -432,8 +454,8 @@ internal sealed class ClaimMatcher
             case GroundingRelation.PercentChange:
             {
                 var changes = new List<double>();
-                if (b != 0) { changes.Add(100 * Math.Abs(a - b) / Math.Abs(b)); changes.Add(100 * Math.Abs(a / b)); }
-                if (a != 0) { changes.Add(100 * Math.Abs(a - b) / Math.Abs(a)); changes.Add(100 * Math.Abs(b / a)); }
+                if (b != 0) changes.Add(claim.PartOf ? 100 * Math.Abs(a / b) : 100 * Math.Abs(a - b) / Math.Abs(b));
+                if (a != 0) changes.Add(claim.PartOf ? 100 * Math.Abs(b / a) : 100 * Math.Abs(a - b) / Math.Abs(a));
                 return (changes.Any(c => Math.Abs(c - w) <= t), changes.Count > 0 ? GroundingFormat.AsWritten(changes[0], f, claim.Unit) : "");
             }
             default:

@@ -15,12 +15,14 @@ internal sealed class LooseFactMatcher
     public LooseFactMatcher(FactIndex facts) => this.facts = facts;
 
     /// <summary>The label of the fact that supports the claim's figure, or null. With <paramref name="groupSubject"/>, a claim
-    /// that names a model is supported only by facts of that model, settings and file counts.</summary>
+    /// that names a model is supported only by facts of that model, settings and file counts; a relation between two named
+    /// sides only by a fact of its model (a finding's).</summary>
     public string? Find(Claim claim, bool groupSubject)
     {
         var model = claim.Subject.Model;
+        var paired = claim.Other is not null || claim.OtherStatistic is not null;
         bool Applies(Fact fact) => fact.Model is null
-            ? !groupSubject || model is null || fact.Quantity == Quantity.Setting || fact.Topics.Contains(GroundingVocabulary.Files)
+            ? !paired && (!groupSubject || model is null || fact.Quantity == Quantity.Setting || fact.Topics.Contains(GroundingVocabulary.Files))
             : model is null || string.Equals(fact.Model, model, StringComparison.OrdinalIgnoreCase);
         var figure = claim.Figure;
         return FindSupport(figure, figure.Unit ?? figure.HeaderUnit, Applies)?.Label;
@@ -65,7 +67,7 @@ internal sealed class LooseFactMatcher
         bool Allowed(Fact fact) => applies(fact) &&
             (topic is null || topic.Topics.Any(fact.Topics.Contains)) &&
             (unit?.Topic is null || fact.Topics.Contains(unit.Topic)) &&
-            (figure.Statistic is null || fact.Quantity == Quantity.Count ||
+            (figure.Statistic is null || figure.Statistic == "Mean" && fact.Statistic is null || fact.Quantity == Quantity.Count ||
              string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
             (fact.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(fact.Statistic) || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase));
 
