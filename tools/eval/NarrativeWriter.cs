@@ -51,8 +51,10 @@ internal sealed class NarrativeWriter
         Append("");
         for (var b = 0; b < blocks; b++)
         {
-            switch (random.Next(7))
+            switch (random.Next(9))
             {
+                case 7: Kernels(); break;
+                case 8: CountsAndVariation(); break;
                 case 0: case 1: Prose(); break;
                 case 2: Bullets(); break;
                 case 3: LeadIn(); break;
@@ -287,6 +289,7 @@ internal sealed class NarrativeWriter
                 case 0:
                 {
                     var percent = 100 * Math.Abs(a.Mean.Value - b.Mean.Value) / b.Mean.Value * factor;
+                    if (percent < 5) continue; // a moved figure would round to the true one
                     number = percent.ToString(percent < 20 ? "F1" : "F0", Invariant);
                     sentence = $"{lead}, {a.Model} is {number}% {(faster ? "faster" : "slower")} than {b.Model} in mean {metric}.";
                     break;
@@ -314,6 +317,68 @@ internal sealed class NarrativeWriter
         }
     }
 
+    private void Kernels()
+    {
+        for (var i = 0; i < random.Next(2, 4); i++)
+        {
+            var g = Pick(kernels);
+            var (statistic, word) = Statistic();
+            var kind = Kind();
+            var others = kernels.Where(k => k.Model != g.Model && k.Backend == g.Backend && k.Configuration == g.Configuration);
+            if (Planting(kind, g, statistic, others) is not double v) continue;
+            var number = v.ToString(v >= 10 ? "F2" : "F3", Invariant);
+            var device = g.Configuration!;
+            var sentence = random.Next(2) == 0
+                ? $"The {g.Backend} {g.Model} kernel ({device}) has a {word} latency of {number} ms."
+                : $"- `{g.Model}` · {g.Backend} · {device}: {word} latency {number} ms";
+            Plant(kind, "kernel", number, sentence);
+            Append(sentence);
+        }
+    }
+
+    private void CountsAndVariation()
+    {
+        for (var i = 0; i < random.Next(2, 4); i++)
+        {
+            var g = Group();
+            var kind = Kind();
+            string sentence, number;
+            if (random.Next(2) == 0 && g.Count >= 10)
+            {
+                var n = kind switch
+                {
+                    True => g.Count,
+                    Moved => (int)Math.Round(g.Count * (1 + (random.Next(2) == 0 ? -1 : 1) * (0.1 + 0.1 * random.NextDouble()))),
+                    _ => OthersOf(g).Select(o => o.Count).Where(c => c != g.Count).DefaultIfEmpty(-1).First(),
+                };
+                if (n < 0 || (kind != True && n == g.Count)) continue;
+                number = n.ToString(Invariant);
+                sentence = $"{g.Model} with {Configuration(g)} completed {number} {PhaseWords(g)} requests.";
+            }
+            else if (g.CV is double cv && g.Count > 2)
+            {
+                var truth = cv;
+                var value = kind switch
+                {
+                    True => truth,
+                    Moved => truth * (1 + (random.Next(2) == 0 ? -1 : 1) * (0.1 + 0.1 * random.NextDouble())),
+                    _ => OthersOf(g).Select(o => o.CV).OfType<double>().Where(c => Math.Abs(c - truth) / truth > 0.1).DefaultIfEmpty(-1).First(),
+                };
+                if (value < 0) continue;
+                var asFraction = random.Next(2) == 0;
+                number = asFraction ? (value / 100).ToString("F3", Invariant) : value.ToString("F1", Invariant);
+                sentence = $"On {PhaseWords(g)} requests with {Configuration(g)}, {g.Model} shows a {Pick(MetricWords[g.Metric])} coefficient of variation of {number}{(asFraction ? "" : "%")}.";
+            }
+            else
+            {
+                continue;
+            }
+
+            Plant(kind, "count or CV", number, sentence);
+            Append(sentence);
+        }
+    }
+
     private void Pooled()
     {
         var model = Pick(LabFacts.Models);
@@ -332,7 +397,7 @@ internal sealed class NarrativeWriter
         {
             True => truth,
             Moved => truth * (1 + (random.Next(2) == 0 ? -1 : 1) * (0.05 + 0.15 * random.NextDouble())),
-            _ => Pool(Of(Pick(LabFacts.Models.Where(m => m != model).ToList()), null)),
+            _ => Pool(Of(Pick(LabFacts.Models.Where(m => m != model).ToList()), oneConfiguration ? first.Configuration : null) is { Count: > 0 } other ? other : groups),
         };
         if (kind == OtherSubject && Math.Abs(value - truth) / truth < 0.05) return;
         var (figure, number) = Figure(value, groups[0].Unit);

@@ -24,7 +24,8 @@ foreach (var seed in seeds)
         var result = GroundingChecker.Check(text, facts);
         foreach (var p in planted)
         {
-            var figure = result.Figures.FirstOrDefault(f => f.Line == p.Line && f.Text.StartsWith(p.Written, StringComparison.Ordinal));
+            var figure = result.Figures.FirstOrDefault(f => f.Line == p.Line && f.Text.StartsWith(p.Written, StringComparison.Ordinal) &&
+                                                             (f.Text.Length == p.Written.Length || !char.IsDigit(f.Text[p.Written.Length]) && f.Text[p.Written.Length] != '.'));
             outcomes.Add((p, figure, seed));
         }
     }

@@ -94,8 +94,8 @@ internal static class FigureScanner
         for (var c = 0; c < cells.Count; c++)
         {
             var before = figures.Count;
-            ScanProse(line, lineNumber, cells[c].Start, cells[c].End, figures);
             var columnHeader = header is not null && c < header.Length ? header[c] : "";
+            ScanProse(line, lineNumber, cells[c].Start, cells[c].End, figures, yearsAreFigures: HeaderUnit(columnHeader) is not null);
             // The row's words (its label and any text cells) say what the row is about.
             var rowLabel = string.Join(" · ", cells.Where((cell, k) => k != c && !IsNumericCell(cell.Text)).Select(cell => cell.Text));
             for (var f = before; f < figures.Count; f++)
@@ -172,7 +172,7 @@ internal static class FigureScanner
     private static bool BoundaryAfter(string s, int at) => at >= s.Length || !char.IsLetterOrDigit(s[at]);
 
     /// <summary>Scans line[start..end) for figures; context windows never cross <paramref name="start"/>.</summary>
-    private static void ScanProse(string line, int lineNumber, int start, int end, List<WrittenFigure> figures)
+    private static void ScanProse(string line, int lineNumber, int start, int end, List<WrittenFigure> figures, bool yearsAreFigures = false)
     {
         var previousEnd = start;
         var i = start;
@@ -187,7 +187,7 @@ internal static class FigureScanner
             var numberStart = i;
             var numberEnd = ReadNumber(line, i, end, out var decimals);
             var tokenEnd = WordEnd(line, numberEnd, end);
-            if (!IsClaim(line, start, numberStart, numberEnd, end, decimals))
+            if (!IsClaim(line, start, numberStart, numberEnd, end, decimals, yearsAreFigures))
             {
                 i = tokenEnd;
                 continue;
@@ -310,7 +310,7 @@ internal static class FigureScanner
         return i;
     }
 
-    private static bool IsClaim(string line, int start, int numberStart, int numberEnd, int end, int decimals)
+    private static bool IsClaim(string line, int start, int numberStart, int numberEnd, int end, int decimals, bool yearsAreFigures)
     {
         var before = numberStart > start ? line[numberStart - 1] : ' ';
         var beforeBefore = numberStart - 1 > start ? line[numberStart - 2] : ' ';
@@ -355,7 +355,7 @@ internal static class FigureScanner
             return false;
 
         // a bare year
-        if (decimals == 0 && raw.Length == 4 && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) &&
+        if (!yearsAreFigures && decimals == 0 && raw.Length == 4 && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) &&
             year is >= 1990 and <= 2100 && !AttachedUnit(line, numberEnd, end) && !HasUnitAfter(line, numberEnd, end))
             return false;
 

@@ -231,7 +231,7 @@ internal sealed class ClaimMatcher
         {
             if (claim.Statistic == "Attempted") return ["Attempted"];
             return claim.Unit?.Topic == GroundingVocabulary.FailedRuns || (claim.Unit is null && claim.Metrics is { } named && named.Contains(GroundingVocabulary.Failures))
-                ? ["Failed"] : ["Count", "Attempted"];
+                ? ["Failed"] : ["Count"];
         }
 
         if (claim.Relation == GroundingRelation.Share)
@@ -271,9 +271,7 @@ internal sealed class ClaimMatcher
     {
         if (statistic is "CV" or "FailureShare")
         {
-            var w = Math.Abs(claim.Figure.Value);
-            var t = claim.Figure.Tolerance;
-            return Math.Abs(fact - w) <= t || (claim.Unit is null && Math.Abs(fact - w * 100) <= t * 100);
+            return StatisticReadings(claim, group, statistic).Any(r => Math.Abs(fact - r.Value) <= r.Tolerance);
         }
 
         if (claim.Relation == GroundingRelation.Bound)
@@ -288,6 +286,19 @@ internal sealed class ClaimMatcher
         }
 
         return false;
+    }
+
+    /// <summary>The figure read as <paramref name="statistic"/> of the group: a CV or a share in percent (or a fraction), else as <see cref="Readings"/>.</summary>
+    private static IEnumerable<(double Value, double Tolerance)> StatisticReadings(Claim claim, MetricGroup group, string statistic)
+    {
+        if (statistic is "CV" or "FailureShare")
+        {
+            var w = Math.Abs(claim.Figure.Value);
+            var t = claim.Figure.Tolerance;
+            return claim.Unit is null ? [(w, t), (w * 100, t * 100)] : [(w, t)];
+        }
+
+        return Readings(claim, group);
     }
 
     /// <summary>The figure in canonical units of the group's quantity, each with its tolerance.</summary>
@@ -331,6 +342,7 @@ internal sealed class ClaimMatcher
         };
         if (Value(claim, candidate, statistic) is not double v) return null;
         if (claim.Relation is GroundingRelation.Count) return Numbers.Format(v);
+        if (statistic == "CV") return Numbers.Percent(v);
         if (claim.Relation is GroundingRelation.Share) return Numbers.Percent(v);
         var unit = claim.UnitConflict ? null : claim.Unit;
         if (unit is null || unit.Quantity != candidate.First.Quantity) return GroundingFormat.Canonical(v, candidate.First);
@@ -372,7 +384,7 @@ internal sealed class ClaimMatcher
                 : claim.Statistic is not null ? new[] { claim.Statistic } : GroupCatalog.CentralStatistics;
             foreach (var statistic in statistics)
             {
-                foreach (var (value, tolerance) in Readings(claim, probe))
+                foreach (var (value, tolerance) in StatisticReadings(claim, probe, statistic))
                 {
                     foreach (var group in catalog.Holding(metric, statistic, value - tolerance, value + tolerance))
                     {

@@ -21,6 +21,7 @@ internal sealed class ClaimReader
     private static readonly Regex CountBefore = new(@"(?<![\p{L}])(n|count|samples|runs|requests|out of)\s*[=:]?\s*\**\s*$", Options);
     private static readonly Regex StatisticAfter = new(@"^\s*\**\s*(mean|average|avg|median|p50|p90|p95|p99|std(?:dev)?|sd|min(?:imum)?|max(?:imum)?)(?![\p{L}\p{N}])", Options);
     private static readonly Regex RangeWords = new(@"(?<![\p{L}])(range|spread|min-to-max|min to max)(?![\p{L}])", Options);
+    private static readonly Regex CountNounAfter = new(@"^\s+(?:[\w()-]+\s+){1,2}(requests|runs|samples|calls|iterations|measurements|generations)(?![\p{L}])", Options);
     private static readonly Regex CountHeader = new(@"^\W*(n|count|runs|samples|requests|files)\W*$", Options);
     private static readonly Regex Possessive = new(@"(?<![\p{L}])(its|their)(?![\p{L}])", Options);
     private static readonly Regex ExtremeWords = new(@"(?<![\p{L}])(best|fastest|quickest|highest|top|lowest|slowest|worst|largest|smallest|longest|shortest|most|least|ranged?|ranging|between|from)(?![\p{L}])", Options);
@@ -456,7 +457,8 @@ internal sealed class ClaimReader
                 : relationColumn || ChangeWords.IsMatch(near) || claim.Metrics is not null ? GroundingRelation.PercentChange
                 : GroundingRelation.Share;
         }
-        else if (unit?.Quantity == Quantity.Count || claim.Statistic is Insight.Statistic.Count or "Attempted" || (failures && unit is null))
+        else if (unit?.Quantity == Quantity.Count || claim.Statistic is Insight.Statistic.Count or "Attempted" || (failures && unit is null) ||
+                 (unit is null && CountNounAfter.IsMatch(after)))
         {
             claim.Relation = GroundingRelation.Count;
         }
