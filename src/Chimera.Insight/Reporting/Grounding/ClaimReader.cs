@@ -42,6 +42,14 @@ internal sealed class ClaimReader
     public Claim Read(WrittenFigure figure)
     {
         var claim = new Claim(figure) { Unit = figure.Unit ?? figure.HeaderUnit, InCell = figure.InTable && IsValueCell(figure) };
+        if (figure.InTable && !claim.InCell)
+        {
+            // A cell holding a sentence reads as prose: its own words say what the figure is, not the row's.
+            figure.Topic = GroundingVocabulary.LastTopic(figure.LineText.Substring(figure.SentenceStart, figure.Start - figure.SentenceStart));
+            figure.Statistic = GroundingVocabulary.LastStatistic(figure.LineText.Substring(figure.ClauseStart, figure.Start - figure.ClauseStart));
+            figure.HeaderUnit = null;
+            claim.Unit = figure.Unit;
+        }
         ReadStatistic(claim);
         ReadMetric(claim);
         ReadSubject(claim);
