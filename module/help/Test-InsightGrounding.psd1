@@ -1,9 +1,13 @@
 @{
     Synopsis    = 'Tells which figures in a text the benchmark data supports.'
     Description = @'
-Test-InsightGrounding finds the figures in a text (numbers that make a claim) and checks each one against facts: the statistics of the metrics, the findings' figures, the inventory's counts and shares, a report's own LLM call timings and configuration, raw samples, and what the analysis derives from them (differences, ratios and percent differences between two groups of one metric, totals, failure shares).
+Test-InsightGrounding reads each figure of a text (a number that makes a claim) as a claim and checks it against facts: the metric groups (their statistics, and the pooled statistics of several groups), the findings' figures, the inventory's counts and shares, a report's own LLM call timings and configuration, raw samples and comparisons.
 
-A figure is grounded when a fact of a compatible kind equals it at the precision written (108 for 108.05), after a unit change (0.59 s for 589.98 ms; 69.9% for 0.699), or when the analysis derives it. The unit written beside the figure (tok/s, ms, s, %, files, tokens) and the metric or statistic named before it in its sentence or table (TTFT, throughput, load, p95, standard deviation, a table's column header) narrow which facts may support it, so that a large fact set cannot support any number by coincidence. A configuration value written as key=value (num_ctx=512) is grounded when the data holds it.
+The claim is read around the figure, in prose, list items and Markdown tables (where the header row and the first column say what a cell is): its Subject (the models, configuration settings such as num_ctx=2048, backend, phase Cold or Warm, or file named in its sentence, row or column header, else in its paragraph, list lead-in or heading), its Metric (TTFT, throughput, load time, file count, or the data's own metric names), its Statistic (mean, median, p95, std, min, max, CV, count), its unit, and its Relation (Value; Difference, Ratio or PercentChange between two named subjects or two statistics; Count; Share; Bound such as "over 100 tok/s").
+
+A figure is grounded only by a fact of the same shape: a claim that names a subject by that subject's groups (one group, or the pool of the groups it names: a model over all its configurations, cold and warm together), a claim that names none by the pool of its metric's groups or, for a metric with few groups, one of them; relations only between the subjects the claim names. Rounding as written (108 for 108.05) and unit changes (0.59 s for 589.98 ms; 69.9% for 0.699; 2.3x for +130%) count.
+
+An ungrounded figure carries Reason and Expected: OtherSubject (the value belongs to another model or configuration, named in BelongsTo), OtherStatistic (it is the P95 and the text calls it the mean), UnitConfusion (the unit contradicts the metric: a TTFT in tokens per second), NotInData (the data holds something else; Expected says what), Unverifiable (no metric named and no fact says what the figure is). Verdict sums it up: Grounded, Contradicted or Unverifiable.
 
 Not figures: list and heading numbering, dates and times, model names and tags (gemma3:270m, llama3.1:8b-instruct-q4_0), statistic names (P95), versions, file names and paths, ordinals (Run 2) and numbers about the text itself (300 words).
 
@@ -14,6 +18,7 @@ Facts come from the pipeline or -Metric: BenchmarkMetric, Finding, InsightReport
         Path        = 'One or more files whose text to check. Wildcards are allowed; one result per file, its Source set to the file.'
         InputObject = 'Facts from the pipeline: metrics, findings, reports, samples, inventory summaries or comparisons, live or deserialized. Without -Text or -Path, the reports piped in are the texts checked.'
         Metric      = 'Facts given as a parameter instead of the pipeline (metrics or any of the objects -InputObject accepts).'
+        FailOnUngrounded = 'After writing every result, stop with a terminating error (FigureContradicted) when the data contradicts any figure: a scheduled task run with $ErrorActionPreference = ''Stop'' then exits with 1. Unverifiable figures do not count.'
     }
     Inputs      = @('Chimera.Insight.BenchmarkMetric', 'Chimera.Insight.Finding', 'Chimera.Insight.InsightReport', 'Chimera.Insight.BenchmarkSample', 'System.Management.Automation.PSObject')
     Examples    = @(
@@ -24,6 +29,14 @@ Facts come from the pipeline or -Metric: BenchmarkMetric, Finding, InsightReport
         @{
             Code    = '$report = $metrics | New-InsightReport; $report | Test-InsightGrounding | Select-Object -ExpandProperty Ungrounded'
             Remarks = 'Checks the narrative of a report against its own facts and lists the figures the data does not support, with their line and column.'
+        }
+        @{
+            Code    = '$metrics | Test-InsightGrounding -Text "The mean TTFT of gemma3:270m was 655.1 ms." | Select-Object -ExpandProperty Figures'
+            Remarks = 'Shows the claim read around each figure: Text, Subject, Metric, Statistic, Verdict, Reason and Expected; a P95 called the mean is OtherStatistic, with the true mean as Expected.'
+        }
+        @{
+            Code    = '$ErrorActionPreference = ''Stop''; Test-InsightGrounding -Path ./insight.md -Metric $metrics -FailOnUngrounded | Out-Null'
+            Remarks = 'In a scheduled task: fails (exit code 1 with pwsh -File) when the report states a figure the data contradicts.'
         }
         @{
             Code    = 'Test-InsightGrounding -Path ./old/*.md -Metric $metrics | Format-Table Source, GroundedRatio'

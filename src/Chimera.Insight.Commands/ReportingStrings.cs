@@ -17,6 +17,10 @@ internal static class ReportingStrings
     public const string NoReportToCheck =
         "Nothing to check: give -Text or -Path, or pipe reports (their narrative is checked against their own facts).";
 
+    public static string Contradicted(int count, string figure, int line, string reason, string? source) => F(
+        "-FailOnUngrounded: the data contradicts {0} figure(s); the first is '{1}' on line {2} ({3}){4}.", count, figure, line, reason,
+        string.IsNullOrEmpty(source) ? "" : " in " + source);
+
     public static string ReportSource(int run, string model) => F("report run {0} ({1})", run, model);
 
     public const string MixedInput = "Reports and comparisons cannot be exported to one file: export them separately.";

@@ -47,6 +47,12 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     [Parameter]
     public PSObject[]? Metric { get; set; }
 
+    /// <summary>After writing every result, stop with an error when the data contradicts any figure (Unverifiable figures do not count).</summary>
+    [Parameter]
+    public SwitchParameter FailOnUngrounded { get; set; }
+
+    private readonly List<GroundingResult> _written = new();
+
     protected override void BeginProcessing()
     {
         foreach (var metric in Metric ?? [])
@@ -70,7 +76,7 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
         {
             case TextSet:
                 WarnWithoutFacts();
-                WriteObject(GroundingChecker.Check(Text, _facts));
+                Emit(GroundingChecker.Check(Text, _facts));
                 break;
             case PathSet:
                 WarnWithoutFacts();
@@ -91,11 +97,13 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
                     // A report's own facts (its metrics, findings, inventory, call) plus everything else given.
                     var facts = _facts.Copy();
                     facts.AddReport(report);
-                    WriteObject(GroundingChecker.Check(report.Text, facts, ReportingStrings.ReportSource(report.Run, report.Model)));
+                    Emit(GroundingChecker.Check(report.Text, facts, ReportingStrings.ReportSource(report.Run, report.Model)));
                 }
 
                 break;
         }
+
+        FailWhenContradicted();
     }
 
     private void AddMergedPartials()
@@ -214,6 +222,22 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
             return;
         }
 
-        WriteObject(GroundingChecker.Check(text, _facts, file));
+        Emit(GroundingChecker.Check(text, _facts, file));
+    }
+
+    private void Emit(GroundingResult result)
+    {
+        _written.Add(result);
+        WriteObject(result);
+    }
+
+    private void FailWhenContradicted()
+    {
+        var contradicted = _written.SelectMany(r => r.Contradicted.Select(f => (r.Source, Figure: f))).ToList();
+        if (!FailOnUngrounded || contradicted.Count == 0) return;
+        var first = contradicted[0];
+        ThrowTerminatingError(new ErrorRecord(
+            new InvalidDataException(ReportingStrings.Contradicted(contradicted.Count, first.Figure.Text, first.Figure.Line, first.Figure.Reason?.ToString() ?? "", first.Source)),
+            "FigureContradicted", ErrorCategory.InvalidData, first.Figure));
     }
 }

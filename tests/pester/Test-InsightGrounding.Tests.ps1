@@ -28,7 +28,7 @@ Describe 'Test-InsightGrounding' {
     }
 
     It 'grounds true figures (rounded, converted) and flags exactly the invented ones' {
-        $text = 'gemma3:270m reaches **108 tok/s** with a TTFT of **0.59 s**; llama3.1:8b-instruct-q4_0 peaks at 131.2 tok/s and a cold start costs 2.3 s, 3.9x the warm TTFT, while p95 TTFT is 812 ms.'
+        $text = 'gemma3:270m reaches **108 tok/s** with a TTFT of **0.59 s**; llama3.1:8b-instruct-q4_0 peaks at 131.2 tok/s; a cold start of gemma3:270m costs 2.3 s, 3.9x the warm TTFT, while p95 TTFT is 812 ms.'
         $result = $metrics + $finding | Test-InsightGrounding -Text $text
 
         $result.PSObject.TypeNames[0] | Should -Be 'Chimera.Insight.GroundingResult'
@@ -110,6 +110,17 @@ Describe 'Test-InsightGrounding' {
         $result.GroundedRatio | Should -Be 0
     }
 
+    It 'fails a scheduled task on a contradicted figure with -FailOnUngrounded, after writing the results' {
+        $failure = $null
+        try { $metrics | Test-InsightGrounding -Text 'gemma3:270m: 108.05 tok/s; llama3.1:8b-instruct-q4_0: 108.05 tok/s.' -FailOnUngrounded -OutVariable written | Out-Null }
+        catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'FigureContradicted*'
+        $failure.Exception.Message | Should -Match "'108\.05 tok/s' on line 1 \(OtherSubject\)"
+        @($written).Count | Should -Be 1
+        @($written[0].Ungrounded).Reason | Should -Be 'OtherSubject'
+        { $metrics | Test-InsightGrounding -Text 'gemma3:270m: 108.05 tok/s.' -FailOnUngrounded -ErrorAction Stop } | Should -Not -Throw
+    }
+
     It 'stops when there is nothing to check' {
         { $metrics | Test-InsightGrounding -ErrorAction Stop } | Should -Throw -ErrorId 'NothingToCheck*'
     }
@@ -119,7 +130,10 @@ Describe 'Test-InsightGrounding' {
         $text | Should -Match 'GroundedRatio'
         $text | Should -Match '50\.0%'
         $text | Should -Match '131\.2 tok/s \(1:'
-        ($metrics | Test-InsightGrounding -Text 'TTFT 0.59 s').Figures | Out-String | Should -Match 'SupportedBy'
+        $figures = ($metrics | Test-InsightGrounding -Text 'TTFT 0.59 s; the mean TTFT of gemma3:270m was 655.1 ms').Figures | Out-String -Width 200
+        foreach ($column in 'Text', 'Subject', 'Metric', 'Statistic', 'Verdict', 'Reason', 'Expected') { $figures | Should -Match $column }
+        $figures | Should -Match 'OtherStatistic'
+        $figures | Should -Match '590\.0 ms'
     }
 
     It 'ignores numbering, dates, model tags, statistic names and file names' {

@@ -71,6 +71,9 @@ public sealed class Fact
     /// <summary>True for values the analysis derives (differences, ratios, percent differences, totals).</summary>
     public bool Derived { get; }
 
+    /// <summary>The model the fact is about (a finding's, a sample's), when it is about one.</summary>
+    public string? Model { get; set; }
+
     /// <summary>The unit for <see cref="Quantity.Other"/> facts.</summary>
     public string? Unit { get; }
 

@@ -3,17 +3,14 @@ namespace Chimera.Insight.Reporting;
 /// <summary>
 /// The facts of a <see cref="FactSet"/> by quantity, sorted by magnitude, so a written figure is compared
 /// only with the facts near it instead of every fact (a large data set derives hundreds of thousands).
-/// Candidates come back in the fact set's own order, stated facts before derived ones, and the facts
-/// that pairs of groups derive (<see cref="PairFamily"/>) last.
+/// Candidates come back in the fact set's own order, stated facts before derived ones.
 /// </summary>
 internal sealed class FactIndex
 {
     private readonly Dictionary<Quantity, Bucket> buckets = new();
-    private readonly IReadOnlyList<PairFamily> families;
 
-    public FactIndex(IReadOnlyList<Fact> facts, IReadOnlyList<PairFamily> families)
+    public FactIndex(IReadOnlyList<Fact> facts)
     {
-        this.families = families;
         Stated = facts.Where(f => !f.Derived).ToList();
         foreach (var group in facts.Select((fact, order) => (fact, order)).GroupBy(x => x.fact.Quantity))
         {
@@ -29,8 +26,7 @@ internal sealed class FactIndex
 
     /// <summary>As <see cref="Near(Quantity, double, double)"/> over several ranges and quantities at once.</summary>
     public IEnumerable<Fact> Near(params (Quantity Quantity, double Low, double High)[] ranges) =>
-        Ordered(ranges.SelectMany(r => Range(r.Quantity, r.Low, r.High)).Distinct())
-            .Concat(ranges.SelectMany(r => families.SelectMany(f => f.Within(r.Quantity, r.Low, r.High))));
+        Ordered(ranges.SelectMany(r => Range(r.Quantity, r.Low, r.High)).Distinct());
 
     private IEnumerable<(Fact Fact, int Order)> Range(Quantity quantity, double low, double high)
     {

@@ -4,59 +4,40 @@ using System.Text.RegularExpressions;
 namespace Chimera.Insight.Reporting;
 
 /// <summary>
-/// Every number a text may rightly quote: the statistics of each metric group, the findings' figures,
-/// the inventory's counts and shares, a report's own call timings and configuration, raw samples,
-/// and what the analysis derives from them (differences, ratios and percent differences between two
-/// groups of one metric and statistic; totals; failure shares).
+/// Every number a text may rightly quote: the metric groups (kept whole, so that the grounding matcher
+/// reads each claim against its subject's statistics and their pools, see <see cref="Grounding.GroupCatalog"/>),
+/// and the facts beside them: the findings' figures, the inventory's counts and shares, a report's own call
+/// timings and configuration, raw samples, comparisons, and totals and failure shares derived from them.
 /// </summary>
 public sealed class FactSet
 {
-    /// <summary>Derived pairs are computed for groups of one metric and statistic up to this many facts.</summary>
-    public const int MaxGroupsForPairs = 60;
-
-    private static readonly string[] PairedStatistics = ["Mean", "P50", "P95", "P99", "Max", "Min"];
     private static readonly Regex ConfigurationPair = new(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*(-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     private readonly List<Fact> _facts = new();
-    private readonly List<Fact> _pairFacts = new();
-    private readonly List<PairFamily> _families = new();
-    private readonly List<PairFamily> _spreads = new();
+    private readonly List<BenchmarkMetric> _metrics = new();
     private readonly HashSet<(string Key, double Value)> _settings = new();
     private List<Fact>? _all;
     private bool _hasInventory;
-    private readonly List<(string Metric, string Statistic, string Group, double Value, Quantity Quantity, string? Unit, ISet<string> Topics)> _pairable = new();
     private FactIndex? _index;
-    /// <summary>How many facts the pairs of groups derive (differences, ratios, percent differences): not listed in
-    /// <see cref="Facts"/>, but found by the grounding checker when a figure needs them.</summary>
-    public long PairFactCount
-    {
-        get
-        {
-            _ = Facts;
-            return _spreads.Concat(_families).Sum(f => f.DerivedFactCount);
-        }
-    }
-
+    private Grounding.GroupCatalog? _catalog;
     /// <summary>A copy to add more facts to (Test-InsightGrounding checks each report against the shared facts plus its own).</summary>
     public FactSet Copy()
     {
         var copy = new FactSet { _hasInventory = _hasInventory };
         copy._facts.AddRange(_facts);
-        copy._pairable.AddRange(_pairable);
-        copy._spreads.AddRange(_spreads);
+        copy._metrics.AddRange(_metrics);
         copy._settings.UnionWith(_settings);
         return copy;
     }
 
-    /// <summary>The facts stated and derived, except the pairs of groups (see <see cref="PairFactCount"/>).</summary>
+    /// <summary>The facts beside the metric groups, stated and derived.</summary>
     public IReadOnlyList<Fact> Facts
     {
         get
         {
             if (_all is null)
             {
-                DerivePairs();
-                _all = _facts.Concat(_pairFacts).ToList();
+                _all = _facts.ToList();
                 _index = null;
             }
 
@@ -64,15 +45,21 @@ public sealed class FactSet
         }
     }
 
-    /// <summary>The facts indexed by quantity and magnitude, for the grounding checker.</summary>
+    /// <summary>The metric groups, in the order they were added.</summary>
+    public IReadOnlyList<BenchmarkMetric> Metrics => _metrics;
+
+    /// <summary>The facts beside the groups indexed by quantity and magnitude, for the grounding checker.</summary>
     internal FactIndex Index
     {
         get
         {
             var facts = Facts;
-            return _index ??= new FactIndex(facts, _spreads.Concat(_families).ToList());
+            return _index ??= new FactIndex(facts);
         }
     }
+
+    /// <summary>The metric groups indexed for the grounding matcher.</summary>
+    internal Grounding.GroupCatalog Catalog => _catalog ??= new Grounding.GroupCatalog(_metrics);
 
     /// <summary>The facts of a report's inputs: metrics, findings, inventory and (optionally) the report's own timings and configuration.</summary>
     public static FactSet From(IEnumerable<BenchmarkMetric>? metrics, IEnumerable<Finding>? findings, BenchmarkInventorySummary? inventory, InsightReport? report = null)
@@ -91,62 +78,9 @@ public sealed class FactSet
     {
         if (metric is null) return;
         _all = null;
-        var (quantity, factor, unit) = Classify(metric.Unit, metric.Metric);
-        var topics = Fact.TopicSet(GroundingVocabulary.TopicsOfMetric(metric.Metric));
-        var group = MetricNames.Group(metric);
-        var name = metric.Metric + " (" + group + ")";
-        void Add(string statistic, double? value, Quantity q, double f, string? u)
-        {
-            if (value is not double v || double.IsNaN(v) || double.IsInfinity(v)) return;
-            // Labels are written only for the facts a figure ends up citing: formatting them all cost more than the rest.
-            _facts.Add(new Fact(v * f, q, () => $"{name} {statistic} = {Numbers.WithUnit(v, metric.Unit)}", topics, statistic, unit: u));
-        }
-
-        var central = metric.Origin == MetricOrigin.Reported && !string.IsNullOrWhiteSpace(metric.Statistic) ? metric.Statistic! : "Mean";
-        Add(central, metric.Mean, quantity, factor, unit);
-        Add("StdDev", metric.StdDev, quantity, factor, unit);
-        Add("Min", metric.Min, quantity, factor, unit);
-        Add("P50", metric.P50, quantity, factor, unit);
-        Add("P90", metric.P90, quantity, factor, unit);
-        Add("P95", metric.P95, quantity, factor, unit);
-        Add("P99", metric.P99, quantity, factor, unit);
-        Add("Max", metric.Max, quantity, factor, unit);
-        foreach (var percentile in metric.Percentiles ?? [])
-        {
-            Add("P" + percentile.Percentile.ToString(CultureInfo.InvariantCulture), percentile.Value, quantity, factor, unit);
-        }
-
-        if (metric.CV is double cv)
-        {
-            _facts.Add(new Fact(cv, Quantity.Percent, () => $"{name} CV = {Numbers.Percent(cv)}", topics, "CV"));
-        }
-
-        AddCount(metric.Count, name, " count", topics);
-        if (metric.FailedCount > 0 || metric.Origin == MetricOrigin.Measured)
-        {
-            var failureTopics = Fact.TopicSet([GroundingVocabulary.Failures, .. topics]);
-            AddCount(metric.FailedCount, name, " failed runs", Fact.TopicSet([GroundingVocabulary.FailedRuns, .. failureTopics]));
-            var all = metric.Count + metric.FailedCount;
-            AddCount(all, name, " runs attempted", failureTopics, derived: true);
-            if (all > 0 && metric.FailedCount > 0)
-            {
-                var share = 100.0 * metric.FailedCount / all;
-                _facts.Add(new Fact(share, Quantity.Percent, () => $"{name} failure rate = {Numbers.Percent(share)}", failureTopics, derived: true));
-            }
-        }
-
-        AddSettings(metric.Configuration, metric.NumGpu, metric.NumCtx, metric.Temperature, metric.TopP, metric.TopK, metric.RepeatPenalty, group);
-
-        AddSpread(name, quantity, factor, unit, topics, new[] { ("mean", metric.Mean), ("median", metric.P50), ("p90", metric.P90), ("p95", metric.P95), ("p99", metric.P99), ("min", metric.Min), ("max", metric.Max) });
-
-        foreach (var (statistic, value) in new[] { (central, metric.Mean), ("P50", metric.P50), ("P95", metric.P95), ("P99", metric.P99), ("Max", metric.Max), ("Min", metric.Min) })
-        {
-            if (value is double v && !double.IsNaN(v))
-            {
-                _pairable.Add((metric.Metric, statistic == central ? "Mean" : statistic, group, v * factor, quantity, unit, topics));
-            }
-        }
-
+        _catalog = null;
+        _metrics.Add(metric);
+        AddSettings(metric.Configuration, metric.NumGpu, metric.NumCtx, metric.Temperature, metric.TopP, metric.TopK, metric.RepeatPenalty, MetricNames.Group(metric));
         if (metric.Inventory is not null && !_hasInventory)
         {
             AddInventory(metric.Inventory);
@@ -164,11 +98,11 @@ public sealed class FactSet
             if (topics.Contains(GroundingVocabulary.Failures)) topics.Add(GroundingVocabulary.FailedRuns);
             string Label() => $"finding {finding.Kind}: {figure.Name} = {Numbers.WithUnit(figure.Value, figure.Unit)}";
             var topicSet = Fact.TopicSet(topics);
-            _facts.Add(new Fact(figure.Value * factor, quantity, Label, topicSet, unit: unit));
+            _facts.Add(new Fact(figure.Value * factor, quantity, Label, topicSet, unit: unit) { Model = Model(finding) });
             if (quantity == Quantity.Ratio && figure.Value < 10)
             {
                 // a fraction may be written as a percent, and a ratio as a percent change
-                _facts.Add(new Fact(figure.Value * 100, Quantity.Percent, Label, topicSet, derived: true));
+                _facts.Add(new Fact(figure.Value * 100, Quantity.Percent, Label, topicSet, derived: true) { Model = Model(finding) });
             }
         }
 
@@ -186,14 +120,16 @@ public sealed class FactSet
             }
             else if (unit is null)
             {
-                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics));
+                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics) { Model = Model(finding) });
             }
             else
             {
-                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null));
+                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null) { Model = Model(finding) });
             }
         }
     }
+
+    private static string? Model(Finding finding) => string.IsNullOrWhiteSpace(finding.Model) ? null : finding.Model;
 
     public void AddInventory(BenchmarkInventorySummary inventory)
     {
@@ -310,7 +246,7 @@ public sealed class FactSet
         var (quantity, factor, unit) = Classify(sample.Unit, sample.Metric);
         var statistic = string.IsNullOrWhiteSpace(sample.Statistic) || sample.Statistic == Insight.Statistic.Sample ? null : sample.Statistic;
         _facts.Add(new Fact(sample.Value * factor, quantity, $"sample {sample.Metric} = {Numbers.WithUnit(sample.Value, sample.Unit)} ({SafeText.Inline(System.IO.Path.GetFileName(sample.Source), 60)})",
-            GroundingVocabulary.TopicsOfMetric(sample.Metric), statistic, unit: unit));
+            GroundingVocabulary.TopicsOfMetric(sample.Metric), statistic, unit: unit) { Model = string.IsNullOrWhiteSpace(sample.Model) ? null : sample.Model });
         AddSettings(sample.Configuration, sample.NumGpu, sample.NumCtx, sample.Temperature, sample.TopP, sample.TopK, sample.RepeatPenalty, "sample configuration");
     }
 
@@ -339,8 +275,11 @@ public sealed class FactSet
         AddCount(comparison.DifferenceCount, name + " difference count", topics);
         if (comparison.ReferenceMean is double r && comparison.DifferenceMean is double d)
         {
-            _pairable.Add((comparison.Metric, "Mean", "reference", r * factor, quantity, unit, topics));
-            _pairable.Add((comparison.Metric, "Mean", "difference " + SafeText.Inline(comparison.Model), d * factor, quantity, unit, topics));
+            Add("difference of the means", Math.Abs(d - r), quantity, factor, u: unit);
+            if (r != 0 && d != 0)
+            {
+                Add("ratio of the means", Math.Max(Math.Abs(r), Math.Abs(d)) / Math.Min(Math.Abs(r), Math.Abs(d)), Quantity.Ratio, 1);
+            }
         }
     }
 
@@ -380,17 +319,6 @@ public sealed class FactSet
         }
 
         return (Quantity.Other, 1, u);
-    }
-
-    /// <summary>Within one group: how its statistics relate (p99 1.2x the median, p95 11% above the mean, max - min),
-    /// derived on demand like the pairs of groups.</summary>
-    private void AddSpread(string name, Quantity quantity, double factor, string? unit, ISet<string> topics, (string Name, double? Value)[] statistics)
-    {
-        var known = statistics.Where(s => s.Value is double v && !double.IsNaN(v) && !double.IsInfinity(v)).Select(s => (s.Name, s.Value!.Value * factor)).ToList();
-        if (known.Count > 1)
-        {
-            _spreads.Add(new PairFamily(name, GroundingVocabulary.Spread, quantity, unit, topics, known));
-        }
     }
 
     private void AddCount(int count, string label, IEnumerable<string> topics, bool derived = false) =>
@@ -440,23 +368,5 @@ public sealed class FactSet
         }
 
         _facts.Add(new Fact(value, Quantity.Setting, $"{key}={Numbers.Format(value)} ({source})", [key]));
-    }
-
-    private void DerivePairs()
-    {
-        _pairFacts.Clear();
-        _families.Clear();
-        foreach (var family in _pairable.GroupBy(p => (p.Metric, p.Statistic)))
-        {
-            var members = family.GroupBy(p => (p.Group, p.Value)).Select(g => g.First()).Take(MaxGroupsForPairs).ToList();
-            if (members.Count < 2)
-            {
-                continue;
-            }
-
-            var first = members[0];
-            _families.Add(new PairFamily(first.Metric, first.Statistic, first.Quantity, first.Unit, first.Topics, members.Select(m => (m.Group, m.Value)).ToList()));
-            _pairFacts.Add(new Fact(members.Count, Quantity.Count, $"{first.Metric} {first.Statistic}: {members.Count} groups", first.Topics, "Count", derived: true));
-        }
     }
 }

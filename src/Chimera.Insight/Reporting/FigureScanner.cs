@@ -94,13 +94,16 @@ internal static class FigureScanner
         for (var c = 0; c < cells.Count; c++)
         {
             var before = figures.Count;
-            ScanProse(line, lineNumber, cells[c].Start, cells[c].End, figures);
             var columnHeader = header is not null && c < header.Length ? header[c] : "";
+            ScanProse(line, lineNumber, cells[c].Start, cells[c].End, figures, yearsAreFigures: HeaderUnit(columnHeader) is not null);
             // The row's words (its label and any text cells) say what the row is about.
             var rowLabel = string.Join(" · ", cells.Where((cell, k) => k != c && !IsNumericCell(cell.Text)).Select(cell => cell.Text));
             for (var f = before; f < figures.Count; f++)
             {
                 var figure = figures[f];
+                figure.ColumnHeader = columnHeader;
+                figure.RowLabel = cells.Count > 0 && c > 0 ? cells[0].Text : "";
+                figure.RowText = rowLabel;
                 if (figure.SettingKey is not null)
                 {
                     continue;
@@ -132,6 +135,11 @@ internal static class FigureScanner
         }
 
         var normalised = header.ToLowerInvariant();
+        foreach (Match bracket in Regex.Matches(normalised, @"\(([^()]{1,20})\)"))
+        {
+            if (FindUnit(bracket.Groups[1].Value.Trim()) is { NotAClaim: false } bracketed) return bracketed;
+        }
+
         var suffix = UnitSuffix.Match(normalised);
         if (suffix.Success)
         {
@@ -144,7 +152,7 @@ internal static class FigureScanner
             return FindUnit(unit);
         }
 
-        foreach (var unit in GroundingVocabulary.Units.Where(u => !u.NotAClaim && u.Text.Length > 1))
+        foreach (var unit in GroundingVocabulary.Units.Where(u => !u.NotAClaim && u.Text.Length > 1 && u.Text is not ("min" or "mins")))
         {
             var at = normalised.IndexOf(unit.Text.ToLowerInvariant(), StringComparison.Ordinal);
             if (at >= 0 && BoundaryBefore(normalised, at) && BoundaryAfter(normalised, at + unit.Text.Length))
@@ -164,7 +172,7 @@ internal static class FigureScanner
     private static bool BoundaryAfter(string s, int at) => at >= s.Length || !char.IsLetterOrDigit(s[at]);
 
     /// <summary>Scans line[start..end) for figures; context windows never cross <paramref name="start"/>.</summary>
-    private static void ScanProse(string line, int lineNumber, int start, int end, List<WrittenFigure> figures)
+    private static void ScanProse(string line, int lineNumber, int start, int end, List<WrittenFigure> figures, bool yearsAreFigures = false)
     {
         var previousEnd = start;
         var i = start;
@@ -179,7 +187,7 @@ internal static class FigureScanner
             var numberStart = i;
             var numberEnd = ReadNumber(line, i, end, out var decimals);
             var tokenEnd = WordEnd(line, numberEnd, end);
-            if (!IsClaim(line, start, numberStart, numberEnd, end, decimals))
+            if (!IsClaim(line, start, numberStart, numberEnd, end, decimals, yearsAreFigures))
             {
                 i = tokenEnd;
                 continue;
@@ -224,9 +232,20 @@ internal static class FigureScanner
                 Topic = GroundingVocabulary.LastTopic(topicWindow),
                 Statistic = GroundingVocabulary.LastStatistic(statisticWindow),
                 Bound = bound,
+                LineIndex = lineNumber - 1,
+                LineText = line,
+                Start = signStart,
+                UnitEnd = unitEnd,
+                SentenceStart = sentenceStart,
+                SentenceEnd = SentenceEnd(line, unitEnd, end),
+                ClauseStart = Math.Max(sentenceStart, previousEnd),
             };
             figures.Add(figure);
-            previousEnd = unitEnd;
+            if (figure.SettingKey is null)
+            {
+                previousEnd = unitEnd; // a setting (num_ctx=2048) names a subject: the clause goes on
+            }
+
             i = Math.Max(unitEnd, numberEnd);
         }
     }
@@ -291,7 +310,7 @@ internal static class FigureScanner
         return i;
     }
 
-    private static bool IsClaim(string line, int start, int numberStart, int numberEnd, int end, int decimals)
+    private static bool IsClaim(string line, int start, int numberStart, int numberEnd, int end, int decimals, bool yearsAreFigures)
     {
         var before = numberStart > start ? line[numberStart - 1] : ' ';
         var beforeBefore = numberStart - 1 > start ? line[numberStart - 2] : ' ';
@@ -336,7 +355,7 @@ internal static class FigureScanner
             return false;
 
         // a bare year
-        if (decimals == 0 && raw.Length == 4 && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) &&
+        if (!yearsAreFigures && decimals == 0 && raw.Length == 4 && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) &&
             year is >= 1990 and <= 2100 && !AttachedUnit(line, numberEnd, end) && !HasUnitAfter(line, numberEnd, end))
             return false;
 
@@ -483,6 +502,15 @@ internal static class FigureScanner
     {
         var k = numberStart - 1;
         while (k >= start && line[k] == ' ') k--;
+        if (k >= start && k < numberStart - 1 && (char.IsLetter(line[k]) || line[k] == '_'))
+        {
+            // "num_ctx 2048", "temp 0.6": a setting's key right before its value
+            var wordEnd = k + 1;
+            while (k >= start && (char.IsLetterOrDigit(line[k]) || line[k] == '_')) k--;
+            var word = line.Substring(k + 1, wordEnd - k - 1);
+            return word.Contains("_") || word.StartsWith("temp", StringComparison.OrdinalIgnoreCase) ? GroundingVocabulary.SettingKey(word) : null;
+        }
+
         if (k < start || (line[k] != '=' && line[k] != ':'))
         {
             return null;
@@ -514,6 +542,25 @@ internal static class FigureScanner
         }
 
         return start;
+    }
+
+    private static int SentenceEnd(string line, int at, int end)
+    {
+        for (var k = at; k < end; k++)
+        {
+            var c = line[k];
+            if (c == ';' || c == '!' || c == '?' || c == '|')
+            {
+                return k;
+            }
+
+            if (c == '.' && (k + 1 >= end || line[k + 1] == ' ') && k > 0 && !char.IsDigit(line[k - 1]))
+            {
+                return k;
+            }
+        }
+
+        return end;
     }
 
     private static double Tolerance(string raw, int decimals, bool approximate)

@@ -132,7 +132,7 @@ internal static class GroundingVocabulary
         new("top p", Quantity.Setting, TopP), new("top k", Quantity.Setting, TopK), new("repeat penalty", Quantity.Setting, RepeatPenalty),
     ];
 
-    /// <summary>Statistic words; "mean" and "average" do not narrow (a model says "average" of any central figure).</summary>
+    /// <summary>Statistic words.</summary>
     public static readonly (string Phrase, string Statistic)[] Statistics =
     [
         ("standard deviation", "StdDev"), ("std dev", "StdDev"), ("stddev", "StdDev"), ("std", "StdDev"), ("sd", "StdDev"), ("σ", "StdDev"), ("±", "StdDev"), ("+/-", "StdDev"),
@@ -140,6 +140,7 @@ internal static class GroundingVocabulary
         ("coefficient of variation", "CV"), ("cv", "CV"),
         ("median", "P50"), ("p50", "P50"), ("p90", "P90"), ("p95", "P95"), ("p99", "P99"),
         ("minimum", "Min"), ("min", "Min"), ("maximum", "Max"), ("max", "Max"), ("peak", "Max"),
+        ("mean", "Mean"), ("average", "Mean"), ("averaged", "Mean"), ("averages", "Mean"), ("avg", "Mean"),
     ];
 
     /// <summary>Dispersion statistics: they support a figure only when the text names them.</summary>
@@ -180,6 +181,7 @@ internal static class GroundingVocabulary
 
     private static readonly Regex TopicRegex = BuildRegex(Topics.Select(t => t.Phrase));
     private static readonly Regex StatisticRegex = BuildRegex(Statistics.Select(s => s.Phrase));
+    private static readonly Regex MetricTopicRegex = BuildRegex(Topics.Where(t => t.Quantity != Quantity.Setting).Select(t => t.Phrase));
 
     /// <summary>The topic phrase nearest the end of <paramref name="window"/>, if any.</summary>
     public static TopicPhrase? LastTopic(string window)
@@ -205,6 +207,28 @@ internal static class GroundingVocabulary
 
         var phrase = matches[matches.Count - 1].Value;
         return Statistics.First(s => string.Equals(s.Phrase, phrase, StringComparison.OrdinalIgnoreCase)).Statistic;
+    }
+
+    /// <summary>The topic phrase nearest the end of <paramref name="window"/> and where it ends, if any.</summary>
+    public static (TopicPhrase Topic, int End)? LastTopicAt(string window, bool settings = true)
+    {
+        var matches = (settings ? TopicRegex : MetricTopicRegex).Matches(Normalise(window));
+        if (matches.Count == 0)
+        {
+            return null;
+        }
+
+        var match = matches[matches.Count - 1];
+        return (Topics.First(t => string.Equals(t.Phrase, match.Value, StringComparison.OrdinalIgnoreCase)), match.Index + match.Length);
+    }
+
+    /// <summary>Every statistic named in <paramref name="window"/>, in order.</summary>
+    public static IEnumerable<string> AllStatistics(string window)
+    {
+        foreach (Match match in StatisticRegex.Matches(Normalise(window)))
+        {
+            yield return Statistics.First(s => string.Equals(s.Phrase, match.Value, StringComparison.OrdinalIgnoreCase)).Statistic;
+        }
     }
 
     /// <summary>Topics a fact about <paramref name="metric"/> answers to: its canonical name, plus topics its words name.</summary>

@@ -19,4 +19,21 @@ internal sealed class WrittenFigure
     public int Bound { get; set; }
     /// <summary>Unit text found in a table's column header when the cell has none.</summary>
     public WrittenUnit? HeaderUnit { get; set; }
+
+    // Where the figure stands, for the claim reader: its line, its sentence (or table cell) and the clause
+    // since the figure before it, all as offsets into LineText.
+    public int LineIndex { get; set; }
+    public string LineText { get; set; } = "";
+    public int Start { get; set; }
+    public int UnitEnd { get; set; }
+    public int SentenceStart { get; set; }
+    public int SentenceEnd { get; set; }
+    public int ClauseStart { get; set; }
+    /// <summary>For a table cell: the header of its column ("" when the table has none).</summary>
+    public string? ColumnHeader { get; set; }
+    /// <summary>For a table cell: the first cell of its row (what the row is).</summary>
+    public string? RowLabel { get; set; }
+    /// <summary>For a table cell: the row's other text cells, joined.</summary>
+    public string? RowText { get; set; }
+    public bool InTable => ColumnHeader is not null;
 }

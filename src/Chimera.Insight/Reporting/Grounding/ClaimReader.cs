@@ -1,0 +1,668 @@
+using System.Text.RegularExpressions;
+
+namespace Chimera.Insight.Reporting.Grounding;
+
+/// <summary>
+/// Reads the claim around each figure of a text: the subject (the models, configuration settings, backend,
+/// phase or file its sentence, list item or table row names, else the ones its paragraph, list lead-in or
+/// heading names), the metric, the statistic, the unit and the relation (a value; a difference, ratio or
+/// percent change between two named subjects; a count; a share; a bound). In a table the header row and
+/// the first column say what each cell is; a column headed Δ, change, vs or speedup holds relations.
+/// </summary>
+internal sealed class ClaimReader
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
+
+    private static readonly Regex Comparison = new(@"(?<![\p{L}])(than|vs\.?|versus|compared (?:to|with)|relative to|against|over|below|above|behind|ahead of|from)\s*(?:the\s+|that of\s+|those of\s+)?\**\s*$", Options);
+    private static readonly Regex ComparisonAhead = new(@"^[^;]{0,60}?(?<![\p{L}])(than|vs\.?|versus|compared (?:to|with)|relative to|against|over|below|above|behind|ahead of|to)\s*(?:the\s+|that of\s+|those of\s+)?\**\s*$", Options);
+    private static readonly Regex ChangeWords = new(@"(?<![\p{L}])(faster|slower|quicker|higher|lower|more|less|better|worse|greater|smaller|larger|longer|shorter|increase\w*|decrease\w*|drop\w*|gain\w*|improv\w*|reduc\w*|rise|rises|rose|risen|fell|falls?|cut\w*|jump\w*|advantage|penalty|change\w*|delta|difference|gap|speed-?ups?|slow-?downs?|above|below|up|down|adds?|added|saves?|saved|trails?|leads?|ahead|behind|overhead|spread|range|vs\.?|versus|than)(?![\p{L}])|Δ", Options);
+    private static readonly Regex ShareWords = new(@"(?<![\p{L}])(of (?:the |all |its )?(?:files|runs|requests|samples|groups|figures|calls|records)|share|failure rate|success rate|failed|offload|utili[sz]ation|cv|coefficient|variation|on gpu|in vram)(?![\p{L}])", Options);
+    private static readonly Regex RelationHeader = new(@"Δ|(?<![\p{L}])(change|delta|diff|difference|vs\.?|versus|speed-?up|improvement|gain|ratio|relative)(?![\p{L}])", Options);
+    private static readonly Regex CountBefore = new(@"(?<![\p{L}])(n|count|samples|runs|requests|out of)\s*[=:]?\s*\**\s*$", Options);
+    private static readonly Regex StatisticAfter = new(@"^\s*\**\s*(mean|average|avg|median|p50|p90|p95|p99|std(?:dev)?|sd|min(?:imum)?|max(?:imum)?)(?![\p{L}\p{N}])", Options);
+    private static readonly Regex RangeWords = new(@"(?<![\p{L}])(range|spread|min-to-max|min to max)(?![\p{L}])", Options);
+    private static readonly Regex CountNounAfter = new(@"^\s+(?:[\w()-]+\s+){1,2}(requests|runs|samples|calls|iterations|measurements|generations)(?![\p{L}])", Options);
+    private static readonly Regex CountHeader = new(@"^\W*(n|count|runs|samples|requests|files)\W*$", Options);
+    private static readonly Regex Possessive = new(@"(?<![\p{L}])(its|their)(?![\p{L}])", Options);
+    private static readonly Regex ExtremeWords = new(@"(?<![\p{L}])(best|fastest|quickest|highest|top|lowest|slowest|worst|largest|smallest|longest|shortest|most|least|ranged?|ranging|between|from)(?![\p{L}])", Options);
+    private static readonly Regex ModelPreposition = new(@"^[^;.]{0,60}?(?<![\p{L}])(for|of|on|by|from|with|in|at)\s*(?:the\s+)?[`*_(\[]*\s*$", Options);
+
+    private readonly string[] lines;
+    private readonly SubjectVocabulary vocabulary;
+    private readonly MetricTopics topics;
+    private readonly Dictionary<int, List<Mention>> mentions = new();
+
+    public ClaimReader(string[] lines, SubjectVocabulary vocabulary, MetricTopics topics)
+    {
+        this.lines = lines;
+        this.vocabulary = vocabulary;
+        this.topics = topics;
+    }
+
+    public Claim Read(WrittenFigure figure)
+    {
+        var claim = new Claim(figure) { Unit = figure.Unit ?? figure.HeaderUnit, InCell = figure.InTable && IsValueCell(figure) };
+        if (figure.InTable && !claim.InCell)
+        {
+            // A cell holding a sentence reads as prose: its own words say what the figure is, not the row's.
+            figure.Topic = GroundingVocabulary.LastTopic(figure.LineText.Substring(figure.SentenceStart, figure.Start - figure.SentenceStart));
+            figure.Statistic = GroundingVocabulary.LastStatistic(figure.LineText.Substring(figure.ClauseStart, figure.Start - figure.ClauseStart));
+            figure.HeaderUnit = null;
+            claim.Unit = figure.Unit;
+        }
+        ReadStatistic(claim);
+        ReadMetric(claim);
+        ReadSubject(claim);
+        ReadRelation(claim);
+        return claim;
+    }
+
+    /// <summary>A cell that holds a value (a figure, perhaps with a unit or a word), not a sentence: its header and row say what it is.</summary>
+    private static bool IsValueCell(WrittenFigure f)
+    {
+        var line = f.LineText;
+        var start = line.LastIndexOf('|', Math.Max(0, f.Start - 1)) + 1;
+        var end = line.IndexOf('|', f.Start);
+        if (end < 0) end = line.Length;
+        return line.Substring(start, end - start).Trim().Length - f.Text.Length <= 12;
+    }
+
+    private List<Mention> MentionsOf(int lineIndex)
+    {
+        if (!mentions.TryGetValue(lineIndex, out var found))
+        {
+            mentions[lineIndex] = found = lineIndex >= 0 && lineIndex < lines.Length ? vocabulary.Find(lines[lineIndex]) : new List<Mention>();
+        }
+
+        return found;
+    }
+
+    // ---- metric ----
+
+    private void ReadMetric(Claim claim)
+    {
+        var f = claim.Figure;
+        var unit = claim.Unit;
+        var line = f.LineText;
+        MetricTopic? topic;
+        if (claim.InCell)
+        {
+            topic = topics.Last(f.ColumnHeader!) ?? topics.Last(f.RowText ?? "");
+            if (topic?.Quantity == Quantity.Setting && GroundingVocabulary.SettingKey(f.ColumnHeader!) is null) topic = null;
+            // A unit the row or column label writes beside the metric must agree with it ("TTFT_S (Tokens Per Second)").
+            if (f.Unit is null)
+            {
+                // The metric named once the unit phrases are taken out ("TTFT_S (Tokens Per Second)" names TTFT, in a rate).
+                var label = f.ColumnHeader + " · " + (f.RowText ?? "");
+                var labelUnits = LabelUnits(label).ToList();
+                var named = topics.Last(labelUnits.Aggregate(label, (text, u) => Regex.Replace(text, Regex.Escape(u.Text), " ", RegexOptions.IgnoreCase)));
+                if (named is not null && named.Quantity is Quantity.Time or Quantity.Rate && labelUnits.Any(u => u.Quantity is Quantity.Time or Quantity.Rate && u.Quantity != named.Quantity))
+                {
+                    claim.UnitConflict = true;
+                    topic = named;
+                }
+            }
+        }
+        else
+        {
+            var clause = topics.Last(line.Substring(f.ClauseStart, f.Start - f.ClauseStart), settings: false);
+            var sentence = topics.Last(line.Substring(f.SentenceStart, f.Start - f.SentenceStart), settings: false);
+            topic = clause ?? sentence;
+            if (clause is not null && unit is not null && Conflicts(clause.Quantity, unit.Quantity) && OwnsFigure(line, f))
+            {
+                claim.UnitConflict = true;
+            }
+            else if (topic is not null && unit is not null && !Compatible(topic.Quantity, unit.Quantity) && !(claim.Statistic == "CV" && unit.Quantity == Quantity.Percent))
+            {
+                topic = null; // "TTFT of 590 ms and 108 tok/s": the unit says what 108 is
+            }
+        }
+
+        if (claim.UnitConflict && topic is not null)
+        {
+            claim.Metrics = topic.Metrics;
+            claim.MetricName = topic.Metrics.FirstOrDefault();
+            return;
+        }
+
+        if (topic is not null)
+        {
+            claim.Metrics = topic.Metrics;
+            claim.MetricName = topic.Metrics.FirstOrDefault();
+        }
+        else if (unit?.Topic is { } unitTopic)
+        {
+            claim.MetricName = unitTopic;
+        }
+    }
+
+    /// <summary>The metric phrase directly governs the figure: no other figure stands between them.</summary>
+    private static bool OwnsFigure(string line, WrittenFigure f) => true;
+
+    private static IEnumerable<WrittenUnit> LabelUnits(string label)
+    {
+        var lower = label.ToLowerInvariant();
+        foreach (var unit in GroundingVocabulary.Units.Where(u => !u.NotAClaim && u.Text.Length > 2 && u.Quantity is Quantity.Time or Quantity.Rate))
+        {
+            var at = lower.IndexOf(unit.Text, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || !char.IsLetter(lower[at - 1])) && (at + unit.Text.Length >= lower.Length || !char.IsLetter(lower[at + unit.Text.Length])))
+            {
+                yield return unit;
+            }
+        }
+    }
+
+    private static bool Conflicts(Quantity topic, Quantity unit) =>
+        (topic is Quantity.Time && unit is Quantity.Rate) || (topic is Quantity.Rate && unit is Quantity.Time);
+
+    internal static bool Compatible(Quantity topic, Quantity unit) =>
+        topic == unit || (topic == Quantity.Setting && unit == Quantity.Tokens) || topic == Quantity.Other || unit == Quantity.Other && topic != Quantity.Setting;
+
+    // ---- statistic ----
+
+    private static void ReadStatistic(Claim claim)
+    {
+        var f = claim.Figure;
+        var line = f.LineText;
+        string? statistic;
+        if (claim.InCell)
+        {
+            statistic = GroundingVocabulary.LastStatistic(f.ColumnHeader!) ?? (CountHeader.IsMatch(f.ColumnHeader!) ? Insight.Statistic.Count : null) ??
+                        GroundingVocabulary.LastStatistic(f.RowLabel ?? "");
+        }
+        else
+        {
+            statistic = GroundingVocabulary.LastStatistic(line.Substring(f.ClauseStart, f.Start - f.ClauseStart));
+            var after = StatisticAfter.Match(line.Substring(f.UnitEnd, Math.Max(0, f.SentenceEnd - f.UnitEnd)));
+            if (statistic is null && after.Success)
+            {
+                statistic = GroundingVocabulary.LastStatistic(after.Groups[1].Value);
+            }
+
+            var lead = line.Substring(Math.Max(f.SentenceStart, f.Start - 12), f.Start - Math.Max(f.SentenceStart, f.Start - 12));
+            if (statistic is null && CountBefore.Match(lead) is { Success: true } count)
+            {
+                statistic = count.Value.StartsWith("out of", StringComparison.OrdinalIgnoreCase) ? "Attempted" : Insight.Statistic.Count;
+            }
+        }
+
+        claim.Statistic = statistic;
+        claim.Extreme = !claim.InCell && ExtremeWords.IsMatch(line.Substring(f.SentenceStart, f.Start - f.SentenceStart));
+    }
+
+    // ---- subject ----
+
+    private void ReadSubject(Claim claim)
+    {
+        var f = claim.Figure;
+        var lineMentions = MentionsOf(f.LineIndex);
+        if (claim.InCell)
+        {
+            claim.Subject = TableSubject(f, lineMentions);
+        }
+        else
+        {
+            var sentence = lineMentions.Where(m => m.Start >= f.SentenceStart && m.End <= f.SentenceEnd).ToList();
+            claim.Subject = OwnSubject(f, sentence, out _);
+        }
+
+        if (!claim.Subject.NamesGroup)
+        {
+            var context = ContextSubject(f);
+            if (context is not null) claim.Subject.Inherit(context);
+        }
+    }
+
+    private ClaimSubject TableSubject(WrittenFigure f, List<Mention> lineMentions)
+    {
+        var line = f.LineText;
+        var subject = new ClaimSubject();
+        var cellStart = line.LastIndexOf('|', Math.Max(0, f.Start - 1)) + 1;
+        var cellEnd = line.IndexOf('|', f.Start);
+        if (cellEnd < 0) cellEnd = line.Length;
+        foreach (var m in lineMentions.Where(m => m.End <= cellStart || m.Start >= cellEnd || m.Kind != MentionKind.Setting))
+        {
+            Apply(subject, m);
+        }
+
+        // Cells under a setting's header (| num_ctx | ... |) and a column header naming a subject.
+        var header = HeaderCells(f.LineIndex);
+        if (header is not null)
+        {
+            var cells = Split(line);
+            for (var c = 0; c < cells.Count && c < header.Count; c++)
+            {
+                if (GroundingVocabulary.SettingKey(header[c]) is { } key && cells[c].Trim() is { Length: > 0 } value && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    subject.Settings[key] = value;
+                }
+            }
+        }
+
+        foreach (var m in vocabulary.Find(f.ColumnHeader ?? ""))
+        {
+            if (m.Kind == MentionKind.Model && subject.Model is not null) continue;
+            Apply(subject, m);
+        }
+
+        return subject;
+    }
+
+    private List<string>? HeaderCells(int lineIndex)
+    {
+        for (var k = lineIndex - 1; k >= 1; k--)
+        {
+            var trimmed = lines[k].Trim();
+            if (!trimmed.StartsWith("|", StringComparison.Ordinal)) return null;
+            if (trimmed.Replace("|", "").Replace("-", "").Replace(":", "").Trim().Length == 0)
+            {
+                return Split(lines[k - 1]);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> Split(string row)
+    {
+        var trimmed = row.Trim();
+        if (trimmed.StartsWith("|", StringComparison.Ordinal)) trimmed = trimmed.Substring(1);
+        if (trimmed.EndsWith("|", StringComparison.Ordinal)) trimmed = trimmed.Substring(0, trimmed.Length - 1);
+        return trimmed.Split('|').Select(c => c.Trim()).ToList();
+    }
+
+    /// <summary>The subject a sentence gives the figure: the model it names nearest (the one a "for ..." after the figure
+    /// names first), with the settings, backend and phase named with it or before any model.</summary>
+    private static ClaimSubject OwnSubject(WrittenFigure f, List<Mention> sentence, out int modelIndex)
+    {
+        var line = f.LineText;
+        var models = sentence.Where(m => m.Kind is MentionKind.Model or MentionKind.Source).ToList();
+        modelIndex = -1;
+        if (models.Count > 0)
+        {
+            var ahead = models.FindIndex(m => m.Start >= f.UnitEnd);
+            var behind = models.FindLastIndex(m => m.End <= f.Start);
+            var clauseBehind = models.FindLastIndex(m => m.End <= f.Start && m.Start >= f.ClauseStart);
+            var directlyFor = ahead >= 0 && models[ahead].Start - f.UnitEnd <= 30 && ModelPreposition.IsMatch(line.Substring(f.UnitEnd, models[ahead].Start - f.UnitEnd));
+            if (directlyFor || (ahead >= 0 && ModelPreposition.IsMatch(line.Substring(f.UnitEnd, models[ahead].Start - f.UnitEnd)) && clauseBehind < 0))
+            {
+                modelIndex = ahead;
+            }
+            else if (behind >= 0 && clauseBehind < 0 && Possessive.IsMatch(line.Substring(f.ClauseStart, f.Start - f.ClauseStart)))
+            {
+                modelIndex = 0;
+            }
+            else if (behind >= 0)
+            {
+                modelIndex = behind;
+            }
+            else if (ahead >= 0 && ModelPreposition.IsMatch(line.Substring(f.UnitEnd, models[ahead].Start - f.UnitEnd)))
+            {
+                modelIndex = ahead;
+            }
+            else
+            {
+                modelIndex = ahead;
+            }
+        }
+
+        var subject = new ClaimSubject();
+        int segmentStart, segmentEnd;
+        if (modelIndex >= 0)
+        {
+            var chosen = models[modelIndex];
+            Apply(subject, chosen);
+            segmentStart = Math.Min(chosen.Start, f.Start);
+            segmentEnd = modelIndex + 1 < models.Count ? models[modelIndex + 1].Start : f.SentenceEnd;
+            if (chosen.Start > f.Start) segmentEnd = Math.Max(segmentEnd, chosen.End);
+        }
+        else
+        {
+            segmentStart = f.SentenceStart;
+            segmentEnd = f.SentenceEnd;
+        }
+
+        var firstModel = models.Count > 0 ? models[0].Start : int.MaxValue;
+        var qualifiers = sentence.Where(m => m.Kind is MentionKind.Setting or MentionKind.Phase or MentionKind.Backend &&
+                                             ((m.Start >= segmentStart && m.Start < segmentEnd) || m.End <= firstModel)).ToList();
+        foreach (var group in qualifiers.GroupBy(m => (m.Kind, m.Key)))
+        {
+            if (group.Key.Kind == MentionKind.Phase && group.Select(m => m.Value).Distinct().Count() > 1)
+            {
+                // Both phases named: the one the figure's own clause names; "cold and warm together" names neither.
+                var inClause = group.Where(m => m.Start >= f.ClauseStart && m.End <= f.Start).Select(m => m.Value).Distinct().ToList();
+                if (inClause.Count == 1) Apply(subject, group.First(m => m.Value == inClause[0]));
+                continue;
+            }
+
+            // Several values of one setting: the one named last before the figure, else the first after it.
+            var nearest = group.Where(m => m.End <= f.Start).Select(m => (Mention?)m).LastOrDefault() ?? group.First();
+            Apply(subject, nearest);
+        }
+
+        return subject;
+    }
+
+    private static void Apply(ClaimSubject subject, Mention m)
+    {
+        switch (m.Kind)
+        {
+            case MentionKind.Model: subject.Model ??= m.Value; break;
+            case MentionKind.Backend: subject.Backend ??= m.Value; break;
+            case MentionKind.Phase: subject.Phase ??= m.Value == "Cold" ? Phase.Cold : Phase.Warm; break;
+            case MentionKind.Setting: if (!subject.Settings.ContainsKey(m.Key!)) subject.Settings[m.Key!] = m.Value; break;
+            case MentionKind.Source: subject.Source ??= Path.GetFileName(m.Value); break;
+        }
+    }
+
+    /// <summary>The subject the figure's surroundings name: earlier sentences of its paragraph, its list's lead-in, its heading.</summary>
+    private ClaimSubject? ContextSubject(WrittenFigure f)
+    {
+        var own = MentionsOf(f.LineIndex);
+        var earlier = own.Where(m => m.End <= f.SentenceStart).ToList();
+        if (!f.InTable && Single(earlier) is { } fromLine) return fromLine;
+        if (!f.InTable && Possessive.IsMatch(f.LineText.Substring(f.SentenceStart, f.Start - f.SentenceStart)) &&
+            earlier.FirstOrDefault(m => m.Kind == MentionKind.Model) is { Value: not null } first)
+        {
+            var sentenceStart = earlier.Where(m => m.End <= first.Start).Select(m => m.End).DefaultIfEmpty(0).Max();
+            return Single(earlier.Where(m => m.Start >= sentenceStart && (m.Kind != MentionKind.Model || m.Start == first.Start)).ToList());
+        }
+
+        var isList = IsListItem(lines[f.LineIndex]);
+        var inTable = f.InTable;
+        var indent = Indent(lines[f.LineIndex]);
+        var blankSeen = false;
+        for (var k = f.LineIndex - 1; k >= 0 && k >= f.LineIndex - 40; k--)
+        {
+            var line = lines[k];
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                blankSeen = true;
+                continue;
+            }
+
+            if (trimmed.StartsWith("#", StringComparison.Ordinal))
+            {
+                return Single(MentionsOf(k));
+            }
+
+            if (blankSeen && !isList && !inTable)
+            {
+                // Another paragraph: only a heading above may still name the subject.
+                continue;
+            }
+
+            if (inTable && trimmed.StartsWith("|", StringComparison.Ordinal)) continue;
+            if (isList && IsListItem(line) && Indent(line) >= indent) continue;
+            if (blankSeen && (isList || inTable) && (IsListItem(line) || trimmed.StartsWith("|", StringComparison.Ordinal))) continue;
+            var found = Single(MentionsOf(k));
+            if (found is not null) return found;
+            if (!IsListItem(line)) { isList = false; inTable = false; blankSeen = true; }
+        }
+
+        return null;
+    }
+
+    /// <summary>The subject a run of mentions names when it names one model (or none but settings or a phase).</summary>
+    private static ClaimSubject? Single(List<Mention> found)
+    {
+        if (found.Count == 0) return null;
+        var names = found.Where(m => m.Kind is MentionKind.Model or MentionKind.Source).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        if (names > 1) return null;
+        var subject = new ClaimSubject();
+        foreach (var m in found)
+        {
+            if (m.Kind == MentionKind.Setting && subject.Settings.ContainsKey(m.Key!)) return names == 0 ? null : WithoutSettings(found);
+            Apply(subject, m);
+        }
+
+        return subject;
+    }
+
+    private static ClaimSubject WithoutSettings(List<Mention> found)
+    {
+        var subject = new ClaimSubject();
+        foreach (var m in found.Where(m => m.Kind != MentionKind.Setting)) Apply(subject, m);
+        return subject;
+    }
+
+    private static bool IsListItem(string line)
+    {
+        var t = line.TrimStart();
+        return t.StartsWith("- ", StringComparison.Ordinal) || t.StartsWith("* ", StringComparison.Ordinal) || t.StartsWith("+ ", StringComparison.Ordinal) ||
+               (t.Length > 2 && char.IsDigit(t[0]) && Regex.IsMatch(t, @"^\d+[.)]\s"));
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart().Length;
+
+    // ---- relation ----
+
+    private void ReadRelation(Claim claim)
+    {
+        var f = claim.Figure;
+        var unit = claim.Unit;
+        var line = f.LineText;
+        var before = claim.InCell ? "" : line.Substring(f.ClauseStart, f.Start - f.ClauseStart);
+        var after = claim.InCell ? "" : line.Substring(f.UnitEnd, Math.Max(0, f.SentenceEnd - f.UnitEnd));
+        var failures = claim.Metrics is not null && claim.Metrics.Any(m => m is GroundingVocabulary.Failures or GroundingVocabulary.FailedRuns);
+        var near = before + " " + (after.Length > 50 ? after.Substring(0, 50) : after);
+        var relationColumn = claim.InCell && RelationHeader.IsMatch(f.ColumnHeader ?? "");
+        var percentMetric = claim.Metrics is not null && claim.Metrics.Any(m => topics.QuantityOf(m) == Quantity.Percent) || claim.Statistic == "CV";
+
+        if (f.Bound != 0)
+        {
+            claim.Relation = GroundingRelation.Bound;
+        }
+        else if (unit?.Quantity == Quantity.Ratio)
+        {
+            claim.Relation = GroundingRelation.Ratio;
+        }
+        else if (unit?.Quantity == Quantity.Percent)
+        {
+            claim.Relation = percentMetric ? GroundingRelation.Value
+                : ShareWords.IsMatch(near) && !Comparison.IsMatch(before) ? GroundingRelation.Share
+                : relationColumn || ChangeWords.IsMatch(near) || claim.Metrics is not null ? GroundingRelation.PercentChange
+                : GroundingRelation.Share;
+        }
+        else if (unit?.Quantity == Quantity.Count || claim.Statistic is Insight.Statistic.Count or "Attempted" || (failures && unit is null) ||
+                 (unit is null && CountNounAfter.IsMatch(after)))
+        {
+            claim.Relation = GroundingRelation.Count;
+        }
+        else if (relationColumn || (unit is not null && unit.Quantity is Quantity.Time or Quantity.Rate or Quantity.Tokens &&
+                                    (RangeWords.IsMatch(before) || (ChangeWords.IsMatch(near) && IsDifference(before, after)))))
+        {
+            claim.Relation = GroundingRelation.Difference;
+        }
+        else
+        {
+            claim.Relation = GroundingRelation.Value;
+        }
+
+        if (claim.Relation is GroundingRelation.Difference or GroundingRelation.Ratio or GroundingRelation.PercentChange)
+        {
+            if (!claim.InCell && claim.Statistic is null)
+            {
+                claim.Statistic = GroundingVocabulary.AllStatistics(after).FirstOrDefault();
+            }
+
+            var ownTail = Regex.Match(after, @"^(?:[^,;()\s]|\s(?![\d*]))*").Value; // up to the next clause or figure
+            if (!claim.InCell && claim.Metrics is null && topics.Last(ownTail, settings: false) is { } named)
+            {
+                // "34% faster than llama3.1:8b in mean TTFT": the metric named after the figure
+                claim.Metrics = named.Metrics;
+                claim.MetricName = named.Metrics.FirstOrDefault();
+            }
+
+            claim.PartOf = Regex.IsMatch(after, @"^\s*\**\s*of\b", Options);
+
+            ReadOtherSide(claim);
+            if (claim.Relation == GroundingRelation.Difference && claim.Other is null && claim.OtherStatistic is null && !RangeWords.IsMatch(near) && !relationColumn)
+            {
+                // "gemma3 at 108 tok/s, more than llama3's": a value after all, unless a second side is named.
+                claim.Relation = GroundingRelation.Value;
+            }
+        }
+    }
+
+    private static readonly Regex DifferenceCue = new(@"(?<![\p{L}])(by|adds?|added|saves?|saved|gap|difference|delta|range|spread|Δ)\s*(?:about|roughly|around|nearly|some|~)?\s*\**\s*[+\-−]?$|(?<![\p{L}])(more|less|faster|slower|higher|lower|longer|shorter|quicker|ahead|behind|better|worse|apart)(?![\p{L}])", Options);
+
+    private static bool IsDifference(string before, string after)
+    {
+        var head = after.Length > 30 ? after.Substring(0, 30) : after;
+        return DifferenceCue.IsMatch(before.TrimEnd()) || Regex.IsMatch(head, @"^\s*\**\s*(more|less|faster|slower|higher|lower|longer|shorter|quicker|ahead|behind|better|worse|apart|above|below|over|under)(?![\p{L}])", Options);
+    }
+
+    /// <summary>The other side of a relation: the subject after "than / vs / compared with", a second model of the
+    /// sentence, the other phase, another value of one setting, or a second statistic of the same subject.</summary>
+    private void ReadOtherSide(Claim claim)
+    {
+        var f = claim.Figure;
+        var line = f.LineText;
+        var own = claim.Subject;
+        List<Mention> sentence;
+        if (claim.InCell)
+        {
+            sentence = vocabulary.Find(f.ColumnHeader ?? "");
+            var other = new ClaimSubject();
+            foreach (var m in sentence) Apply(other, m);
+            if (!other.IsEmpty)
+            {
+                claim.Other = Merge(own, other);
+            }
+
+            return;
+        }
+
+        sentence = MentionsOf(f.LineIndex).Where(m => m.Start >= f.SentenceStart && m.End <= f.SentenceEnd).ToList();
+        var names = sentence.Where(m => m.Kind is MentionKind.Model or MentionKind.Source).ToList();
+
+        // After a comparison word: "than llama3.1:8b", "vs num_ctx=512", "compared with cold starts".
+        foreach (var m in sentence)
+        {
+            var gapStart = m.Start > f.UnitEnd ? f.UnitEnd : f.SentenceStart;
+            if (m.Start < gapStart) continue;
+            var gap = line.Substring(gapStart, m.Start - gapStart);
+            if ((m.Start > f.UnitEnd ? ComparisonAhead : Comparison).IsMatch(gap) || Comparison.IsMatch(gap))
+            {
+                var otherSide = new ClaimSubject();
+                var nextName = names.FindIndex(n => n.Start > m.End);
+                var end = nextName >= 0 ? names[nextName].Start : f.SentenceEnd;
+                foreach (var q in sentence.Where(q => q.Start >= m.Start && q.Start < end)) Apply(otherSide, q);
+                if (m.Kind is MentionKind.Model or MentionKind.Source) InheritShared(otherSide, own);
+                if (m.Kind is MentionKind.Model or MentionKind.Source && string.Equals(otherSide.Model ?? otherSide.Source, own.Model ?? own.Source, StringComparison.OrdinalIgnoreCase) &&
+                    names.Count > 1)
+                {
+                    continue;
+                }
+
+                if (m.Kind is MentionKind.Model or MentionKind.Source && !string.Equals(otherSide.Model, own.Model, StringComparison.OrdinalIgnoreCase))
+                {
+                    claim.Other = otherSide;
+                    // The own side keeps the first model that is not the other one.
+                    var mine = names.FirstOrDefault(n => !string.Equals(n.Value, m.Value, StringComparison.OrdinalIgnoreCase));
+                    if (mine.Value is not null && !string.Equals(own.Model, mine.Value, StringComparison.OrdinalIgnoreCase) && own.Model is not null &&
+                        string.Equals(own.Model, m.Value, StringComparison.OrdinalIgnoreCase))
+                    {
+                        own.Model = mine.Value;
+                    }
+
+                    return;
+                }
+
+                if (m.Kind is MentionKind.Setting or MentionKind.Phase or MentionKind.Backend)
+                {
+                    var other = Merge(own, otherSide);
+                    if (!SameSubject(other, own))
+                    {
+                        claim.Other = other;
+                        return;
+                    }
+                }
+            }
+        }
+
+        var distinct = names.Select(n => n.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (distinct.Count < 2 && own.Model is not null)
+        {
+            // "... 29% below gemma3:270m; its TTFT is 97 ms, a 6.1x advantage": the models of the sentence before.
+            var earlier = MentionsOf(f.LineIndex).Where(m => m.End <= f.SentenceStart && m.Kind == MentionKind.Model).Select(m => m.Value);
+            distinct = distinct.Concat(earlier).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        if (distinct.Count >= 2)
+        {
+            var otherName = distinct.First(n => !string.Equals(n, own.Model ?? own.Source, StringComparison.OrdinalIgnoreCase));
+            var other = own.Copy();
+            other.Model = otherName;
+            claim.Other = other;
+            return;
+        }
+
+        var phases = sentence.Where(m => m.Kind == MentionKind.Phase).Select(m => m.Value).Distinct().ToList();
+        if (phases.Count == 2 || (phases.Count == 1 && phases[0] == "Cold"))
+        {
+            claim.Subject = own.With(Phase.Cold);
+            claim.Other = own.With(Phase.Warm);
+            return;
+        }
+
+        foreach (var key in sentence.Where(m => m.Kind == MentionKind.Setting).GroupBy(m => m.Key).Where(g => g.Select(m => m.Value).Distinct().Count() >= 2))
+        {
+            var values = key.Select(m => m.Value).Distinct().ToList();
+            claim.Subject = own.Copy();
+            claim.Subject.Settings[key.Key!] = values[0];
+            claim.Other = own.Copy();
+            claim.Other.Settings[key.Key!] = values[1];
+            return;
+        }
+
+        // Two statistics of one subject: "the p99 is 1.2x the median", "max - min".
+        var window = line.Substring(f.SentenceStart, f.SentenceEnd - f.SentenceStart);
+        var ownStatistic = GroundingVocabulary.AllStatistics(line.Substring(f.SentenceStart, f.Start - f.SentenceStart)).FirstOrDefault();
+        var tail = line.Substring(f.UnitEnd, Math.Min(30, Math.Max(0, f.SentenceEnd - f.UnitEnd)));
+        var otherStatistic = GroundingVocabulary.AllStatistics(tail).FirstOrDefault();
+        if (RangeWords.IsMatch(line.Substring(f.SentenceStart, f.Start - f.SentenceStart)) && claim.Relation == GroundingRelation.Difference)
+        {
+            claim.Statistic = "Max";
+            claim.OtherStatistic = "Min";
+            claim.Range = true;
+        }
+        else if (ownStatistic is not null && otherStatistic is not null && ownStatistic != otherStatistic)
+        {
+            claim.Statistic = ownStatistic;
+            claim.OtherStatistic = otherStatistic;
+        }
+        else if (RangeWords.IsMatch(window))
+        {
+            claim.Statistic = "Max";
+            claim.OtherStatistic = "Min";
+            claim.Range = true;
+        }
+    }
+
+    /// <summary>The other side of "A is 34% faster than B (num_ctx=2048, warm)" shares the qualifiers it does not name.</summary>
+    private static void InheritShared(ClaimSubject other, ClaimSubject own)
+    {
+        other.Phase ??= own.Phase;
+        other.Backend ??= own.Backend;
+        if (other.Settings.Count == 0)
+        {
+            foreach (var (k, v) in own.Settings) other.Settings[k] = v;
+        }
+    }
+
+    private static ClaimSubject Merge(ClaimSubject own, ClaimSubject other)
+    {
+        var merged = own.Copy();
+        if (other.Model is not null) { merged.Model = other.Model; merged.Settings.Clear(); }
+        if (other.Backend is not null) merged.Backend = other.Backend;
+        if (other.Phase is not null) merged.Phase = other.Phase;
+        if (other.Source is not null) merged.Source = other.Source;
+        foreach (var (k, v) in other.Settings) merged.Settings[k] = v;
+        return merged;
+    }
+
+    private static bool SameSubject(ClaimSubject a, ClaimSubject b) => a.ToString() == b.ToString();
+}
