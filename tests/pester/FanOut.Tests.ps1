@@ -70,8 +70,8 @@ Describe 'Fan-out with Measure-BenchmarkMetrics -Partial' {
         $merged[0].ComputerNames | Should -Be @('localhost')
         $merged[0].Inventory.ComputerNames | Should -Be @('localhost')
         $merged[0].Inventory.FileCount | Should -Be $single[0].Inventory.FileCount
-        # The copy on server3 is counted once, and said (-Path does not hash the files: it is known by its records).
-        @($warnings | Where-Object { "$_" -like '*sweep_11.csv holds the same records * as *sweep_11.csv: its values are counted once.' }).Count | Should -Be 1
+        # The copy on server3 is counted once, and said (-Path hashes the files as the inventory does: a byte-identical copy).
+        @($warnings | Where-Object { "$_" -like '*sweep_11.csv is a byte-identical copy of *sweep_11.csv: its values are counted once.' }).Count | Should -Be 1
     }
 
     It 'ForEach-Object -Parallel measures side by side and merges the same' {

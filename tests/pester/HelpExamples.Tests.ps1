@@ -1,9 +1,11 @@
 # Every example of module/help/*.psd1 runs as written, in a sandbox: a folder holding the repo's own samples
 # under the names the examples use (./reports, ./baseline, ./candidate, ./old, ./new, ...), a configuration
 # file pointing at the Ollama-protocol test server, and the variables the examples take as given ($metrics,
-# $m, $report, $before, $after). An example passes when it ends without a terminating error and writes no
-# error record (unless it collects them itself with -ErrorVariable, to show what they say). The one
-# substitution: the remote host an example names (gpu-box:11434) is the test server.
+# $m, $report, $before, $after; ./insight.md is that report's Markdown). An example passes when it ends without a
+# terminating error and writes no error record (unless it collects them itself with -ErrorVariable, to show what
+# they say). The substitutions: the remote host an example names (gpu-box:11434) is the test server; remoting to
+# lab servers (Invoke-Command -ComputerName) runs the block here for each computer, its output serialized and
+# tagged with PSComputerName as remoting does, and the servers' D:\reports is ./reports.
 BeforeDiscovery {
     $helpFolder = Join-Path $PSScriptRoot '../../module/help'
     $examples = foreach ($file in Get-ChildItem $helpFolder -Filter '*.psd1' | Sort-Object Name) {
@@ -41,6 +43,9 @@ BeforeAll {
         New-Item -ItemType Directory -Path (Join-Path $root 'ollama'), (Join-Path $root 'lab') -Force | Out-Null
         Copy-Item (Join-Path $samples 'ollama/responses_1759098967.jsonl') (Join-Path $root 'ollama/generate.log')
         Copy-Item (Join-Path $samples 'ollama') (Join-Path $root 'lab/bench-2025-11') -Recurse
+        Copy-Item (Join-Path $samples 'sweeps') (Join-Path $root 'reports/lab01') -Recurse
+        Copy-Item (Join-Path $samples 'ollama') (Join-Path $root 'reports/lab02') -Recurse
+        if ($insightMarkdown) { Set-Content (Join-Path $root 'insight.md') $insightMarkdown }
         $yaml = @"
 ollama:
   uri: $($server.Uri)
@@ -74,6 +79,7 @@ profiles:
             Pop-Location
         }
     }
+    $insightMarkdown = $given.report.Markdown
 }
 
 AfterAll {
@@ -85,7 +91,7 @@ Describe 'Help example <Command> <Number>' -ForEach $examples {
     It 'runs as written: <Code>' {
         $sandbox = New-HelpSandbox "$Command-$Number"
         $hostPort = ([uri] $server.Uri).Authority
-        $code = $Code -replace 'gpu-box:11434', $hostPort
+        $code = $Code -replace 'gpu-box:11434', $hostPort -replace 'D:\\reports', './reports'
         $run = {
             param($Sandbox, $Code, $Given)
             Set-Location $Sandbox
@@ -96,6 +102,15 @@ Describe 'Help example <Command> <Number>' -ForEach $examples {
             $report = $Given.report
             $before = $Given.before
             $after = $Given.after
+            function Invoke-Command([string[]] $ComputerName, [int] $ThrottleLimit, [Parameter(Position = 0)][scriptblock] $ScriptBlock) {
+                foreach ($computer in $ComputerName) {
+                    foreach ($item in & $ScriptBlock) {
+                        $remote = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($item, 1))
+                        $remote.PSObject.Properties.Add([psnoteproperty]::new('PSComputerName', $computer))
+                        $remote
+                    }
+                }
+            }
             $Error.Clear()
             $output = & ([scriptblock]::Create($Code)) 3>$null | Out-String -Width 200
             [pscustomobject]@{ Errors = @($Error | ForEach-Object { "$_" }); Output = $output }

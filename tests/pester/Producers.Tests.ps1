@@ -90,7 +90,8 @@ Describe 'A folder of every producer' {
         $comparison = Compare-BenchmarkMetrics -ReferenceObject $vllm -DifferenceObject $aiperf -WarningAction SilentlyContinue
         $ttft = $comparison | Where-Object { $_.Metric -eq 'TtftMs' -and $_.Statistic -eq 'P99' }
         $ttft.Status | Should -Be 'Matched'
-        $ttft.Verdict | Should -Not -Be 'Inconclusive'
+        # Both define TTFT alike; a stated P99 has no spread to test, so the verdict waits on that, not on the definitions.
+        $ttft.Basis | Should -Not -Be 'DefinitionsDiffer'
         $itl = $comparison | Where-Object { $_.Metric -eq 'ItlMs' -and $_.Statistic -eq 'Mean' }
         $itl.Verdict | Should -Be 'Inconclusive'
         $itl.Reason | Should -Match 'per gap'

@@ -5,10 +5,11 @@ namespace Chimera.Insight.Tests.Statistics;
 
 public class ProducerDefinitionsTests
 {
+    // A stated mean with its spread and count: enough for a test (Welch's t), so the verdict turns on the definitions.
     private static BenchmarkMetric Reported(string producer, string metric, double mean) => new()
     {
         Metric = metric, Unit = "ms", Origin = MetricOrigin.Reported, Statistic = "Mean", Model = "m", Producer = producer,
-        Count = 100, Mean = mean, Phase = Phase.Warm,
+        Count = 100, Mean = mean, StdDev = mean / 10, Phase = Phase.Warm,
     };
 
     [Fact]
