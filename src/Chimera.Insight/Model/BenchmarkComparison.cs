@@ -27,6 +27,9 @@ public sealed class BenchmarkComparison
     public ComparisonVerdict Verdict { get; set; }
     /// <summary>How the verdict was reached: MannWhitneyU and threshold, or ThresholdOnly (summarised figures).</summary>
     public string Basis { get; set; } = "";
+    /// <summary>The tool that wrote each side's files (vllm, aiperf, ...), when known.</summary>
+    public string? ReferenceProducer { get; set; }
+    public string? DifferenceProducer { get; set; }
     /// <summary>Why the verdict is Inconclusive where the two sides' producers define the metric differently.</summary>
     public string? Reason { get; set; }
     public int ReferenceCount { get; set; }
