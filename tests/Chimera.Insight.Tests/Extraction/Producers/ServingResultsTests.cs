@@ -145,4 +145,15 @@ public sealed class ServingResultsTests : IDisposable
         Assert.Equal(420.0, Assert.Single(result.Of("TtftMs", "P99")).Value);
         Assert.DoesNotContain(result.Samples, s => s.Metric.StartsWith("mean_", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_median_written_again_as_p50_is_one_figure()
+    {
+        var path = files.Write("serve/percentiles.json", VllmRun.Replace("\"p99_ttft_ms\": 420.0", "\"p99_ttft_ms\": 420.0, \"p50_ttft_ms\": 150.25, \"p90_ttft_ms\": 300.0"));
+        var metrics = ProducerMeasure.Measure(path);
+        var median = metrics.One("TtftMs", "P50");
+        Assert.Equal(96, median.Count);
+        Assert.Equal(150.25, median.Mean);
+        Assert.Equal(300.0, metrics.One("TtftMs", "P90").Mean);
+    }
 }
