@@ -156,4 +156,17 @@ public sealed class ServingResultsTests : IDisposable
         Assert.Equal(150.25, median.Mean);
         Assert.Equal(300.0, metrics.One("TtftMs", "P90").Mean);
     }
+
+    [Fact]
+    public void Without_raw_end_to_end_latencies_the_reported_ones_stay()
+    {
+        var path = files.Write("serve/ttfts-only.json", """
+            {"backend": "vllm", "model_id": "m", "completed": 2, "failed": 0, "mean_ttft_ms": 150.0, "mean_e2el_ms": 1650.0,
+             "ttfts": [0.1, 0.2], "output_lens": [11, 21], "errors": ["", ""]}
+            """);
+        var metrics = ProducerMeasure.Measure(path);
+        Assert.Equal(2, metrics.One("TtftMs").Count);
+        Assert.DoesNotContain(metrics, m => m.Metric == "TtftMs" && m.Origin == MetricOrigin.Reported);
+        Assert.Equal(1650.0, metrics.One("TotalMs", "Mean").Mean);
+    }
 }
