@@ -28,6 +28,9 @@ public sealed class BenchmarkComparison
     /// <summary>How the verdict was reached: MannWhitneyU (raw samples), WelchT (stated means, spreads and counts),
     /// ThresholdOnly (a mean without its spread: Inconclusive), SharedFiles, NoValues or Unmatched.</summary>
     public string Basis { get; set; } = "";
+    /// <summary>The tool that wrote each side's files (vllm, aiperf, ...), when known.</summary>
+    public string? ReferenceProducer { get; set; }
+    public string? DifferenceProducer { get; set; }
     /// <summary>Why the verdict is Inconclusive (too few samples, no spread to test, files both sides share, producers
     /// that define the metric differently, ...); null otherwise.</summary>
     public string? Reason { get; set; }

@@ -247,6 +247,7 @@ public static class MetricComparer
         c.ReferenceCV = m.CV;
         c.ReferenceCount = m.Count;
         c.ReferenceFailedCount = m.FailedCount;
+        c.ReferenceProducer = m.Producer;
     }
 
     private static void SetDifference(BenchmarkComparison c, BenchmarkMetric m)
@@ -256,5 +257,6 @@ public static class MetricComparer
         c.DifferenceCV = m.CV;
         c.DifferenceCount = m.Count;
         c.DifferenceFailedCount = m.FailedCount;
+        c.DifferenceProducer = m.Producer;
     }
 }

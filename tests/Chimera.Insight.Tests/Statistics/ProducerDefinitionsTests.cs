@@ -19,6 +19,7 @@ public class ProducerDefinitionsTests
         Assert.Equal(ComparisonStatus.Matched, comparison.Status);
         Assert.Equal(ComparisonVerdict.Worse, comparison.Verdict);
         Assert.Null(comparison.Reason);
+        Assert.Equal(("vllm", "aiperf"), (comparison.ReferenceProducer, comparison.DifferenceProducer));
     }
 
     [Fact]

@@ -89,7 +89,7 @@ internal static class ServingResults
         sink.Add(summary);
     }
 
-    private static (FieldMapping Mapping, double Scale)? SummaryField(string name, bool latenciesMeasured)
+    private static (FieldMapping Mapping, double Scale)? SummaryField(string name, HashSet<string> measured)
     {
         switch (name)
         {
@@ -107,7 +107,7 @@ internal static class ServingResults
         }
 
         var match = SummaryKey.Match(name);
-        if (!match.Success || latenciesMeasured)
+        if (!match.Success)
         {
             return null;
         }
@@ -119,22 +119,50 @@ internal static class ServingResults
             "itl" => CanonicalMetric.ItlMs,
             _ => CanonicalMetric.TotalMs,
         };
+
+        // A latency measured from the raw lists is not reported again beside them.
+        if (measured.Contains(metric))
+        {
+            return null;
+        }
+
         return ProducerFigures.Statistic(match.Groups["stat"].Value) is { } statistic ? (ProducerFigures.Field(metric, statistic), 1) : null;
     }
 
-    /// <summary>The raw per-request lists, one record per request: returns whether there were any.</summary>
-    private static bool ReadRequests(JsonElement run, string location, Dimensions dimensions, SampleSink sink)
+    /// <summary>The raw per-request lists, one record per request: returns the metrics they measure.</summary>
+    private static HashSet<string> ReadRequests(JsonElement run, string location, Dimensions dimensions, SampleSink sink)
     {
         var ttfts = Array(run, "ttfts");
         var e2els = Array(run, "e2els");
         var itls = Array(run, "itls");
+        var outputs = Array(run, "output_lens");
+        var measured = new HashSet<string>(StringComparer.Ordinal);
         if (ttfts is null && e2els is null && itls is null)
         {
-            return false;
+            return measured;
+        }
+
+        if (ttfts is not null)
+        {
+            measured.Add(CanonicalMetric.TtftMs);
+        }
+
+        if (e2els is not null)
+        {
+            measured.Add(CanonicalMetric.TotalMs);
+        }
+
+        if (itls is not null)
+        {
+            measured.Add(CanonicalMetric.ItlMs);
+        }
+
+        if (ttfts is not null && e2els is not null && outputs is not null)
+        {
+            measured.Add(CanonicalMetric.TpotMs);
         }
 
         var count = Math.Max(ttfts?.Count ?? 0, Math.Max(e2els?.Count ?? 0, itls?.Count ?? 0));
-        var outputs = Array(run, "output_lens");
         var inputs = Array(run, "input_lens");
         var errors = Array(run, "errors");
         var records = new List<PendingRecord>(count);
@@ -148,8 +176,11 @@ internal static class ServingResults
             if (RecordRules.IsError(error) || (errors is null && ttft is 0 && output is 0 or null && (e2el ?? 0) == 0))
             {
                 record.MarkFailed(RecordRules.IsError(error) ? error! : ProducerStrings.RequestProducedNothing, isErrorText: true);
-                record.AddMissing(ProducerFigures.Field(CanonicalMetric.TtftMs, null));
-                record.AddMissing(ProducerFigures.Field(CanonicalMetric.TotalMs, null));
+                foreach (var metric in measured)
+                {
+                    record.AddMissing(ProducerFigures.Field(metric, null));
+                }
+
                 records.Add(record);
                 sink.Add(record);
                 continue;
@@ -183,7 +214,7 @@ internal static class ServingResults
             sink.Add(record);
         }
 
-        return true;
+        return measured;
     }
 
     private static readonly FieldMapping DerivedTpot = ProducerFigures.Field(CanonicalMetric.TpotMs, null).With(m => m.IsDerived = true);

@@ -145,4 +145,28 @@ public sealed class ServingResultsTests : IDisposable
         Assert.Equal(420.0, Assert.Single(result.Of("TtftMs", "P99")).Value);
         Assert.DoesNotContain(result.Samples, s => s.Metric.StartsWith("mean_", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_median_written_again_as_p50_is_one_figure()
+    {
+        var path = files.Write("serve/percentiles.json", VllmRun.Replace("\"p99_ttft_ms\": 420.0", "\"p99_ttft_ms\": 420.0, \"p50_ttft_ms\": 150.25, \"p90_ttft_ms\": 300.0"));
+        var metrics = ProducerMeasure.Measure(path);
+        var median = metrics.One("TtftMs", "P50");
+        Assert.Equal(96, median.Count);
+        Assert.Equal(150.25, median.Mean);
+        Assert.Equal(300.0, metrics.One("TtftMs", "P90").Mean);
+    }
+
+    [Fact]
+    public void Without_raw_end_to_end_latencies_the_reported_ones_stay()
+    {
+        var path = files.Write("serve/ttfts-only.json", """
+            {"backend": "vllm", "model_id": "m", "completed": 2, "failed": 0, "mean_ttft_ms": 150.0, "mean_e2el_ms": 1650.0,
+             "ttfts": [0.1, 0.2], "output_lens": [11, 21], "errors": ["", ""]}
+            """);
+        var metrics = ProducerMeasure.Measure(path);
+        Assert.Equal(2, metrics.One("TtftMs").Count);
+        Assert.DoesNotContain(metrics, m => m.Metric == "TtftMs" && m.Origin == MetricOrigin.Reported);
+        Assert.Equal(1650.0, metrics.One("TotalMs", "Mean").Mean);
+    }
 }
