@@ -80,6 +80,7 @@ public sealed class OllamaGateway : IDisposable
         }
 
         ThrowIfDisposed();
+        await StreamWarmUp.RunOnceAsync(WarmUpStreamAsync).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var result = new GenerationResult();
         var call = new CallState(request, result);
@@ -279,7 +280,9 @@ public sealed class OllamaGateway : IDisposable
             {
                 if (!string.IsNullOrEmpty(piece))
                 {
-                    call.Result.TtftMs ??= attemptClock.Elapsed.TotalMilliseconds;
+                    // The wire's time when known: the first call of a process builds and parses with code still
+                    // being compiled, which is the client's time, not the server's.
+                    call.Result.TtftMs ??= handler.WireMillisecondsToLastRead ?? attemptClock.Elapsed.TotalMilliseconds;
                     call.Text.Append(piece);
                     onText?.Invoke(piece!);
                 }
@@ -368,6 +371,21 @@ public sealed class OllamaGateway : IDisposable
             call.Fail(GenerationErrorKind.StreamError, ex.Message, null);
             return null;
         }
+    }
+
+    /// <summary>The streaming path of <see cref="AttemptAsync"/> over <paramref name="answers"/> (see <see cref="StreamWarmUp"/>).</summary>
+    private static async Task WarmUpStreamAsync(HttpMessageHandler answers, bool chat)
+    {
+        var options = new Dictionary<string, object> { ["num_ctx"] = 2048L };
+        using var handler = new OllamaWireHandler(answers, "warm-up", options, TimeSpan.FromSeconds(10), CancellationToken.None);
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://warm-up.invalid/"), Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new OllamaApiClient(http);
+        var request = new GenerationRequest { Model = "warm-up", Prompt = "warm-up", System = "warm-up", KeepAlive = "5m", UseChat = chat };
+        await foreach (var _ in StreamAsync(client, request, CancellationToken.None).ConfigureAwait(false))
+        {
+        }
+
+        _ = handler.WireMillisecondsToLastRead;
     }
 
     private static async IAsyncEnumerable<(string? Piece, DoneFigures? Done)> StreamAsync(
