@@ -196,26 +196,6 @@ public sealed class OllamaGateway : IDisposable
         return backend;
     }
 
-    /// <summary>
-    /// Where <paramref name="model"/> runs now (/api/ps): GPU share and context length; null when it is
-    /// not loaded or the server cannot tell (unreachable, refused). Call it right after a generation.
-    /// </summary>
-    public async Task<OllamaLoadedModel?> GetPlacementAsync(BackendQuery query, string model, CancellationToken cancellationToken)
-    {
-        ThrowIfDisposed();
-        using var http = CreateQueryClient(query);
-        using var client = new OllamaApiClient(http);
-        try
-        {
-            var running = await client.ListRunningModelsAsync(cancellationToken).ConfigureAwait(false);
-            return running.Where(m => SameModel(m.Name, model) || SameModel(m.ModelName ?? "", model)).Select(ToLoadedModel).FirstOrDefault();
-        }
-        catch (Exception ex) when (IsQueryFault(ex, cancellationToken))
-        {
-            return null;
-        }
-    }
-
     /// <summary>The installed model names, for tab completion: empty when the server is down or slow.</summary>
     public async Task<string[]> GetModelNamesAsync(BackendQuery query, CancellationToken cancellationToken)
     {
