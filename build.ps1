@@ -75,8 +75,12 @@ function Invoke-Build {
     Write-Host "Building Chimera.Insight ($Configuration)" -ForegroundColor Cyan
     Invoke-Native dotnet @('build', (Join-Path $Root 'Chimera.Insight.sln'), '-c', $Configuration, '--nologo', '--verbosity', 'quiet')
     if (Test-Path $Staging) { Remove-Item $Staging -Recurse -Force }
+    # ReadyToRun: the shipped assemblies carry code compiled ahead of time for this machine's platform (the IL stays
+    # beside it, so the module still runs anywhere); a fresh process then starts without waiting for the JIT.
+    $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Chimera.Insight.Commands/Chimera.Insight.Commands.csproj'),
-        '-c', $Configuration, '-o', $Staging, '--no-build', '--nologo', '--verbosity', 'quiet')
+        '-c', $Configuration, '-o', $Staging, '-r', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
+        '--nologo', '--verbosity', 'quiet')
     Invoke-Native dotnet @('publish', (Join-Path $Root 'tests/OllamaTestServer/OllamaTestServer.csproj'),
         '-c', $Configuration, '-o', $TestServerOut, '--no-build', '--nologo', '--verbosity', 'quiet')
 

@@ -34,10 +34,8 @@ internal abstract class QueuedWork
 }
 
 /// <summary>
-/// Runs queued work on up to <c>degree</c> loops on thread-pool threads. Items come a few microseconds apart and take
-/// tens of microseconds, so a task (or thread-pool item) per item would cost nearly as much as the work: a loop takes
-/// item after item from one queue, and gives its thread back when the queue is empty. (Spinning a moment for the next
-/// item measured no better: on two cores it takes the core from the thread that makes the items.) Post from one
+/// Runs queued work on up to <c>degree</c> loops on thread-pool threads: a loop takes item after item from one queue,
+/// and gives its thread back when the queue is empty (docs/performance.md says why not a task per item). Post from one
 /// thread; any thread may wait.
 /// </summary>
 internal sealed class WorkerLoops(int degree)

@@ -80,6 +80,7 @@ public sealed class OllamaGateway : IDisposable
         }
 
         ThrowIfDisposed();
+        await StreamWarmUp.RunOnceAsync(WarmUpStreamAsync).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var result = new GenerationResult();
         var call = new CallState(request, result);
@@ -195,26 +196,6 @@ public sealed class OllamaGateway : IDisposable
         return backend;
     }
 
-    /// <summary>
-    /// Where <paramref name="model"/> runs now (/api/ps): GPU share and context length; null when it is
-    /// not loaded or the server cannot tell (unreachable, refused). Call it right after a generation.
-    /// </summary>
-    public async Task<OllamaLoadedModel?> GetPlacementAsync(BackendQuery query, string model, CancellationToken cancellationToken)
-    {
-        ThrowIfDisposed();
-        using var http = CreateQueryClient(query);
-        using var client = new OllamaApiClient(http);
-        try
-        {
-            var running = await client.ListRunningModelsAsync(cancellationToken).ConfigureAwait(false);
-            return running.Where(m => SameModel(m.Name, model) || SameModel(m.ModelName ?? "", model)).Select(ToLoadedModel).FirstOrDefault();
-        }
-        catch (Exception ex) when (IsQueryFault(ex, cancellationToken))
-        {
-            return null;
-        }
-    }
-
     /// <summary>The installed model names, for tab completion: empty when the server is down or slow.</summary>
     public async Task<string[]> GetModelNamesAsync(BackendQuery query, CancellationToken cancellationToken)
     {
@@ -279,7 +260,9 @@ public sealed class OllamaGateway : IDisposable
             {
                 if (!string.IsNullOrEmpty(piece))
                 {
-                    call.Result.TtftMs ??= attemptClock.Elapsed.TotalMilliseconds;
+                    // The wire's time when known: the first call of a process builds and parses with code still
+                    // being compiled, which is the client's time, not the server's.
+                    call.Result.TtftMs ??= handler.WireMillisecondsToLastRead ?? attemptClock.Elapsed.TotalMilliseconds;
                     call.Text.Append(piece);
                     onText?.Invoke(piece!);
                 }
@@ -374,6 +357,21 @@ public sealed class OllamaGateway : IDisposable
             call.Fail(GenerationErrorKind.StreamError, ex.Message, null);
             return null;
         }
+    }
+
+    /// <summary>The streaming path of <see cref="AttemptAsync"/> over <paramref name="answers"/> (see <see cref="StreamWarmUp"/>).</summary>
+    private static async Task WarmUpStreamAsync(HttpMessageHandler answers, bool chat)
+    {
+        var options = new Dictionary<string, object> { ["num_ctx"] = 2048L };
+        using var handler = new OllamaWireHandler(answers, "warm-up", options, TimeSpan.FromSeconds(10), CancellationToken.None);
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://warm-up.invalid/"), Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new OllamaApiClient(http);
+        var request = new GenerationRequest { Model = "warm-up", Prompt = "warm-up", System = "warm-up", KeepAlive = "5m", UseChat = chat };
+        await foreach (var _ in StreamAsync(client, request, CancellationToken.None).ConfigureAwait(false))
+        {
+        }
+
+        _ = handler.WireMillisecondsToLastRead;
     }
 
     private static async IAsyncEnumerable<(string? Piece, DoneFigures? Done)> StreamAsync(

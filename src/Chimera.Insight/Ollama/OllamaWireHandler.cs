@@ -30,6 +30,16 @@ internal sealed class OllamaWireHandler : DelegatingHandler
     /// <summary>The body of the streamed answer, once its headers arrived.</summary>
     public WatchdogStream? Body { get; private set; }
 
+    /// <summary>When the generation request, fully built, was handed to the connection (Stopwatch ticks).</summary>
+    public long SentTimestamp { get; private set; }
+
+    /// <summary>The time on the wire from the request to the bytes read last: asked for when the first token is seen,
+    /// it is the time to first token without the client's own work (building the request, parsing the answer).</summary>
+    public double? WireMillisecondsToLastRead =>
+        SentTimestamp != 0 && Body is { LastReadTimestamp: > 0 } body
+            ? System.Diagnostics.Stopwatch.GetElapsedTime(SentTimestamp, body.LastReadTimestamp).TotalMilliseconds
+            : null;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(apiKey))
@@ -41,6 +51,11 @@ internal sealed class OllamaWireHandler : DelegatingHandler
         if (streaming && request.Content is not null)
         {
             request.Content = await RewriteBodyAsync(request.Content).ConfigureAwait(false);
+        }
+
+        if (streaming)
+        {
+            SentTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,9 @@ internal sealed class WatchdogStream : Stream
     /// <summary>The last complete non-empty line received.</summary>
     public string? LastLine { get; private set; }
 
+    /// <summary>When the last read that returned bytes finished (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long LastReadTimestamp { get; private set; }
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -66,6 +69,11 @@ internal sealed class WatchdogStream : Stream
             Interlocked.CompareExchange(ref abortReason, callToken.IsCancellationRequested || cancellationToken.IsCancellationRequested ? Cancelled : Idle, None);
             ThrowIfAborted();
             throw;
+        }
+
+        if (read > 0)
+        {
+            LastReadTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         Track(buffer, offset, read);

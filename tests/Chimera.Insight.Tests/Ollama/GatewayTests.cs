@@ -429,21 +429,6 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Placement_after_a_call_gives_the_gpu_share_and_the_context_allocated()
-    {
-        var request = Request("llama3.2:3b");
-        request.Options["num_ctx"] = 2048;
-        await gateway.GenerateAsync(request, null, CancellationToken.None);
-
-        var placement = await gateway.GetPlacementAsync(new BackendQuery { Uri = uri }, "llama3.2:3b", CancellationToken.None);
-
-        Assert.NotNull(placement);
-        Assert.Equal(60, placement!.GpuOffloadPercent);
-        Assert.Equal(2048, placement.ContextLength);
-        Assert.Null(await gateway.GetPlacementAsync(new BackendQuery { Uri = uri }, "qwen2.5:0.5b", CancellationToken.None));
-    }
-
-    [Fact]
     public async Task Model_names_come_from_the_tags()
     {
         var names = await gateway.GetModelNamesAsync(new BackendQuery { Uri = uri }, CancellationToken.None);
