@@ -43,7 +43,10 @@ BeforeAll {
 Describe 'A folder of every producer' {
     BeforeAll {
         $inventory = Get-BenchmarkInventory $lab
-        $metrics = $inventory | Measure-BenchmarkMetrics -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems -ErrorAction SilentlyContinue
+        # What readers say of a file that is no problem (a prompt from Ollama's cache) is verbose output.
+        $output = $inventory | Measure-BenchmarkMetrics -Verbose -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems -ErrorAction SilentlyContinue 4>&1
+        $metrics = @($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
     }
 
     It 'finds text files that hold benchmark output and passes over other text' {
@@ -81,7 +84,7 @@ Describe 'A folder of every producer' {
         $rates = $metrics | Where-Object { $_.Metric -eq 'TokensPerSecond' -and $_.Producer -eq 'ollama' }
         ($rates.Values | Sort-Object) | Should -Be @(60.0, 100.0)
         ($metrics | Where-Object { $_.Metric -eq 'PromptTokensPerSecond' -and $_.Producer -eq 'ollama' }).Mean | Should -Be 500.0
-        $warnings | Where-Object { "$_" -match 'cache' } | Should -Not -BeNullOrEmpty
+        $verbose | Where-Object { "$_" -match 'cache' } | Should -Not -BeNullOrEmpty
     }
 
     It 'compares an AIPerf run with a vLLM run of the same model like with like, and refuses unlike ITL definitions' {

@@ -27,9 +27,6 @@ public enum MeasurementNoticeKind
     Duplicate,
     /// <summary>The same records as a file already counted (a CSV and a JSON export of one run).</summary>
     Redundant,
-    /// <summary>Something a reader says about a file that is not a problem (a prompt from Ollama's cache, a model taken from
-    /// the summary beside the file).</summary>
-    Note,
     /// <summary>Partial results merged with a gap the user must know of: parts or a run record missing, a grouping
     /// key they lack, a repeat a sketch keeps (a warning).</summary>
     PartialGap,
@@ -405,11 +402,6 @@ public sealed class MeasurementSession
             foreach (var error in result.Errors)
             {
                 notices.Add(InvalidData(error));
-            }
-
-            foreach (var note in result.Notes)
-            {
-                notices.Add(new MeasurementNotice { Kind = MeasurementNoticeKind.Note, Source = note.Source, Location = note.Location, Message = note.ToString() });
             }
         }
 
