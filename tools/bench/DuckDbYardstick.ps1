@@ -77,5 +77,5 @@ function Format-YardstickMarkdown($Yardstick) {
     foreach ($y in $Yardstick) {
         $lines.Add("| $(Split-Path $y.Corpus -Leaf) | $($y.Rounds) | $($y.ModuleFirstSeconds) | $($y.DuckDbFirstSeconds) | $($y.ModuleWarmSeconds) | $($y.DuckDbWarmSeconds) | $($y.DuckDbWarmVsModuleWarm)x | $($y.ModuleMeansMatch), $($y.DuckDbMeansMatch) |")
     }
-    return $lines -join [Environment]::NewLine
+    return [Environment]::NewLine + ($lines -join [Environment]::NewLine)
 }

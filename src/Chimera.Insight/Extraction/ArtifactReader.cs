@@ -96,6 +96,7 @@ public static class ArtifactReader
 
     /// <summary>The file's bytes, opened once (its size is checked on the open handle); null, with the error said,
     /// when it is missing or larger than <paramref name="maxFileSize"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[]? ReadBytes(string source, long maxFileSize, SampleSink sink)
     {
         FileStream stream;
@@ -164,6 +165,7 @@ public static class ArtifactReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBlank(byte[] bytes)
     {
         foreach (var b in bytes)

@@ -23,6 +23,7 @@ public static class ColdStartClassifier
 
     /// <summary>Sets <see cref="PendingRecord.Phase"/> to Cold on each cold record of one source, from
     /// <paramref name="start"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start, Scratch kept)
     {
         var count = records.Count - start;
@@ -61,6 +62,7 @@ public static class ColdStartClassifier
 
     /// <summary>Sets <see cref="RecordFigures.Cold"/> on the cold records among the first <paramref name="count"/> of
     /// <paramref name="figures"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mark(RecordFigures[] figures, int count, Scratch lists)
     {
         // A file holds few groups (mostly one): each record finds its group by a linear search, which compares the

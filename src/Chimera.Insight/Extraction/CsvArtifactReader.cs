@@ -21,6 +21,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     private bool decimalComma;
 
     /// <param name="utf8">The file as UTF-8 without NUL bytes.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(ReadOnlyMemory<byte> utf8)
     {
         // An odd number of quotes means one never closes: then every line ends a record, so one bad quote
@@ -109,6 +110,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
     /// <summary>The separator of the header line when it holds exactly one kind of the usual ones (outside quotes);
     /// null otherwise, and CsvHelper then detects it from the data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static char? HeaderSeparator(ReadOnlySpan<byte> bytes)
     {
         char? found = null;
@@ -183,6 +185,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
 
     /// <summary>True when the bytes hold an even number of quotes. Only the parity counts: eight bytes at a time, each
     /// quote byte is flagged (its top bit) and the flags are folded together with XOR.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool QuotesBalance(ReadOnlySpan<byte> bytes)
     {
         const ulong Quotes = 0x2222222222222222UL;
@@ -224,6 +227,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
         metricColumns = layout.MetricColumns;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadRow(CsvReader parser, long row, long line)
     {
         var dimensions = new Dimensions();

@@ -76,6 +76,7 @@ internal sealed class CsvHeaderLayout
     }
 
     /// <summary>The layout of the record <paramref name="reader"/> is on, taken as the header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CsvHeaderLayout Of(CsvReader reader, Cache layouts)
     {
         var cache = layouts.Recent;

@@ -137,6 +137,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     /// <summary>JSON Lines: one document per line; a broken line is reported and skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLines(ReadOnlyMemory<byte> utf8, JsonDocumentOptions documentOptions)
     {
         var records = new List<PendingRecord>();
@@ -200,6 +201,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     /// <summary>Reads one object: its own figures form a record (returned), its child objects and arrays are walked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PendingRecord? Visit(JsonElement element, string path, Dimensions inherited, Frame frame)
     {
         var dimensions = new Dimensions();
@@ -485,6 +487,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VisitArray(JsonElement array, string path, Dimensions inherited, Frame frame, FieldMapping? keyMapping, bool topLevel)
     {
         // "ttft_ms": [812.1, 95.3, ...]: raw samples of one metric.

@@ -17,6 +17,7 @@ internal sealed class JsonPropertyNames
 
     private readonly Entry[] recent = new Entry[CacheSize];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Of(JsonProperty property)
     {
         ref var entry = ref EntryOf(property, out var uncached);
@@ -24,6 +25,7 @@ internal sealed class JsonPropertyNames
     }
 
     /// <summary>The name, and what it maps to (<see cref="MetricNames.Map"/>), kept in the same cache entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Of(JsonProperty property, out FieldMapping mapping)
     {
         ref var entry = ref EntryOf(property, out var uncached);

@@ -73,6 +73,7 @@ internal static class NumberText
     /// 1e15, exact as a double) are both exact, so one division gives the correctly rounded value, the same as the
     /// full parser's (Clinger's fast path). False for anything else, which the full parser then reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseShortDecimal(ReadOnlySpan<byte> utf8, bool decimalComma, out double value)
     {
         value = 0;
@@ -117,6 +118,7 @@ internal static class NumberText
     /// exponent, nothing else. False for anything else (spaces, commas, words, a dot in a decimal-comma file,
     /// non-finite results): the caller then applies <see cref="TryParse"/>, which explains the refusal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParsePlain(ReadOnlySpan<byte> utf8, bool decimalComma, out double value)
     {
         value = double.NaN;

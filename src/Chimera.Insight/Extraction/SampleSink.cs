@@ -51,6 +51,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
 
     /// <summary>Completes every record collected, in file order: its configuration text, id and phase. The records
     /// with values become the result's records (its samples are built from them when asked for).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Complete()
     {
         if (suppressedErrors > 0)
@@ -128,6 +129,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// matter either), or the error of a failed run. A repeat inside the same file gets "#2", "#3", ... so distinct
     /// identical rows stay distinct.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SetId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences, ref StableHash.LastOfFour shared)
     {
         var dimensions = record.Dimensions;

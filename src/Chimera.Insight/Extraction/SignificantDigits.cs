@@ -24,6 +24,7 @@ internal static class SignificantDigits
         exponent is >= MinExponent and <= MaxExponent ? Powers[exponent - MinExponent] : Math.Pow(10, exponent);
 
     /// <summary>floor(log10(|value|)) of a finite, non-zero value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int DecimalExponent(double value)
     {
         var magnitude = Math.Abs(value);

@@ -19,6 +19,7 @@ public static class ContentHasher
 
     /// <summary>Lower-case hex XxHash128 of the file, and its bytes in <paramref name="content"/> when it is smaller
     /// than <see cref="KeptContentLimit"/> (null otherwise). Throws what opening or reading the file throws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string HashFile(string path, out byte[]? content, CancellationToken cancellationToken = default)
     {
         content = null;

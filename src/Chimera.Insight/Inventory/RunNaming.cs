@@ -55,6 +55,7 @@ public static class RunNaming
     private static readonly char[] Separators = ['-', '_', '.', ' '];
 
     /// <summary>The text with every run mark removed, and the first time stamp found in it (else null).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Strip(string text, out DateTime? timestamp)
     {
         // Each kind of mark is looked for only where it can be (a date needs 8 digits, a Unix time 10 in a row, a

@@ -68,6 +68,7 @@ internal sealed class MetricAggregator
     /// an origin <paramref name="include"/> refuses (content counted already) are left out, and then also checked
     /// only when <paramref name="reportRejected"/>. Returns every group the records feed or would feed, once each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal List<GroupKey> Add(string source, IReadOnlyList<PendingRecord> records, DateTime? fallbackTime,
         Func<MetricOrigin, bool> include, bool reportRejected)
     {
