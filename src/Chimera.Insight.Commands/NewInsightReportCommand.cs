@@ -68,6 +68,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
     public Hashtable? Options { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string[]? Profile { get; set; }
 
     [Parameter]

@@ -21,6 +21,8 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private readonly FactSet _facts = new();
     private readonly List<InsightReport> _reports = new();
     private int _factInputs;
+    /// <summary>Files piped in (Get-ChildItem *.md | Test-InsightGrounding -Metric $m): texts to check, not facts.</summary>
+    private readonly List<string> _pipedFiles = new();
 
     /// <summary>The text to check, e.g. a narrative.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = TextSet)]
@@ -73,6 +75,20 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
                 break;
             default:
+                if (_pipedFiles.Count > 0)
+                {
+                    WarnWithoutFacts();
+                    foreach (var file in _pipedFiles)
+                    {
+                        CheckFile(file);
+                    }
+                }
+
+                if (_reports.Count == 0 && _pipedFiles.Count > 0)
+                {
+                    break;
+                }
+
                 if (_reports.Count == 0)
                 {
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException(ReportingStrings.NoReportToCheck), "NothingToCheck", ErrorCategory.InvalidArgument, null));
@@ -92,6 +108,12 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
     private void AddFacts(PSObject input)
     {
+        if (input.BaseObject is FileInfo file)
+        {
+            _pipedFiles.Add(file.FullName);
+            return;
+        }
+
         try
         {
             switch (ReportingInput.Classify(input))
