@@ -32,6 +32,7 @@ public sealed class CompareBenchmarkMetricsCommand : PSCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MetricNameCompleter))]
     public string[]? Metric { get; set; }
 
     [Parameter]

@@ -36,12 +36,14 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
 
     /// <summary>Csv, Json or Markdown; by default taken from the extension.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ArtifactKindCompleter))]
     public string? Kind { get; set; }
 
     /// <summary>Only samples whose metric name matches one of these wildcard patterns.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MetricNameCompleter))]
     public string[]? Metric { get; set; }
 
     /// <summary>Files larger than this many bytes are skipped with an error.</summary>
@@ -53,6 +55,22 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
     {
         metricPatterns = Metric?.Select(m => new WildcardPattern(m, WildcardOptions.IgnoreCase)).ToArray();
         commandLineKind = Kind;
+    }
+
+    /// <summary>Every metric name the files held (before -Metric): for the completer and the unknown -Metric warning.</summary>
+    private readonly HashSet<string> seenMetrics = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override void EndProcessing()
+    {
+        MetricNameCompleter.Remember(seenMetrics);
+        if (Metric is { Length: > 0 } && seenMetrics.Count > 0)
+        {
+            var unmatched = Metric.Where(p => !seenMetrics.Any(m => InputWarnings.Matches(p, m))).ToList();
+            if (unmatched.Count > 0)
+            {
+                WriteWarning(InputWarnings.UnknownMetrics(unmatched));
+            }
+        }
     }
 
     protected override void ProcessRecord()
@@ -159,6 +177,7 @@ public sealed class GetBenchmarkSampleCommand : PSCmdlet
 
         foreach (var sample in result.Samples)
         {
+            seenMetrics.Add(sample.Metric);
             if (metricPatterns is null || metricPatterns.Any(p => p.IsMatch(sample.Metric)))
             {
                 WriteObject(sample);

@@ -27,6 +27,7 @@ public sealed class GetInsightBackendCommand : PSCmdlet
     public string? ConfigurationPath { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? Profile { get; set; }
 
     [Parameter]

@@ -14,6 +14,7 @@ public sealed class GetInsightConfigurationCommand : PSCmdlet
     public string? ConfigurationPath { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string? Profile { get; set; }
 
     [Parameter]

@@ -44,6 +44,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(MetricNameCompleter))]
     public string[]? Metric { get; set; }
 
     [Parameter]
@@ -76,8 +77,11 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     [ValidateRange(1L, long.MaxValue)]
     public long MaxFileSize { get; set; } = ExtractionOptions.DefaultMaxFileSize;
 
+    private FileProgress progress = null!;
+
     protected override void BeginProcessing()
     {
+        progress = new FileProgress(this, "Measure-BenchmarkMetrics");
         var options = new MeasurementOptions
         {
             GroupBy = GroupingKeysParser.Parse(GroupBy),
@@ -127,12 +131,14 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
         }
 
         SessionOutput.Write(this, session!);
+        progress.Report(session!.FilesRead, session!.FileCount);
     }
 
     protected override void EndProcessing()
     {
         router!.Complete();
         SessionOutput.Write(this, session!);
+        progress.Complete();
 
         // The time taken travels with the metrics (on their inventory), so a report written from them
         // later states how long ingest and analysis took.
@@ -150,6 +156,9 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
         {
             WriteWarning(StatisticsMessages.MixedPhases(session.MixedPhaseGroupCount));
         }
+
+        MetricNameCompleter.Remember(metrics.Select(m => m.Metric));
+        InputWarnings.Write(this, metrics, session.FileCount, session.OtherSources.Count, Metric);
 
         if (Findings)
         {

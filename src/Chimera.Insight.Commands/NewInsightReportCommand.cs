@@ -68,6 +68,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
     public Hashtable? Options { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string[]? Profile { get; set; }
 
     [Parameter]
@@ -171,7 +172,7 @@ public sealed class NewInsightReportCommand : PSCmdlet
         var analysis = clock.Elapsed.TotalSeconds - ingest;
         if (metrics.Count == 0)
         {
-            WriteWarning(ReportCommandMessages.NoMetrics);
+            WriteWarning(ReportCommandMessages.NoMetrics(session.FileCount));
         }
 
         var inventory = metrics.Select(m => m.Inventory).FirstOrDefault(i => i is not null);

@@ -5,8 +5,11 @@ namespace Chimera.Insight.Commands;
 /// <summary>What New-InsightReport tells the user itself (the engine's workflow has its own messages).</summary>
 internal static class ReportCommandMessages
 {
-    public const string NoMetrics =
-        "No metrics reached New-InsightReport: the report can only say that there is no data. Pipe files, samples or metrics into it.";
+    public static string NoMetrics(int files) =>
+        files == 0
+            ? "No input reached New-InsightReport: the report can only say that there is no data. Pipe files, samples or metrics into it."
+            : string.Format(CultureInfo.InvariantCulture,
+                "No benchmark data in the {0} file(s) New-InsightReport read: the report can only say that there is no data.", files);
 
     public static string PartialKept(int characters) =>
         string.Format(CultureInfo.InvariantCulture,

@@ -27,7 +27,9 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private bool _hasPartials;
 
     private static readonly InputKind[] Takes =
-        [InputKind.Metric, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report];
+        [InputKind.Metric, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report, InputKind.Path];
+    /// <summary>Files piped in (Get-ChildItem *.md | Test-InsightGrounding -Metric $m): texts to check, not facts.</summary>
+    private readonly List<string> _pipedFiles = new();
 
     /// <summary>The text to check, e.g. a narrative.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = TextSet)]
@@ -87,6 +89,20 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
                 break;
             default:
+                if (_pipedFiles.Count > 0)
+                {
+                    WarnWithoutFacts();
+                    foreach (var file in _pipedFiles)
+                    {
+                        CheckFile(file);
+                    }
+                }
+
+                if (_reports.Count == 0 && _pipedFiles.Count > 0)
+                {
+                    break;
+                }
+
                 if (_reports.Count == 0)
                 {
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException(ReportingStrings.NoReportToCheck), "NothingToCheck", ErrorCategory.InvalidArgument, null));
@@ -139,6 +155,9 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
         {
             switch (EngineObjectConverter.Classify(input))
             {
+                case InputKind.Path when EngineObjectConverter.ToPath(input) is { } path:
+                    _pipedFiles.Add(path);
+                    return;
                 case InputKind.Metric:
                     _facts.AddMetric(EngineObjectConverter.ToMetric(input));
                     break;

@@ -112,7 +112,7 @@ Describe 'Help example <Command> <Number>' -ForEach $examples {
                 }
             }
             $Error.Clear()
-            $output = & ([scriptblock]::Create($Code)) 3>$null | Out-String -Width 200
+            $output = & ([scriptblock]::Create($Code)) 2>$null 3>$null | Out-String -Width 200
             [pscustomobject]@{ Errors = @($Error | ForEach-Object { "$_" }); Output = $output }
         }
 

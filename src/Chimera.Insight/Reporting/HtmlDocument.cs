@@ -19,11 +19,6 @@ internal sealed class HtmlDocument
         dl.meta { display:grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; color: var(--muted); }
         dl.meta dt { font-weight: 600; color: var(--ink); }
         dl.meta dd { margin: 0; }
-        .cards { display:grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin: 18px 0; }
-        .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding: 12px 14px; }
-        .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-        .card .value { font-size: 22px; font-weight: 600; }
-        .card .note { color: var(--muted); font-size: 12px; }
         .narrative { background:#fff; border:1px solid var(--line); border-radius:8px; padding: 6px 24px 18px; }
         table { border-collapse: collapse; width: 100%; margin: 10px 0 16px; background:#fff; font-size: 13.5px; }
         th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
@@ -108,21 +103,6 @@ internal sealed class HtmlDocument
         }
 
         _html.Append("</dl>\n");
-        return this;
-    }
-
-    public HtmlDocument Cards(IEnumerable<(string Label, string Value, string Note)> cards)
-    {
-        var list = cards.ToList();
-        if (list.Count == 0) return this;
-        _html.Append("<section class=\"cards\">\n");
-        foreach (var (label, value, note) in list)
-        {
-            _html.Append("<div class=\"card\"><div class=\"label\">").Append(Encode(label)).Append("</div><div class=\"value\">")
-                .Append(Encode(value)).Append("</div><div class=\"note\">").Append(Encode(note)).Append("</div></div>\n");
-        }
-
-        _html.Append("</section>\n");
         return this;
     }
 

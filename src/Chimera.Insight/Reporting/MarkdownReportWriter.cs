@@ -79,7 +79,9 @@ public static class MarkdownReportWriter
             md.Append("- No findings.\n");
         }
 
-        foreach (var finding in report.Findings.OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1))
+        // Model by model (each finding's text names its model), those about files or the whole data last.
+        foreach (var finding in report.Findings.OrderBy(f => f.Model is null ? 1 : 0).ThenBy(f => f.Model ?? "", StringComparer.Ordinal)
+                     .ThenBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1))
         {
             md.Append("- ");
             if (finding.Severity == FindingSeverity.Warning) md.Append("**Warning:** ");

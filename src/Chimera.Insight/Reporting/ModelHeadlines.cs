@@ -104,9 +104,7 @@ internal static class ModelHeadlines
             .OrderByDescending(t => t.Runs).ThenByDescending(t => t.Failed)
             .FirstOrDefault();
 
-    /// <summary>"78.4 tok/s (p95 79.1, n=12)"; "n=1" says plainly that one value stands for the group.</summary>
-    public static string Figure(BenchmarkMetric metric) => Figure(metric, bold: false);
-
+    /// <summary>"**78.4 tok/s** (p95 79.1, n=12)"; "n=1" says plainly that one value stands for the group.</summary>
     private static string Figure(BenchmarkMetric metric, bool bold)
     {
         var text = Numbers.WithUnit(metric.Mean, SafeText.Inline(metric.Unit, 16));

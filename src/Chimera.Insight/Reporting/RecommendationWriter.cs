@@ -93,20 +93,6 @@ public static class RecommendationWriter
     /// <summary>A figure of the finding; null when the finding does not carry it (then nothing is judged on it).</summary>
     private static double? Value(Finding finding, string name) => finding.Figures.FirstOrDefault(f => f.Name == name)?.Value;
 
-    /// <summary>The group with the highest (or lowest) mean of <paramref name="metric"/>: among measured groups when
-    /// there are any, else among reported means. A reported spread (a file's StdDev, Min, Max) is never a mean.</summary>
-    internal static BenchmarkMetric? Best(IReadOnlyList<BenchmarkMetric> metrics, string metric, bool higher)
-    {
-        var candidates = metrics.Where(m => string.Equals(m.Metric, metric, StringComparison.OrdinalIgnoreCase) && m.Mean.HasValue && m.Count > 0
-                                            && (m.Origin == MetricOrigin.Measured || m.Statistic is null or Statistic.Mean or Statistic.Median)).ToList();
-        if (candidates.Any(m => m.Origin == MetricOrigin.Measured))
-        {
-            candidates = candidates.Where(m => m.Origin == MetricOrigin.Measured).ToList();
-        }
-
-        return higher ? candidates.OrderByDescending(m => m.Mean).FirstOrDefault() : candidates.OrderBy(m => m.Mean).FirstOrDefault();
-    }
-
     internal static string Figures(Finding finding) => string.Join(", ", finding.Figures
         .Take(4)
         .Select(f => SafeText.Inline(f.Name, 40) + " " + Numbers.WithUnit(f.Value, SafeText.Inline(f.Unit, 16))));

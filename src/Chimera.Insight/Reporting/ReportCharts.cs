@@ -214,14 +214,6 @@ public static class ReportCharts
         .Replace("num_gpu=", "gpu ").Replace("num_ctx=", "ctx ").Replace("temperature=", "temp ")
         .Replace("repeat_penalty=", "rp ").Replace(", ", " · ");
 
-    /// <summary>The short label of <paramref name="metric"/> among the groups of the same metric.</summary>
-    internal static string ShortLabel(BenchmarkMetric metric, IEnumerable<BenchmarkMetric> all)
-    {
-        var peers = all.Where(m => string.Equals(m.Metric, metric.Metric, StringComparison.OrdinalIgnoreCase)).ToList();
-        var index = peers.IndexOf(metric);
-        return index < 0 ? MetricNames.Group(metric) : ShortLabels(peers).ElementAt(index);
-    }
-
     /// <summary>Group labels without the parts every row shares (the same configuration on every bar says nothing).</summary>
     internal static IEnumerable<string> ShortLabels(IReadOnlyList<BenchmarkMetric> rows, bool includeModel = true)
     {

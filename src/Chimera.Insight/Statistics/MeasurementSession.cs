@@ -83,6 +83,9 @@ public sealed class MeasurementSession
     /// <summary>How many files were given.</summary>
     public int FileCount { get; private set; }
 
+    /// <summary>Files read and merged so far (of <see cref="FileCount"/> found): what progress reports.</summary>
+    public int FilesRead { get; private set; }
+
     /// <summary>Sources of samples and metrics that did not come from a file given to this session.</summary>
     public IReadOnlyList<string> OtherSources
     {
@@ -345,6 +348,7 @@ public sealed class MeasurementSession
 
     private void Merge(FileOutcome outcome)
     {
+        FilesRead++;
         if (outcome.Exception is { } ex)
         {
             notices.Add(new MeasurementNotice

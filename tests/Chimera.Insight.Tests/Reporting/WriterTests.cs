@@ -450,9 +450,11 @@ public class WriterTests
         reportedMean.Origin = MetricOrigin.Reported;
         reportedMean.Statistic = "Mean";
 
-        Assert.Same(measured, RecommendationWriter.Best([measured, reportedSpread, reportedMean], "TokensPerSecond", higher: false));
-        Assert.Same(measured, RecommendationWriter.Best([measured, reportedSpread, reportedMean], "TokensPerSecond", higher: true));
-        Assert.Same(reportedMean, RecommendationWriter.Best([reportedSpread, reportedMean], "TokensPerSecond", higher: false));
+        var headlines = ModelHeadlines.Of([measured, reportedSpread, reportedMean], []);
+
+        Assert.Same(measured, headlines.Single(h => h.Model == "gemma3:latest").Throughput);
+        Assert.Same(reportedMean, headlines.Single(h => h.Model == "llama3:8b").Throughput);
+        Assert.Null(ModelHeadlines.Of([reportedSpread], []).Single().Throughput);
     }
 }
 
