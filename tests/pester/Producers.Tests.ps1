@@ -87,6 +87,17 @@ Describe 'A folder of every producer' {
         $verbose | Where-Object { "$_" -match 'cache' } | Should -Not -BeNullOrEmpty
     }
 
+    It 'keeps producer, concurrency, test and run on samples that came back deserialized (jobs, remoting)' {
+        $samples = Get-BenchmarkInventory $lab | Get-BenchmarkSample -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $copies = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($samples, 2))
+        $copies[0].PSObject.TypeNames[0] | Should -Be 'Deserialized.Chimera.Insight.BenchmarkSample'
+        @($copies | Where-Object Producer).Count | Should -Be @($samples | Where-Object Producer).Count
+        $key = { '{0}|{1}|{2}|{3}|{4}|{5}|{6}|{7}|{8}' -f $_.Metric, $_.Model, $_.Producer, $_.Concurrency, $_.Test, $_.Run, $_.Statistic, $_.Count, $_.Mean }
+        $live = $samples | Measure-BenchmarkMetrics -WarningAction SilentlyContinue | ForEach-Object $key | Sort-Object
+        $back = $copies | Measure-BenchmarkMetrics -WarningAction SilentlyContinue | ForEach-Object $key | Sort-Object
+        $back | Should -Be $live
+    }
+
     It 'compares an AIPerf run with a vLLM run of the same model like with like, and refuses unlike ITL definitions' {
         $vllm = Get-ChildItem (Join-Path $lab 'vllm/serve_c16.json')
         $aiperf = Get-ChildItem (Join-Path $lab 'aiperf/run1/profile_export_aiperf.json')
