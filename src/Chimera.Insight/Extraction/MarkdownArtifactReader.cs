@@ -6,11 +6,13 @@ namespace Chimera.Insight.Extraction;
 /// Reads the figures a Markdown report states in a form meant to be read as data, and nothing else:
 /// <list type="bullet">
 /// <item><c>- Name: value unit</c> list items (the seed's <c>## Metrics</c>): the value must be a number with at most a
-/// short unit (<c>ms</c>, <c>tok/s</c>, <c>% avg</c>); items with prose after the number are passed over. The items of
-/// one section (between headings) form one record.</item>
-/// <item>Pipe tables with a header row and a <c>---</c> separator: each row is a record, columns map like CSV headers;
-/// an empty dimension cell repeats the row above (rowspan style); <c>-</c>, <c>N/A</c> and empty figures are
-/// "no value", not errors. A table whose first column is headed Metric/Name lists one metric per row.</item>
+/// short unit (<c>ms</c>, <c>tok/s</c>, <c>% avg</c>) or <c>mean ± sd</c>; items with prose after the number are passed
+/// over, and so are changes (<c>- Throughput Δ: +7.67 tok/s</c>). The items of one section (between headings) form one
+/// record; an item of a stated phase (<c>- Mean TTFT (warm): 0.165 s</c>) one of its own.</item>
+/// <item>Pipe tables with a header row and a <c>---</c> separator, read as people write them (<see cref="MarkdownTable"/>):
+/// a record per row or, for a table with a metric per row, per subject column; headers interpreted word by word
+/// (<see cref="MarkdownHeader"/>); a cell's own unit beats the header's; <c>mean ± sd</c> is a Mean and a StdDev;
+/// change columns (Δ, vs, %) are never values; a cell without a figure is skipped with a note, never an error.</item>
 /// <item><c>Model: x</c>, <c>Configuration: num_gpu=80, num_ctx=512, temp=1</c> and similar lines set the dimensions
 /// of what follows.</item>
 /// </list>

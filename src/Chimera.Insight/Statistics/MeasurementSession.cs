@@ -151,7 +151,6 @@ public sealed class MeasurementSession
         FileCount++;
         fileInventory.Add(file);
         fileNames.Add(file.FullName);
-        twins.Add(file);
         var copy = file.Length > 0 && file.ContentHash is { Length: > 0 } hash && !contentHashesSeen.Add(hash);
         // Bytes the inventory lends while this file is its current output: read once for hashing and measuring alike.
         var content = file.TakeContent();
@@ -390,6 +389,7 @@ public sealed class MeasurementSession
         }
 
         twins.NoteModels(file, result.Records);
+        twins.Add(file, result.Records);
         if (!copy)
         {
             foreach (var note in result.Notes)

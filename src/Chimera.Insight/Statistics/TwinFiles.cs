@@ -18,7 +18,7 @@ internal sealed class TwinFiles
     private readonly List<(BenchmarkFile File, ExtractionResult Result)> held = [];
     private readonly HashSet<string> heldNames = new(StringComparer.Ordinal);
     // Files by run family; the model each folder's family, and each family, names ("" when several).
-    private readonly Dictionary<string, List<string>> familyFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RunIndex> runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> familyModels = new(StringComparer.Ordinal);
 
     /// <summary>True when some record names a model (or there is no record to name one for).</summary>
@@ -35,22 +35,52 @@ internal sealed class TwinFiles
         return records.Count == 0;
     }
 
-    /// <summary>Notes a file as it is given: a candidate twin of the files of its family held back later.</summary>
-    public void Add(BenchmarkFile file)
+    /// <summary>Notes a file as it is counted: a candidate twin of the files of its run held back, with a sketch of the
+    /// figures it holds (so that a file which cannot be a twin is never read again).</summary>
+    public void Add(BenchmarkFile file, IReadOnlyList<PendingRecord> records)
     {
         if (file.Family.Length == 0)
         {
             return;
         }
 
-        var key = RunOf(file);
-        if (!familyFiles.TryGetValue(key, out var names))
+        var run = RunOf(file);
+        if (!runs.TryGetValue(run, out var index))
         {
-            names = [];
-            familyFiles.Add(key, names);
+            index = new RunIndex();
+            runs.Add(run, index);
         }
 
-        names.Add(file.FullName);
+        index.Add(file.FullName, IsData(file.FullName), FiguresOf(records));
+    }
+
+    /// <summary>Which figures (metric, unit, statistic) the records hold, as 64 bits: one set per figure's hash.</summary>
+    private static ulong FiguresOf(IReadOnlyList<PendingRecord> records)
+    {
+        ulong figures = 0;
+        foreach (var record in records)
+        {
+            foreach (var value in record.Values)
+            {
+                figures |= 1UL << (int)(value.FigureKey & 63);
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>Whether a file with figures <paramref name="candidate"/> can hold most of those of <paramref name="copy"/>.</summary>
+    private static bool MayHold(ulong candidate, ulong copy) => BitCount(candidate & copy) * 2 > BitCount(copy);
+
+    private static int BitCount(ulong bits)
+    {
+        var count = 0;
+        for (; bits != 0; bits &= bits - 1)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     public bool HasHeld => held.Count > 0;
@@ -144,7 +174,7 @@ internal sealed class TwinFiles
             }
         }
 
-        foreach (var candidate in RunFiles(file).Where(n => !tried.Contains(n) && IsData(n)).Take(MaxCandidates))
+        foreach (var candidate in RunFiles(file, result.Records, dataOnly: true).Where(n => !tried.Contains(n)).Take(MaxCandidates))
         {
             if (Compare(result, candidate, options) is { } twin)
             {
@@ -157,19 +187,44 @@ internal sealed class TwinFiles
 
     /// <summary>The other files of the file's run in its folder, then in the folders under it (a run folder's
     /// summary.json and its runs' metrics.json), in the order they came.</summary>
-    private IEnumerable<string> RunFiles(BenchmarkFile file)
+    private IEnumerable<string> RunFiles(BenchmarkFile file, IReadOnlyList<PendingRecord> records, bool dataOnly)
     {
-        if (file.Family.Length == 0 || !familyFiles.TryGetValue(RunOf(file), out var names))
+        if (file.Family.Length == 0 || !runs.TryGetValue(RunOf(file), out var index) || (dataOnly && index.DataFiles == 0))
         {
             return [];
         }
 
         var folder = Path.GetDirectoryName(file.FullName) ?? "";
         var below = folder + Path.DirectorySeparatorChar;
-        return names
-            .Where(n => !string.Equals(n, file.FullName, StringComparison.Ordinal)
-                        && (string.Equals(Path.GetDirectoryName(n), folder, StringComparison.Ordinal) || n.StartsWith(below, StringComparison.Ordinal)))
-            .OrderBy(n => string.Equals(Path.GetDirectoryName(n), folder, StringComparison.Ordinal) ? 0 : 1);
+        var figures = FiguresOf(records);
+        var same = index.Folders.TryGetValue(folder, out var here) ? here : [];
+        var under = index.Folders.Where(f => f.Key.StartsWith(below, StringComparison.Ordinal)).SelectMany(f => f.Value);
+        return same.Concat(under)
+            .Where(n => MayHold(n.Figures, figures) && (!dataOnly || n.Data) && !string.Equals(n.Path, file.FullName, StringComparison.Ordinal))
+            .Select(n => n.Path);
+    }
+
+    /// <summary>The files of one run, by folder: each with whether it is a data file (not Markdown) and its figures.</summary>
+    private sealed class RunIndex
+    {
+        public Dictionary<string, List<(string Path, bool Data, ulong Figures)>> Folders { get; } = new(StringComparer.Ordinal);
+        public int DataFiles { get; private set; }
+
+        public void Add(string path, bool data, ulong figures)
+        {
+            var folder = Path.GetDirectoryName(path) ?? "";
+            if (!Folders.TryGetValue(folder, out var files))
+            {
+                files = [];
+                Folders.Add(folder, files);
+            }
+
+            files.Add((path, data, figures));
+            if (data)
+            {
+                DataFiles++;
+            }
+        }
     }
 
     /// <summary>Records of a file that names one model, lacking it themselves (a summary beside the agents' results),
@@ -214,7 +269,7 @@ internal sealed class TwinFiles
     public Twin? FindTwin(BenchmarkFile file, ExtractionResult result, ExtractionOptions? options)
     {
         var stem = Path.GetFileNameWithoutExtension(file.FullName);
-        var candidates = RunFiles(file)
+        var candidates = RunFiles(file, result.Records, dataOnly: false)
             .Where(n => !heldNames.Contains(n))
             .OrderBy(n => string.Equals(Path.GetFileNameWithoutExtension(n), stem, StringComparison.Ordinal) ? 0 : 1)
             .Take(MaxCandidates);
