@@ -8,12 +8,13 @@
       Test   builds, runs the xUnit engine tests, then the Pester cmdlet tests in a fresh pwsh process.
       Run    builds, then runs the main pipeline on samples/ and prints the report.
       Bench  builds, then runs the performance benchmark (out/bench/).
+      Eval   runs the grounding evaluation (tools/eval/, results in out/eval/grounding.json).
       Clean  removes out/ and every bin/ and obj/ folder.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Run', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Run', 'Bench', 'Eval', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -154,6 +155,11 @@ function Invoke-Bench {
     if ($exit -ne 0) { throw "The benchmark failed (exit code $exit)." }
 }
 
+function Invoke-Eval {
+    Invoke-Native dotnet @('run', '--project', (Join-Path $Root 'tools/eval/GroundingEval.csproj'), '-c', $Configuration, '--',
+        (Join-Path $Out 'eval/grounding.json'))
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj |
@@ -166,5 +172,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Run' { Invoke-Run }
     'Bench' { Invoke-Bench }
+    'Eval' { Invoke-Eval }
     'Clean' { Invoke-Clean }
 }

@@ -81,7 +81,7 @@ internal sealed class MetricGroup
     public static string? NormaliseStatistic(string? statistic)
     {
         if (string.IsNullOrWhiteSpace(statistic)) return null;
-        var s = statistic.Trim();
+        var s = statistic!.Trim();
         return s.ToLowerInvariant() switch
         {
             "mean" or "average" or "avg" => Insight.Statistic.Mean,
@@ -95,7 +95,7 @@ internal sealed class MetricGroup
         };
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private static IReadOnlyDictionary<string, string> ReadSettings(BenchmarkMetric metric)
     {
