@@ -152,9 +152,10 @@ public static class HtmlReportWriter
         html.Element("p", $"{Numbers.Integer(grounding.Grounded.Length)} of {Numbers.Integer(grounding.Figures.Length)} figures in the narrative are supported by the data ({Numbers.Percent(grounding.GroundedRatio * 100)}).");
         if (grounding.Ungrounded.Length > 0)
         {
-            html.Table(["Figure as written", "Line", "Column"],
-                grounding.Ungrounded.Select(f => (IReadOnlyList<string>)[SafeText.Inline(f.Text, 60), Numbers.Integer(f.Line), Numbers.Integer(f.Column)]),
-                (column, _) => column == 0 ? "warning" : "num");
+            html.Table(["Figure as written", "Line", "Column", "Reason", "Expected"],
+                grounding.Ungrounded.Select(f => (IReadOnlyList<string>)[SafeText.Inline(f.Text, 60), Numbers.Integer(f.Line), Numbers.Integer(f.Column),
+                    f.Reason?.ToString() ?? "", SafeText.Inline(f.Expected, 40) + (string.IsNullOrWhiteSpace(f.BelongsTo) ? "" : " (the value is " + SafeText.Inline(f.BelongsTo, 120) + ")")]),
+                (column, _) => column == 0 ? "warning" : column is 1 or 2 ? "num" : "");
         }
     }
 }

@@ -53,7 +53,9 @@ internal sealed class MetricGroup
         var m = Source;
         if (Reported)
         {
-            return statistic == ReportedStatistic ? Scale(m.Mean) : statistic == Insight.Statistic.Count && m.Count > 0 ? m.Count : null;
+            // The value a file stated is kept in Mean; other statistics only where the group holds them.
+            if (statistic == ReportedStatistic) return Scale(m.Mean);
+            if (statistic == Insight.Statistic.Mean) return null;
         }
 
         return statistic switch
