@@ -10,12 +10,13 @@
       Bench  builds, then runs the performance benchmark (out/bench/).
       Render builds, then renders the HTML report of -RenderPath (default samples/) to PNG in headless
              Chromium (out/render/); installs Debian's chromium package when it is missing.
+      Eval   runs the grounding evaluation (tools/eval/, results in out/eval/grounding.json).
       Clean  removes out/ and every bin/ and obj/ folder.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Run', 'Bench', 'Render', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Run', 'Bench', 'Render', 'Eval', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -172,6 +173,11 @@ function Invoke-Render {
     if ($exit -ne 0) { throw "Rendering the report failed (exit code $exit)." }
 }
 
+function Invoke-Eval {
+    Invoke-Native dotnet @('run', '--project', (Join-Path $Root 'tools/eval/GroundingEval.csproj'), '-c', $Configuration, '--',
+        (Join-Path $Out 'eval/grounding.json'))
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj |
@@ -185,5 +191,6 @@ switch ($Task) {
     'Run' { Invoke-Run }
     'Bench' { Invoke-Bench }
     'Render' { Invoke-Render }
+    'Eval' { Invoke-Eval }
     'Clean' { Invoke-Clean }
 }

@@ -314,7 +314,9 @@ public sealed class FakeOllama : IAsyncDisposable
         await Task.Delay(options.PromptDelay, context.RequestAborted);
         var promptEvalDuration = clock.Elapsed - loadDuration;
 
-        var tokens = options.ResponseTokens;
+        var narrative = options.Narrative?.Invoke(promptText);
+        var words = (narrative ?? options.ResponseText).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var tokens = narrative is null ? options.ResponseTokens : words.Length;
         var doneReason = "stop";
         if (OptionRules.Integer(requestOptions, "num_predict") is > 0 and var cap && cap < tokens)
         {
@@ -333,7 +335,6 @@ public sealed class FakeOllama : IAsyncDisposable
         }
 
         var evalStart = clock.Elapsed;
-        var words = options.ResponseText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.TokensPerSecond));
         for (var i = 0; i < tokens; i++)
         {

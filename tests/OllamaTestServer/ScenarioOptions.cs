@@ -24,6 +24,13 @@ public sealed class ScenarioOptions
     public string ResponseText { get; set; } =
         "Throughput held steady at the measured rate while time to first token stayed within the observed range across runs.";
 
+    /// <summary>
+    /// When set, the answer is composed from the request's prompt (as a model writes from the facts it was given) and
+    /// streamed whole, one word a chunk; <see cref="ResponseText"/> and <see cref="ResponseTokens"/> are then unused
+    /// (num_predict still caps it). Tests use it to stream narratives that mix fact ids, right figures and wrong ones.
+    /// </summary>
+    public Func<string, string>? Narrative { get; set; }
+
     /// <summary>Time spent "evaluating the prompt" before the first chunk.</summary>
     public TimeSpan PromptDelay { get; set; } = TimeSpan.FromMilliseconds(40);
 

@@ -53,6 +53,8 @@ public sealed class InsightReport
     public bool? PromptFitsContext { get; set; }
     public int? EstimatedPromptTokens { get; set; }
     public GroundingResult? Grounding { get; set; }
+    /// <summary>The figures the model wrote as fact ids ({F12}) and the report printed from the data, with where each stands in Text.</summary>
+    public FactReference[] FactReferences { get; set; } = [];
     /// <summary>False when the call failed part way: Text then holds what arrived.</summary>
     public bool Complete { get; set; } = true;
     public string[] Warnings { get; set; } = [];

@@ -71,6 +71,9 @@ public sealed class Fact
     /// <summary>True for values the analysis derives (differences, ratios, percent differences, totals).</summary>
     public bool Derived { get; }
 
+    /// <summary>A figure as a finding's own sentence states it: a text quoting that sentence quotes the figure, whatever statistic it names.</summary>
+    public bool Quoted { get; set; }
+
     /// <summary>The model the fact is about (a finding's, a sample's), when it is about one.</summary>
     public string? Model { get; set; }
 

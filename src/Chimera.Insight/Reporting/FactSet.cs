@@ -15,6 +15,8 @@ public sealed class FactSet
 
     private readonly List<Fact> _facts = new();
     private readonly List<BenchmarkMetric> _metrics = new();
+    private readonly List<Finding> _findings = new();
+    private readonly List<(string Name, Fact Fact)> _namedFigures = new();
     private readonly HashSet<(string Key, double Value)> _settings = new();
     private List<Fact>? _all;
     private bool _hasInventory;
@@ -26,6 +28,8 @@ public sealed class FactSet
         var copy = new FactSet { _hasInventory = _hasInventory };
         copy._facts.AddRange(_facts);
         copy._metrics.AddRange(_metrics);
+        copy._findings.AddRange(_findings);
+        copy._namedFigures.AddRange(_namedFigures);
         copy._settings.UnionWith(_settings);
         return copy;
     }
@@ -37,13 +41,16 @@ public sealed class FactSet
         {
             if (_all is null)
             {
-                _all = _facts.ToList();
+                _all = _facts.Concat(Totals()).ToList();
                 _index = null;
             }
 
             return _all;
         }
     }
+
+    /// <summary>The findings' figures by the name they carry ("Penalty", "WarmMedian"): a text that writes the name before the figure quotes that figure.</summary>
+    internal IReadOnlyList<(string Name, Fact Fact)> NamedFigures => _namedFigures;
 
     /// <summary>The metric groups, in the order they were added.</summary>
     public IReadOnlyList<BenchmarkMetric> Metrics => _metrics;
@@ -91,6 +98,7 @@ public sealed class FactSet
     {
         if (finding is null) return;
         _all = null;
+        _findings.Add(finding);
         foreach (var figure in finding.Figures ?? [])
         {
             var (quantity, factor, unit) = Classify(figure.Unit, figure.Name);
@@ -98,7 +106,9 @@ public sealed class FactSet
             if (topics.Contains(GroundingVocabulary.Failures)) topics.Add(GroundingVocabulary.FailedRuns);
             string Label() => $"finding {finding.Kind}: {figure.Name} = {Numbers.WithUnit(figure.Value, figure.Unit)}";
             var topicSet = Fact.TopicSet(topics);
-            _facts.Add(new Fact(figure.Value * factor, quantity, Label, topicSet, unit: unit) { Model = Model(finding) });
+            var fact = new Fact(figure.Value * factor, quantity, Label, topicSet, unit: unit) { Model = Model(finding) };
+            _facts.Add(fact);
+            if (!string.IsNullOrWhiteSpace(figure.Name)) _namedFigures.Add((figure.Name, fact));
             if (quantity == Quantity.Ratio && figure.Value < 10)
             {
                 // a fraction may be written as a percent, and a ratio as a percent change
@@ -120,12 +130,44 @@ public sealed class FactSet
             }
             else if (unit is null)
             {
-                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics) { Model = Model(finding) });
+                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics) { Model = Model(finding), Quoted = true });
             }
             else
             {
-                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null) { Model = Model(finding) });
+                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null) { Model = Model(finding), Quoted = true });
             }
+        }
+    }
+
+    /// <summary>What a report says of the data as a whole: how many metric groups, metrics, models and configurations, how many findings and warnings.</summary>
+    private IEnumerable<Fact> Totals()
+    {
+        if (_metrics.Count > 0)
+        {
+            yield return new Fact(_metrics.Count, Quantity.Count, $"metric groups = {_metrics.Count}", [GroundingVocabulary.Groups], "Count");
+            if (_metrics.Count > ReportSections.DataSummaryRows)
+            {
+                var unlisted = _metrics.Count - ReportSections.DataSummaryRows;
+                yield return new Fact(unlisted, Quantity.Count, $"metric groups beyond the {ReportSections.DataSummaryRows} a report lists = {unlisted}", [GroundingVocabulary.Groups], "Count", derived: true);
+            }
+
+            var metrics = _metrics.Select(m => m.Metric).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            yield return new Fact(metrics, Quantity.Count, $"metrics = {metrics}", ["Metrics"], "Count");
+            var models = _metrics.Select(m => m.Model).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count();
+            yield return new Fact(models, Quantity.Count, $"models = {models}", [GroundingVocabulary.Models], "Count");
+            var configurations = _metrics.Select(MetricNames.Configuration).Where(c => c.Length > 0).Distinct().Count();
+            yield return new Fact(configurations, Quantity.Count, $"configurations = {configurations}", [GroundingVocabulary.Configurations], "Count");
+        }
+        else
+        {
+            yield return new Fact(0, Quantity.Count, "metric groups = 0", [GroundingVocabulary.Groups, GroundingVocabulary.Models], "Count");
+        }
+
+        if (_findings.Count > 0)
+        {
+            yield return new Fact(_findings.Count, Quantity.Count, $"findings = {_findings.Count}", [GroundingVocabulary.FindingCount], "Count");
+            var warnings = _findings.Count(f => f.Severity == FindingSeverity.Warning);
+            yield return new Fact(warnings, Quantity.Count, $"findings that are warnings = {warnings}", [GroundingVocabulary.FindingCount], "Count");
         }
     }
 

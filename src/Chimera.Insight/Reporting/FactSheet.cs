@@ -20,10 +20,17 @@ public sealed class FactSheet
     private const int MaxFamilies = 10;
     private const int MaxDuplicateGroups = 5;
 
-    private FactSheet(IReadOnlyList<FactSection> sections) => Sections = sections;
+    private FactSheet(IReadOnlyList<FactSection> sections, IReadOnlyList<FactFigure> figures)
+    {
+        Sections = sections;
+        Figures = figures;
+    }
 
     /// <summary>Sections in priority order (most important first).</summary>
     public IReadOnlyList<FactSection> Sections { get; }
+
+    /// <summary>The figures of the metric lines by id ([F1], [F2], ...): what a model may write as {F1} to have it printed from the data.</summary>
+    public IReadOnlyList<FactFigure> Figures { get; }
 
     public static FactSheet Build(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings, BenchmarkInventorySummary? inventory)
     {
@@ -44,7 +51,8 @@ public sealed class FactSheet
         // A configuration or backend every group shares is stated once, not on every line.
         var sharedConfiguration = Shared(metrics, MetricNames.Configuration);
         var sharedBackend = Shared(metrics, m => SafeText.Inline(m.Backend, 40));
-        string Line(BenchmarkMetric m) => MetricLine(m, sharedConfiguration is not null, sharedBackend is not null);
+        var figures = new List<FactFigure>();
+        string Line(BenchmarkMetric m) => MetricLine(m, sharedConfiguration is not null, sharedBackend is not null, figures);
         var dataLines = DataLines(metrics, inventory);
         if (sharedConfiguration is not null || sharedBackend is not null)
         {
@@ -58,7 +66,7 @@ public sealed class FactSheet
         var sections = new List<FactSection>
         {
             new(DataSection, 1, dataLines),
-            new(HeadlineSection, 2, ordered.Where(m => MetricNames.Rank(m.Metric) < 10).Select(Line).ToList()),
+            new(HeadlineSection, 2, WithIdNote(ordered.Where(m => MetricNames.Rank(m.Metric) < 10).Select(Line).ToList())),
             new(FindingsSection, 3, findings
                 .OrderBy(f => f.Severity == FindingSeverity.Warning ? 0 : 1)
                 .Select(FindingLine).ToList()),
@@ -67,8 +75,12 @@ public sealed class FactSheet
             new(DataDetailsSection, 6, DetailLines(inventory)),
         };
 
-        return new FactSheet(sections.Where(s => s.Lines.Count > 0).ToList());
+        // Ids were handed out as the lines were written, section by section.
+        var kept = sections.Where(s => s.Lines.Count > 0).ToList();
+        return new FactSheet(kept, figures);
     }
+
+    private static List<string> WithIdNote(List<string> lines) => lines.Count == 0 ? lines : [ReportingMessages.FactIdNote, .. lines];
 
     /// <summary>The whole fact sheet as prompt text.</summary>
     public string ToText() => Render(Sections.Select(s => (s, s.Lines.Count)));
@@ -98,7 +110,7 @@ public sealed class FactSheet
     }
 
     /// <summary>"model · configuration · phase · Throughput (tok/s): mean 108.05, p50 107.9, p95 112.3, n 20, failed 1".</summary>
-    public static string MetricLine(BenchmarkMetric metric) => MetricLine(metric, omitConfiguration: false, omitBackend: false);
+    public static string MetricLine(BenchmarkMetric metric) => MetricLine(metric, omitConfiguration: false, omitBackend: false, figures: null);
 
     private static string? Shared(IReadOnlyList<BenchmarkMetric> metrics, Func<BenchmarkMetric, string> part)
     {
@@ -111,32 +123,42 @@ public sealed class FactSheet
         return values.Count == 1 && values[0].Length > 0 ? values[0] : null;
     }
 
-    private static string MetricLine(BenchmarkMetric metric, bool omitConfiguration, bool omitBackend)
+    private static string MetricLine(BenchmarkMetric metric, bool omitConfiguration, bool omitBackend, List<FactFigure>? figures)
     {
         var unit = SafeText.Inline(metric.Unit, 16);
         var name = MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60)) + (unit.Length > 0 ? " (" + unit + ")" : "");
-        var figures = new List<string>();
+        var group = MetricNames.Group(metric, omitConfiguration, omitBackend);
+        var parts = new List<string>();
+        // "mean 108.05 [F3]": with an id registered when the sheet hands ids out.
+        string Figure(string statistic, double? value, string text, string? figureUnit)
+        {
+            if (figures is null || value is not double v) return statistic + " " + text;
+            var id = "F" + Numbers.Integer(figures.Count + 1);
+            figures.Add(new FactFigure(id, v, figureUnit, figureUnit is null ? text : Numbers.WithUnit(v, figureUnit), $"{group} · {name} {statistic}"));
+            return statistic + " " + text + " [" + id + "]";
+        }
+
         if (metric.Origin == MetricOrigin.Reported)
         {
             var statistic = string.IsNullOrWhiteSpace(metric.Statistic) ? "mean" : SafeText.Inline(metric.Statistic, 16).ToLowerInvariant();
-            figures.Add("reported " + statistic + " " + Numbers.Format(metric.Mean));
+            parts.Add(Figure("reported " + statistic, metric.Mean, Numbers.Format(metric.Mean), unit));
         }
         else
         {
-            figures.Add("mean " + Numbers.Format(metric.Mean));
-            if (metric.P50.HasValue) figures.Add("p50 " + Numbers.Format(metric.P50));
-            if (metric.P95.HasValue) figures.Add("p95 " + Numbers.Format(metric.P95));
-            if (metric.StdDev.HasValue && metric.Count > 1) figures.Add("sd " + Numbers.Format(metric.StdDev));
-            if (metric.CV.HasValue && metric.Count > 1) figures.Add("cv " + Numbers.Percent(metric.CV.Value));
+            parts.Add(Figure("mean", metric.Mean, Numbers.Format(metric.Mean), unit));
+            if (metric.P50.HasValue) parts.Add(Figure("p50", metric.P50, Numbers.Format(metric.P50), unit));
+            if (metric.P95.HasValue) parts.Add(Figure("p95", metric.P95, Numbers.Format(metric.P95), unit));
+            if (metric.StdDev.HasValue && metric.Count > 1) parts.Add(Figure("sd", metric.StdDev, Numbers.Format(metric.StdDev), unit));
+            if (metric.CV.HasValue && metric.Count > 1) parts.Add("cv " + Numbers.Percent(metric.CV.Value));
         }
 
-        figures.Add("n " + Numbers.Integer(metric.Count));
+        parts.Add("n " + Numbers.Integer(metric.Count));
         if (metric.FailedCount > 0)
         {
-            figures.Add("failed " + Numbers.Integer(metric.FailedCount));
+            parts.Add("failed " + Numbers.Integer(metric.FailedCount));
         }
 
-        return MetricNames.Group(metric, omitConfiguration, omitBackend) + " · " + name + ": " + string.Join(", ", figures);
+        return group + " · " + name + ": " + string.Join(", ", parts);
     }
 
     private static string FindingLine(Finding finding)
@@ -236,4 +258,27 @@ public sealed class FactSheet
 
         return lines;
     }
+}
+
+/// <summary>A figure of the fact sheet with its id: what {F12} in a model's text is printed as.</summary>
+public sealed class FactFigure
+{
+    public FactFigure(string id, double value, string? unit, string text, string fact)
+    {
+        Id = id;
+        Value = value;
+        Unit = unit;
+        Text = text;
+        Fact = fact;
+    }
+
+    /// <summary>F1, F2, ...</summary>
+    public string Id { get; }
+    public double Value { get; }
+    public string? Unit { get; }
+    /// <summary>The figure as printed: value at the sheet's precision, with its unit ("108.05 tok/s").</summary>
+    public string Text { get; }
+    /// <summary>What the figure is: "gemma3:270m · Warm · Throughput (tok/s) mean".</summary>
+    public string Fact { get; }
+    public override string ToString() => $"{Id} = {Text} ({Fact})";
 }

@@ -15,7 +15,7 @@ public static class GroundingChecker
         var body = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n');
         var catalog = facts.Catalog;
         var reader = new ClaimReader(body.Split('\n'), catalog.Vocabulary, catalog.Topics);
-        var matcher = new ClaimMatcher(catalog, new LooseFactMatcher(facts.Index));
+        var matcher = new ClaimMatcher(catalog, new LooseFactMatcher(facts.Index, facts.NamedFigures));
         var figures = FigureScanner.Scan(body)
             .Select(figure => matcher.Judge(reader.Read(figure)))
             .ToArray();

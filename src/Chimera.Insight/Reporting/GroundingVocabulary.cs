@@ -47,6 +47,10 @@ internal static class GroundingVocabulary
     public const string FailedRuns = "FailedRuns";
     public const string Duplicates = "Duplicates";
     public const string Workflow = "Workflow";
+    public const string Groups = "Groups";
+    public const string Models = "Models";
+    public const string Configurations = "Configurations";
+    public const string FindingCount = "Findings";
     /// <summary>The statistic of a fact relating two statistics of one group (p99 against the median): any named statistic may cite it.</summary>
     public const string Spread = "Spread";
     public const string GpuOffload = "GpuOffload";
@@ -82,8 +86,8 @@ internal static class GroundingVocabulary
         new("runs", Quantity.Count), new("run", Quantity.Count), new("samples", Quantity.Count), new("sample", Quantity.Count),
         new("requests", Quantity.Count), new("request", Quantity.Count), new("iterations", Quantity.Count),
         new("measurements", Quantity.Count), new("records", Quantity.Count), new("groups", Quantity.Count),
-        new("models", Quantity.Count), new("configurations", Quantity.Count), new("calls", Quantity.Count),
-        new("benchmarks", Quantity.Count), new("metrics", Quantity.Count), new("findings", Quantity.Count), new("figures", Quantity.Count), new("more", Quantity.Count),
+        new("metric groups", Quantity.Count, topic: Groups), new("models", Quantity.Count, topic: Models), new("configurations", Quantity.Count, topic: Configurations), new("calls", Quantity.Count),
+        new("benchmarks", Quantity.Count), new("metrics", Quantity.Count, topic: "Metrics"), new("findings", Quantity.Count, topic: FindingCount), new("figures", Quantity.Count), new("more", Quantity.Count),
         new("GB", Quantity.Other), new("MB", Quantity.Other), new("KB", Quantity.Other), new("GiB", Quantity.Other),
         new("MiB", Quantity.Other), new("bytes", Quantity.Other), new("W", Quantity.Other), new("watts", Quantity.Other),
         new("°C", Quantity.Other),
@@ -125,6 +129,7 @@ internal static class GroundingVocabulary
         new("failed", Quantity.Count, Failures), new("failures", Quantity.Count, Failures), new("failure", Quantity.Count, Failures),
         new("errors", Quantity.Count, Failures),
         new("duplicates", Quantity.Count, Duplicates), new("duplicate", Quantity.Count, Duplicates), new("identical", Quantity.Count, Duplicates),
+        new("findings", Quantity.Count, FindingCount), new("need attention", Quantity.Count, FindingCount),
         new("num ctx", Quantity.Setting, NumCtx), new("context window", Quantity.Setting, NumCtx),
         new("context length", Quantity.Setting, NumCtx), new("context size", Quantity.Setting, NumCtx),
         new("num gpu", Quantity.Setting, NumGpu), new("gpu layers", Quantity.Setting, NumGpu),

@@ -310,14 +310,15 @@ public static class HtmlReportWriter
         }
     }
 
-    private static readonly string[] FlaggedHeader = ["Figure as written", "Where", "Why it is flagged"];
+    private static readonly string[] FlaggedHeader = ["Figure as written", "Where", "Why it is flagged", "The data holds"];
 
-    /// <summary>One flagged figure: as written, where, and why (the grounding check's reason and what the data
-    /// holds, where the figure carries them).</summary>
+    /// <summary>One flagged figure: as written, where, why (the grounding check's reason) and what the data holds for
+    /// the claim (and whose the value is, when it belongs to another subject).</summary>
     private static IReadOnlyList<string> FlaggedRow(GroundedFigure figure) =>
     [
         SafeText.Inline(figure.Text, 60),
         $"line {Numbers.Integer(figure.Line)}, column {Numbers.Integer(figure.Column)}",
-        "no fact in the data supports it at the precision written",
+        figure.Reason?.ToString() ?? "",
+        SafeText.Inline(figure.Expected, 40) + (string.IsNullOrWhiteSpace(figure.BelongsTo) ? "" : " (the value is " + SafeText.Inline(figure.BelongsTo, 120) + ")"),
     ];
 }

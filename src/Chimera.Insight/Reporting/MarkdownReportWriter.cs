@@ -135,10 +135,21 @@ public static class MarkdownReportWriter
         foreach (var figure in grounding.Ungrounded)
         {
             text.Append("- Not in the data: `").Append(SafeText.Inline(figure.Text, 60)).Append("` (line ")
-                .Append(Numbers.Integer(figure.Line)).Append(", column ").Append(Numbers.Integer(figure.Column)).Append(")\n");
+                .Append(Numbers.Integer(figure.Line)).Append(", column ").Append(Numbers.Integer(figure.Column)).Append(")")
+                .Append(Why(figure)).Append('\n');
         }
 
         return text.ToString();
+    }
+
+    /// <summary>": OtherSubject, expected 76.59 tok/s (gemma3:270m · Warm)": why a flagged figure is flagged, and what the data holds.</summary>
+    internal static string Why(GroundedFigure figure)
+    {
+        if (figure.Reason is null) return "";
+        var text = ": " + figure.Reason;
+        if (!string.IsNullOrWhiteSpace(figure.Expected)) text += ", expected " + SafeText.Inline(figure.Expected, 40);
+        if (!string.IsNullOrWhiteSpace(figure.BelongsTo)) text += " (the value is " + SafeText.Inline(figure.BelongsTo, 120) + ")";
+        return text;
     }
 
     private static readonly System.Text.RegularExpressions.Regex HtmlTagStart = new(@"<(?=[A-Za-z/!?])", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

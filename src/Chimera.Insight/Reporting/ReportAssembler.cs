@@ -22,6 +22,7 @@ public static class ReportAssembler
         }
 
         report.Grounding = GroundingChecker.Check(report.Text, FactsOf(report, inputFacts), "narrative");
+        FactIdRenderer.Mark(report.Grounding, report.FactReferences ?? []);
         report.Markdown = MarkdownReportWriter.Write(report);
         return report;
     }

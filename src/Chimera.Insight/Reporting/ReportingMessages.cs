@@ -28,5 +28,8 @@ internal static class ReportingMessages
         "Benchmark facts computed from the data follow. Write from these facts only: quote figures as given " +
         "(rounding is fine), never invent a figure, and say so where the facts do not answer a question.";
 
+    /// <summary>The first line of the sheet's figures: how to quote one by its id.</summary>
+    public const string FactIdNote = "Write a figure's id in braces ({F12} for [F12]) to have it printed from the data.";
+
     public const string NoFacts = "No benchmark facts fit the context.";
 }

@@ -100,7 +100,7 @@ public sealed class ReportWorkflow
         else
         {
             Warn(settings.EndpointWarning);
-            failure = await AskModelAsync(report, facts, settings, options, budget, inputFacts, onText, Warn, cancellationToken).ConfigureAwait(false);
+            failure = await AskModelAsync(report, facts, settings, options, budget, sheet, inputFacts, onText, Warn, cancellationToken).ConfigureAwait(false);
         }
 
         report.ReportSeconds = clock.Elapsed.TotalSeconds;
@@ -112,7 +112,7 @@ public sealed class ReportWorkflow
 
     private async Task<ReportFailure?> AskModelAsync(
         InsightReport report, ReportFacts facts, EffectiveSettings settings, ReportRunOptions options,
-        PromptBudgetResult budget, Lazy<FactSet> inputFacts, Action<string>? onText, Action<string?> warn, CancellationToken cancellationToken)
+        PromptBudgetResult budget, FactSheet sheet, Lazy<FactSet> inputFacts, Action<string>? onText, Action<string?> warn, CancellationToken cancellationToken)
     {
         var request = settings.CreateGenerationRequest(budget.Prompt);
         request.System = budget.SystemPrompt;
@@ -132,6 +132,7 @@ public sealed class ReportWorkflow
         }
 
         ApplyCall(report, result);
+        PrintFactIds(report, sheet, warn);
         if (!result.Succeeded)
         {
             return result.ErrorKind == GenerationErrorKind.Cancelled
@@ -149,13 +150,13 @@ public sealed class ReportWorkflow
 
         await ReadBackendAsync(report, settings, warn, cancellationToken).ConfigureAwait(false);
         return options.StrictGrounding
-            ? await EnforceGroundingAsync(report, settings, budget, inputFacts.Value, warn, cancellationToken).ConfigureAwait(false)
+            ? await EnforceGroundingAsync(report, settings, budget, sheet, inputFacts.Value, warn, cancellationToken).ConfigureAwait(false)
             : null;
     }
 
     /// <summary>-StrictGrounding: one more ask, naming the figures the data does not support.</summary>
     private async Task<ReportFailure?> EnforceGroundingAsync(
-        InsightReport report, EffectiveSettings settings, PromptBudgetResult budget, FactSet inputFacts, Action<string?> warn,
+        InsightReport report, EffectiveSettings settings, PromptBudgetResult budget, FactSheet sheet, FactSet inputFacts, Action<string?> warn,
         CancellationToken cancellationToken)
     {
         var ungrounded = Check(report, inputFacts);
@@ -171,10 +172,21 @@ public sealed class ReportWorkflow
         }
 
         report.Text = retry.Text;
+        PrintFactIds(report, sheet, warn);
         var remaining = Check(report, inputFacts);
         return remaining.Length == 0
             ? null
             : new ReportFailure { Kind = ReportFailureKind.Ungrounded, Message = WorkflowMessages.StillUngrounded(remaining) };
+    }
+
+    /// <summary>The fact ids the model wrote ({F12}) printed from the sheet; the ids stay on the report.</summary>
+    private static void PrintFactIds(InsightReport report, FactSheet sheet, Action<string?> warn)
+    {
+        var (text, references) = FactIdRenderer.Render(report.Text, sheet.Figures);
+        report.Text = text;
+        report.FactReferences = references;
+        var unknown = references.Where(r => r.Fact is null).Select(r => r.Id).Distinct().ToArray();
+        if (unknown.Length > 0) warn(WorkflowMessages.UnknownFactIds(unknown));
     }
 
     private static string[] Check(InsightReport report, FactSet inputFacts) =>

@@ -32,4 +32,7 @@ internal static class WorkflowMessages
 
     public static string StillUngrounded(IReadOnlyList<string> figures) =>
         $"-StrictGrounding: after a second ask the narrative still states {figures.Count} figure(s) the data does not support: {string.Join(", ", figures)}.";
+
+    public static string UnknownFactIds(IReadOnlyList<string> ids) =>
+        $"The model wrote fact ids the facts do not hold ({string.Join(", ", ids)}): they are printed as \"{Reporting.FactIdRenderer.UnknownFigure}\".";
 }

@@ -17,7 +17,7 @@ public class FactSheetAndBudgetTests
             sheet.Sections.Select(s => s.Title));
         Assert.Equal(sheet.Sections.Select(s => s.Priority).OrderBy(p => p), sheet.Sections.Select(s => s.Priority));
         var text = sheet.ToText();
-        Assert.Contains("- gemma3:270m · Warm · Throughput (tok/s): mean 108.05, p50 107.92, p95 111.37, sd 2.41, cv 2.2%, n 20\n", text);
+        Assert.Contains("- gemma3:270m · Warm · Throughput (tok/s): mean 108.05 [F1], p50 107.92 [F2], p95 111.37 [F3], sd 2.41 [F4], cv 2.2%, n 20\n", text);
         Assert.Contains("Every group below: configuration num_gpu=80, num_ctx=512, temperature=1; backend ollama", text);
         Assert.Contains("failed 2", text);
         Assert.Contains("Files analysed: 12 (3 Csv (25.0%), 6 Json (50.0%), 3 Markdown (25.0%))", text);

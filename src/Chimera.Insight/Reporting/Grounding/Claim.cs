@@ -7,15 +7,18 @@ internal sealed class ClaimSubject
     public string? Backend { get; set; }
     public Phase? Phase { get; set; }
     public string? Source { get; set; }
+    /// <summary>A group's whole label as the module writes it ("conv · device=cpu · eager · Warm", or just "Warm"): the groups that carry it.</summary>
+    public string? Label { get; set; }
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public bool IsEmpty => Model is null && Backend is null && Phase is null && Source is null && Settings.Count == 0;
+    public bool IsEmpty => Model is null && Backend is null && Phase is null && Source is null && Label is null && Settings.Count == 0;
 
-    /// <summary>Names a model, a backend, a file or a setting: more than a phase.</summary>
-    public bool NamesGroup => Model is not null || Backend is not null || Source is not null || Settings.Count > 0;
+    /// <summary>Names a model, a backend, a file, a setting or a whole group label: more than a phase.</summary>
+    public bool NamesGroup => Model is not null || Backend is not null || Source is not null || Label is not null || Settings.Count > 0;
 
     public bool Admits(MetricGroup group)
     {
+        if (Label is not null && !string.Equals(group.Label, Label, StringComparison.OrdinalIgnoreCase)) return false;
         if (Model is not null && !string.Equals(group.Model, Model, StringComparison.OrdinalIgnoreCase)) return false;
         if (Backend is not null && !string.Equals(group.Backend, Backend, StringComparison.OrdinalIgnoreCase)) return false;
         if (Phase is not null && group.Phase is not null && group.Phase != Phase) return false;
@@ -37,7 +40,7 @@ internal sealed class ClaimSubject
 
     public ClaimSubject Copy()
     {
-        var copy = new ClaimSubject { Model = Model, Backend = Backend, Phase = Phase, Source = Source };
+        var copy = new ClaimSubject { Model = Model, Backend = Backend, Phase = Phase, Source = Source, Label = Label };
         foreach (var (k, v) in Settings) copy.Settings[k] = v;
         return copy;
     }
@@ -45,8 +48,9 @@ internal sealed class ClaimSubject
     /// <summary>Fills the parts this subject leaves unnamed from <paramref name="context"/>.</summary>
     public void Inherit(ClaimSubject context)
     {
-        if (Model is null && Backend is null && Source is null)
+        if (Model is null && Backend is null && Source is null && Label is null)
         {
+            Label = context.Label;
             Model = context.Model;
             Backend = context.Backend;
             Source = context.Source;
@@ -64,6 +68,7 @@ internal sealed class ClaimSubject
         if (Backend is not null) parts.Add(Backend);
         if (Phase is not null) parts.Add(Phase.Value.ToString());
         if (Source is not null) parts.Add(Source);
+        if (parts.Count == 0 && Label is not null) parts.Add(Label);
         return parts.Count == 0 ? "" : string.Join(" · ", parts);
     }
 }

@@ -37,6 +37,12 @@ internal sealed class ClaimMatcher
             Relation = claim.Relation,
         };
 
+        if (loose.FindNamed(claim) is { } namedFigure)
+        {
+            Conclude(result, namedFigure, GroundingReason.NotInData);
+            return result;
+        }
+
         if (f.SettingKey is not null)
         {
             Conclude(result, loose.Find(claim, groupSubject: false), GroundingReason.NotInData);

@@ -105,10 +105,12 @@ internal sealed class ClaimReader
         }
         else
         {
-            var clause = topics.Last(line.Substring(f.ClauseStart, f.Start - f.ClauseStart), settings: false);
-            var sentence = topics.Last(line.Substring(f.SentenceStart, f.Start - f.SentenceStart), settings: false);
+            // Subjects' names are not metrics: "device=cpu" is no CPU figure.
+            var plain = WithoutSubjects(line, MentionsOf(f.LineIndex));
+            var clause = topics.Last(plain.Substring(f.ClauseStart, f.Start - f.ClauseStart), settings: false);
+            var sentence = topics.Last(plain.Substring(f.SentenceStart, f.Start - f.SentenceStart), settings: false);
             topic = clause ?? sentence;
-            if (clause is not null && unit is not null && Conflicts(clause.Quantity, unit.Quantity) && OwnsFigure(line, f))
+            if (clause is not null && unit is not null && Conflicts(clause.Quantity, unit.Quantity))
             {
                 claim.UnitConflict = true;
             }
@@ -136,8 +138,17 @@ internal sealed class ClaimReader
         }
     }
 
-    /// <summary>The metric phrase directly governs the figure: no other figure stands between them.</summary>
-    private static bool OwnsFigure(string line, WrittenFigure f) => true;
+    private static string WithoutSubjects(string line, List<Mention> found)
+    {
+        if (found.Count == 0) return line;
+        var chars = line.ToCharArray();
+        foreach (var m in found.Where(m => m.Kind is MentionKind.Setting or MentionKind.Model or MentionKind.Source or MentionKind.Backend))
+        {
+            for (var i = m.Start; i < m.End && i < chars.Length; i++) chars[i] = ' ';
+        }
+
+        return new string(chars);
+    }
 
     private static IEnumerable<WrittenUnit> LabelUnits(string label)
     {
@@ -204,11 +215,17 @@ internal sealed class ClaimReader
         {
             var sentence = lineMentions.Where(m => m.Start >= f.SentenceStart && m.End <= f.SentenceEnd).ToList();
             claim.Subject = OwnSubject(f, sentence, out _);
+            // "conv · device=cpu · eager · Warm: n=1": a sentence that opens with a group's whole label.
+            var colon = f.LineText.IndexOf(": ", f.SentenceStart, f.Start - f.SentenceStart, StringComparison.Ordinal);
+            if (colon > f.SentenceStart && vocabulary.IsLabel(f.LineText.Substring(f.SentenceStart, colon - f.SentenceStart).TrimStart('-', ' ', '*')))
+            {
+                claim.Subject.Label = f.LineText.Substring(f.SentenceStart, colon - f.SentenceStart).TrimStart('-', ' ', '*').Trim().Trim('*', '`', ' ');
+            }
         }
 
         if (!claim.Subject.NamesGroup)
         {
-            var context = ContextSubject(f);
+            var context = ContextSubject(f, sameLine: claim.Subject.IsEmpty);
             if (context is not null) claim.Subject.Inherit(context);
         }
     }
@@ -243,6 +260,12 @@ internal sealed class ClaimReader
         {
             if (m.Kind == MentionKind.Model && subject.Model is not null) continue;
             Apply(subject, m);
+        }
+
+        // A first cell that is a group's whole label ("Warm", "conv · device=cpu · eager · Warm") names exactly those groups.
+        if (!string.IsNullOrEmpty(f.RowLabel) && vocabulary.IsLabel(f.RowLabel!))
+        {
+            subject.Label = f.RowLabel!.Trim().Trim('*', '`', ' ');
         }
 
         return subject;
@@ -356,12 +379,12 @@ internal sealed class ClaimReader
     }
 
     /// <summary>The subject the figure's surroundings name: earlier sentences of its paragraph, its list's lead-in, its heading.</summary>
-    private ClaimSubject? ContextSubject(WrittenFigure f)
+    private ClaimSubject? ContextSubject(WrittenFigure f, bool sameLine)
     {
         var own = MentionsOf(f.LineIndex);
         var earlier = own.Where(m => m.End <= f.SentenceStart).ToList();
-        if (!f.InTable && Single(earlier) is { } fromLine) return fromLine;
-        if (!f.InTable && Possessive.IsMatch(f.LineText.Substring(f.SentenceStart, f.Start - f.SentenceStart)) &&
+        if (!f.InTable && sameLine && Single(earlier) is { } fromLine) return fromLine;
+        if (!f.InTable && sameLine && Possessive.IsMatch(f.LineText.Substring(f.SentenceStart, f.Start - f.SentenceStart)) &&
             earlier.FirstOrDefault(m => m.Kind == MentionKind.Model) is { Value: not null } first)
         {
             var sentenceStart = earlier.Where(m => m.End <= first.Start).Select(m => m.End).DefaultIfEmpty(0).Max();

@@ -52,7 +52,8 @@ internal sealed class GroupCatalog
         {
             var admitted = origin.ToList();
             var warm = subject.Phase is null ? admitted.Where(g => g.Phase != Phase.Cold).ToList() : admitted;
-            if (admitted.Count <= MaxSingles) found.AddRange(admitted.Select(Candidate.Single));
+            // A group's whole label names each of the groups that carry it; otherwise few groups are read one by one, many as their pool.
+            if (admitted.Count <= MaxSingles || subject.Label is not null) found.AddRange(admitted.Select(Candidate.Single));
             else if (warm.Count <= MaxSingles) found.AddRange(warm.Select(Candidate.Single));
             if (admitted.Count > 1 && PooledGroup.Of(admitted, Describe(subject, admitted.Count)) is { } pool) found.Add(Candidate.Pool(pool));
             if (warm.Count > 1 && warm.Count < admitted.Count && PooledGroup.Of(warm, Describe(subject.With(Phase.Warm), warm.Count)) is { } warmPool) found.Add(Candidate.Pool(warmPool));

@@ -11,8 +11,37 @@ internal sealed class LooseFactMatcher
 {
     private static readonly Quantity[] AllQuantities = (Quantity[])Enum.GetValues(typeof(Quantity));
     private readonly FactIndex facts;
+    private readonly ILookup<string, Fact> named;
 
-    public LooseFactMatcher(FactIndex facts) => this.facts = facts;
+    public LooseFactMatcher(FactIndex facts, IEnumerable<(string Name, Fact Fact)> namedFigures)
+    {
+        this.facts = facts;
+        named = namedFigures.ToLookup(n => n.Name, n => n.Fact, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"(ColdMean 2761.1 ms, Penalty 2658 ms)": a figure written right after the name a finding gives it is that figure.</summary>
+    public string? FindNamed(Claim claim)
+    {
+        var figure = claim.Figure;
+        var line = figure.LineText;
+        var k = figure.Start - 1;
+        while (k >= 0 && (line[k] == ' ' || line[k] == '*' || line[k] == ':' || line[k] == '=')) k--;
+        var end = k + 1;
+        while (k >= 0 && (char.IsLetterOrDigit(line[k]) || line[k] == '_')) k--;
+        var name = line.Substring(k + 1, end - k - 1);
+        if (name.Length < 2 || !named.Contains(name)) return null;
+        var unit = figure.Unit;
+        var written = Math.Abs(figure.Value);
+        foreach (var fact in named[name])
+        {
+            var matches = unit is null
+                ? Near(fact.Value, written, figure.Tolerance)
+                : MatchesWithUnit(fact, unit, written * unit.Factor, figure.Tolerance * unit.Factor, written, figure.Tolerance);
+            if (matches) return fact.Label;
+        }
+
+        return null;
+    }
 
     /// <summary>The label of the fact that supports the claim's figure, or null. With <paramref name="groupSubject"/>, a claim
     /// that names a model is supported only by facts of that model, settings and file counts; a relation between two named
@@ -67,7 +96,7 @@ internal sealed class LooseFactMatcher
         bool Allowed(Fact fact) => applies(fact) &&
             (topic is null || topic.Topics.Any(fact.Topics.Contains)) &&
             (unit?.Topic is null || fact.Topics.Contains(unit.Topic)) &&
-            (figure.Statistic is null || figure.Statistic == "Mean" && fact.Statistic is null || fact.Quantity == Quantity.Count ||
+            (figure.Statistic is null || fact.Quoted || figure.Statistic == "Mean" && fact.Statistic is null || fact.Quantity == Quantity.Count ||
              string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase)) &&
             (fact.Statistic is null || !GroundingVocabulary.DispersionStatistics.Contains(fact.Statistic) || string.Equals(fact.Statistic, figure.Statistic, StringComparison.OrdinalIgnoreCase));
 

@@ -53,7 +53,9 @@ internal sealed class MetricGroup
         var m = Source;
         if (Reported)
         {
-            return statistic == ReportedStatistic ? Scale(m.Mean) : statistic == Insight.Statistic.Count && m.Count > 0 ? m.Count : null;
+            // The value a file stated is kept in Mean; other statistics only where the group holds them.
+            if (statistic == ReportedStatistic) return Scale(m.Mean);
+            if (statistic == Insight.Statistic.Mean) return null;
         }
 
         return statistic switch
@@ -81,7 +83,7 @@ internal sealed class MetricGroup
     public static string? NormaliseStatistic(string? statistic)
     {
         if (string.IsNullOrWhiteSpace(statistic)) return null;
-        var s = statistic.Trim();
+        var s = statistic!.Trim();
         return s.ToLowerInvariant() switch
         {
             "mean" or "average" or "avg" => Insight.Statistic.Mean,
@@ -95,7 +97,7 @@ internal sealed class MetricGroup
         };
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private static IReadOnlyDictionary<string, string> ReadSettings(BenchmarkMetric metric)
     {

@@ -46,10 +46,12 @@ internal sealed class SubjectVocabulary
     private readonly (string Alias, string Name)[] models;
     private readonly (string Alias, string Name)[] backends;
     private readonly Regex settings;
+    private readonly HashSet<string> labels;
 
     public SubjectVocabulary(IEnumerable<MetricGroup> groups)
     {
         var list = groups.ToList();
+        labels = new HashSet<string>(list.Select(g => g.Label), StringComparer.OrdinalIgnoreCase);
         var modelAliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in list.Select(g => g.Model).Where(m => m is not null).Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -88,6 +90,9 @@ internal sealed class SubjectVocabulary
             @"(?<![\p{L}\p{N}_])(?<key>" + string.Join("|", keys.OrderByDescending(k => k.Length)) + @")(?:\s*(?:=|:)\s*\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])|[A-Za-z][\w.\-]*)|\s+(?:of|at|set to)?\s*\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])))",
             Options);
     }
+
+    /// <summary>True when <paramref name="text"/> is a group's whole label as the module writes it.</summary>
+    public bool IsLabel(string text) => labels.Contains(text.Trim().Trim('*', '`', ' '));
 
     /// <summary>The subjects named in <paramref name="text"/>, in order.</summary>
     public List<Mention> Find(string text)
