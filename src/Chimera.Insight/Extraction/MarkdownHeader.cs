@@ -193,6 +193,13 @@ internal sealed class MarkdownHeader
             return;
         }
 
+        // Sizes (of a file, a model, a batch) describe what was run, never how it ran.
+        if (words.Contains("size") || words.Contains("sizes") || words.Contains("rank"))
+        {
+            Kind = HeaderKind.Ignore;
+            return;
+        }
+
         var mapping = Map(Core, Unit);
         if (mapping.Role != FieldRole.Metric)
         {
