@@ -27,6 +27,7 @@ public static class ByteFloor
 }
 
 . (Join-Path $PSScriptRoot '../FreshPwsh.ps1')
+. (Join-Path $PSScriptRoot 'GroundingBenchmark.ps1')
 
 function Invoke-FreshPwshScript([string] $Script) {
     $pwsh = Get-FreshPwsh
@@ -199,6 +200,7 @@ function Format-BenchmarkMarkdown($Results) {
         $lines.Add("Report overhead beyond the LLM (median of $($o.Runs), after 5 untimed calls): $($o.OverheadMedianMs) ms; client TTFT minus the server's first chunk: $($o.TtftGapMedianMs) ms.")
     }
     $lines.Add("Import-Module in a fresh process: median $($Results.ImportModuleMs.MedianMs) ms.")
+    if ($Results.Contains('Grounding')) { $lines.Add("Grounding a $($Results.Grounding.Figures)-figure narrative against $($Results.Grounding.Groups) metric groups: median $($Results.Grounding.MedianMs) ms (max $($Results.Grounding.MaxMs)).") }
     $p = $Results.PeakWorkingSetMB
     $lines.Add("Peak working set running (a) on $(Split-Path $p.Corpus -Leaf): $($p.PeakMB) MB (a bare pwsh process peaks at $($p.BarePwshPeakMB) MB). That run, the first in a fresh process (JIT compilation included), took $($p.FirstRunSeconds) s.")
     return $lines -join [Environment]::NewLine

@@ -15,6 +15,7 @@
           server's total_duration, and client TTFT minus the server's first-chunk time
       (e) Import-Module in a fresh process
       (f) peak working set of a fresh process running (a) on the largest corpus
+      (g) grounding a 70-figure narrative against 2,000 metric groups (GroundingBenchmark.ps1)
     Writes results.json and results.md to -OutputPath.
 #>
 [CmdletBinding()]
@@ -111,6 +112,7 @@ foreach ($size in $sizes) {
 
 $results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
+$results.Grounding = Measure-GroundingSpeed -Times 21
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
 $results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
 

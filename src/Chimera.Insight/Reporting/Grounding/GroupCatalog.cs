@@ -36,6 +36,8 @@ internal sealed class GroupCatalog
     public IEnumerable<string> Metrics => byMetric.Keys;
     public bool IsEmpty => byMetric.Count == 0;
 
+    public IEnumerable<MetricGroup> Groups => byMetric.Values.SelectMany(g => g);
+
     public IReadOnlyList<MetricGroup> GroupsOf(string metric) => byMetric.TryGetValue(metric, out var list) ? list : [];
 
     /// <summary>
