@@ -19,9 +19,10 @@ internal sealed class GroupCatalog
 
     public GroupCatalog(IEnumerable<BenchmarkMetric> metrics)
     {
+        var configurations = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
-            var group = new MetricGroup(metric);
+            var group = new MetricGroup(metric, configurations);
             if (!byMetric.TryGetValue(group.Metric, out var list)) byMetric[group.Metric] = list = new List<MetricGroup>();
             list.Add(group);
         }
