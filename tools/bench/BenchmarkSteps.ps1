@@ -28,6 +28,7 @@ public static class ByteFloor
 
 . (Join-Path $PSScriptRoot '../FreshPwsh.ps1')
 . (Join-Path $PSScriptRoot 'Measure-PartialShipment.ps1')
+. (Join-Path $PSScriptRoot 'GroundingBenchmark.ps1')
 
 function Invoke-FreshPwshScript([string] $Script) {
     $pwsh = Get-FreshPwsh
@@ -203,6 +204,7 @@ function Format-BenchmarkMarkdown($Results) {
     if ($Results.OfflineFallback) {
         $lines.Add("Offline fallback with nothing listening (New-InsightReport, default retries): median $($Results.OfflineFallback.MedianSeconds) s, at most $($Results.OfflineFallback.MaxSeconds) s over $($Results.OfflineFallback.Runs) runs.")
     }
+    if ($Results.Contains('Grounding')) { $lines.Add("Grounding a $($Results.Grounding.Figures)-figure narrative against $($Results.Grounding.Groups) metric groups: median $($Results.Grounding.MedianMs) ms (max $($Results.Grounding.MaxMs)).") }
     $p = $Results.PeakWorkingSetMB
     if ($Results.Contains('PartialShipment')) {
         $s = $Results.PartialShipment

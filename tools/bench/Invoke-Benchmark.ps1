@@ -19,6 +19,7 @@
           fresh processes: first run and warm, side by side (corpora up to 10k files; DuckDbYardstick.ps1)
       (h) the fan-out recipe: what Measure-BenchmarkMetrics -Partial ships for one server of the largest
           corpus up to 10k files (20 requests each): CLIXML size and serialization time, and the merge
+      (i) grounding a 70-figure narrative against 2,000 metric groups (GroundingBenchmark.ps1)
     Writes results.json and results.md to -OutputPath.
 #>
 [CmdletBinding()]
@@ -119,6 +120,7 @@ if ($partialFiles) { $results.PartialShipment = Measure-PartialShipment -OutputP
 $results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
 $results.OfflineFallback = Measure-OfflineFallback -Times 5
+$results.Grounding = Measure-GroundingSpeed -Times 21
 $largest = Join-Path $OutputPath "corpus-$(($sizes | Measure-Object -Maximum).Maximum)"
 $results.PeakWorkingSetMB = Measure-PeakWorkingSet -ModulePath $ModulePath -Path $largest
 

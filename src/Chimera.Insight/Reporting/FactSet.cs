@@ -87,7 +87,6 @@ public sealed class FactSet
         _all = null;
         _catalog = null;
         _metrics.Add(metric);
-        AddSettings(metric.Configuration, metric.NumGpu, metric.NumCtx, metric.Temperature, metric.TopP, metric.TopK, metric.RepeatPenalty, MetricNames.Group(metric));
         if (metric.Inventory is not null && !_hasInventory)
         {
             AddInventory(metric.Inventory);
@@ -142,6 +141,21 @@ public sealed class FactSet
     /// <summary>What a report says of the data as a whole: how many metric groups, metrics, models and configurations, how many findings and warnings.</summary>
     private IEnumerable<Fact> Totals()
     {
+        // The groups' settings (num_ctx=2048), read once by the catalog: a text may state them.
+        var settings = new HashSet<(string, double)>(_settings);
+        foreach (var group in Catalog.Groups)
+        {
+            foreach (var setting in group.Settings)
+            {
+                var key = setting.Key;
+                if (double.TryParse(setting.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && settings.Add((key, value)))
+                {
+                    var label = group.Label;
+                    yield return new Fact(value, Quantity.Setting, () => $"{key}={Numbers.Format(value)} ({label})", Fact.TopicSet([key]));
+                }
+            }
+        }
+
         if (_metrics.Count > 0)
         {
             yield return new Fact(_metrics.Count, Quantity.Count, $"metric groups = {_metrics.Count}", [GroundingVocabulary.Groups], "Count");

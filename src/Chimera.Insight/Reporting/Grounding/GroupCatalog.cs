@@ -19,9 +19,10 @@ internal sealed class GroupCatalog
 
     public GroupCatalog(IEnumerable<BenchmarkMetric> metrics)
     {
+        var configurations = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var metric in metrics)
         {
-            var group = new MetricGroup(metric);
+            var group = new MetricGroup(metric, configurations);
             if (!byMetric.TryGetValue(group.Metric, out var list)) byMetric[group.Metric] = list = new List<MetricGroup>();
             list.Add(group);
         }
@@ -35,6 +36,8 @@ internal sealed class GroupCatalog
     public MetricTopics Topics { get; }
     public IEnumerable<string> Metrics => byMetric.Keys;
     public bool IsEmpty => byMetric.Count == 0;
+
+    public IEnumerable<MetricGroup> Groups => byMetric.Values.SelectMany(g => g);
 
     public IReadOnlyList<MetricGroup> GroupsOf(string metric) => byMetric.TryGetValue(metric, out var list) ? list : [];
 

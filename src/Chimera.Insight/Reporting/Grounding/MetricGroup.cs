@@ -12,7 +12,8 @@ internal sealed class MetricGroup
 {
     private static readonly Regex SettingPair = new(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*([^,;·\s]+)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-    public MetricGroup(BenchmarkMetric metric)
+    /// <param name="configurations">Settings already read, by configuration text: groups of a sweep share a few configurations.</param>
+    public MetricGroup(BenchmarkMetric metric, Dictionary<string, Dictionary<string, string>> configurations)
     {
         Source = metric;
         Metric = metric.Metric;
@@ -22,7 +23,7 @@ internal sealed class MetricGroup
         Phase = metric.Phase;
         Prompt = Blank(metric.Prompt);
         SourceFile = Blank(metric.Source) is { } s ? Path.GetFileName(s) : metric.Sources is { Length: 1 } one ? Path.GetFileName(one[0]) : null;
-        Settings = ReadSettings(metric);
+        Settings = ReadSettings(metric, configurations);
         Label = MetricNames.Group(metric);
         Reported = metric.Origin == MetricOrigin.Reported;
         ReportedStatistic = Reported ? NormaliseStatistic(metric.Statistic) ?? Insight.Statistic.Mean : null;
@@ -99,21 +100,25 @@ internal sealed class MetricGroup
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
-    private static IReadOnlyDictionary<string, string> ReadSettings(BenchmarkMetric metric)
+    private static IReadOnlyDictionary<string, string> ReadSettings(BenchmarkMetric metric, Dictionary<string, Dictionary<string, string>> configurations)
     {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var configuration = metric.Configuration ?? "";
+        if (!configurations.TryGetValue(configuration, out var parsed))
+        {
+            parsed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match match in SettingPair.Matches(configuration))
+            {
+                var key = GroundingVocabulary.SettingKey(match.Groups[1].Value) ?? match.Groups[1].Value.ToLowerInvariant();
+                if (match.Groups[2].Value.Length > 0) parsed[key] = match.Groups[2].Value;
+            }
+
+            configurations[configuration] = parsed;
+        }
+
+        var settings = new Dictionary<string, string>(parsed, StringComparer.OrdinalIgnoreCase);
         void Set(string key, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value)) settings[key] = value!;
-        }
-
-        if (!string.IsNullOrWhiteSpace(metric.Configuration))
-        {
-            foreach (Match match in SettingPair.Matches(metric.Configuration))
-            {
-                var key = GroundingVocabulary.SettingKey(match.Groups[1].Value) ?? match.Groups[1].Value.ToLowerInvariant();
-                Set(key, match.Groups[2].Value);
-            }
         }
 
         string Num(double v) => v.ToString(CultureInfo.InvariantCulture);

@@ -30,7 +30,8 @@ internal sealed class MetricTopics
     {
         foreach (var group in groups)
         {
-            if (!quantities.ContainsKey(group.Metric)) quantities[group.Metric] = group.Quantity;
+            if (quantities.ContainsKey(group.Metric)) continue; // once per metric name, not per group
+            quantities[group.Metric] = group.Quantity;
             var phrase = GroundingVocabulary.Normalise(group.Metric).Trim();
             var display = GroundingVocabulary.Normalise(MetricNames.DisplayName(group.Metric)).Trim();
             foreach (var name in new[] { phrase, display }.Where(n => n.Length >= 3 && !StatisticName.IsMatch(n)))

@@ -88,7 +88,7 @@ internal sealed class SubjectVocabulary
 
         settings = new Regex(
             @"(?<![\p{L}\p{N}_])(?<key>" + string.Join("|", keys.OrderByDescending(k => k.Length)) + @")(?:\s*(?:=|:)\s*\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])|[A-Za-z][\w.\-]*)|\s+(?:of|at|set to)?\s*\**(?<value>-?\d+(?:\.\d+)?(?![\d.]*[A-Za-z])))",
-            Options);
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase); // built for each fact set: interpreted, not compiled
     }
 
     /// <summary>True when <paramref name="text"/> is a group's whole label as the module writes it.</summary>
