@@ -165,6 +165,24 @@ public sealed class FactSet
                 yield return new Fact(unlisted, Quantity.Count, $"metric groups beyond the {ReportSections.DataSummaryRows} a report lists = {unlisted}", [GroundingVocabulary.Groups], "Count", derived: true);
             }
 
+            // The narrative counts the groups that name no model, those with too few values and those stated already summarised.
+            string[] groups = [GroundingVocabulary.Groups];
+            foreach (var (count, what) in new[]
+                     {
+                         (_metrics.Count(m => string.IsNullOrWhiteSpace(m.Model)), "that name no model"),
+                         (_metrics.Count(OfflineNarrativeWriter.HasFewValues), "of models with fewer than five values"),
+                         (_metrics.Count(m => m.Origin == MetricOrigin.Reported), "stated already summarised"),
+                     })
+            {
+                yield return new Fact(count, Quantity.Count, $"metric groups {what} = {count}", groups, "Count");
+            }
+
+            foreach (var few in _metrics.Where(OfflineNarrativeWriter.HasFewValues).GroupBy(m => m.Model!, StringComparer.Ordinal))
+            {
+                var count = few.Count();
+                yield return new Fact(count, Quantity.Count, $"metric groups of {few.Key} with fewer than five values = {count}", groups, "Count") { Model = few.Key };
+            }
+
             var metrics = _metrics.Select(m => m.Metric).Distinct(StringComparer.OrdinalIgnoreCase).Count();
             yield return new Fact(metrics, Quantity.Count, $"metrics = {metrics}", ["Metrics"], "Count");
             var models = _metrics.Select(m => m.Model).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().Count();

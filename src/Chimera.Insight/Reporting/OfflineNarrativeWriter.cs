@@ -106,6 +106,10 @@ public static class OfflineNarrativeWriter
     /// <summary>Groups with fewer values than this (written "five" in the text) have no firm percentiles.</summary>
     private const int FewValues = 5;
 
+    /// <summary>A model's measured group with too few values for firm percentiles (the risk table counts them).</summary>
+    internal static bool HasFewValues(BenchmarkMetric m) =>
+        m.Origin == MetricOrigin.Measured && m.Count is > 0 and < FewValues && !string.IsNullOrWhiteSpace(m.Model);
+
     private static IEnumerable<(string Risk, string Evidence, string Mitigation)> Risks(IReadOnlyList<BenchmarkMetric> metrics, IReadOnlyList<Finding> findings)
     {
         var rows = new List<(string, string, string)>();
@@ -114,7 +118,7 @@ public static class OfflineNarrativeWriter
             rows.Add((RiskName(finding.Kind), SafeText.Inline(finding.Text, SafeText.SentenceLength), RecommendationWriter.From([finding])[0]));
         }
 
-        var small = metrics.Where(m => m.Origin == MetricOrigin.Measured && m.Count is > 0 and < FewValues && !string.IsNullOrWhiteSpace(m.Model)).ToList();
+        var small = metrics.Where(HasFewValues).ToList();
         if (small.Count > 0)
         {
             var models = small.Select(m => m.Model!).Distinct(StringComparer.Ordinal).OrderBy(m => m, StringComparer.Ordinal).Select(m => SafeText.Inline(m, SafeText.NameLength));

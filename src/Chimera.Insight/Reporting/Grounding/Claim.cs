@@ -10,16 +10,22 @@ internal sealed class ClaimSubject
     /// <summary>A group's whole label as the module writes it ("conv · device=cpu · eager · Warm", or just "Warm"): the groups that carry it.</summary>
     public string? Label { get; set; }
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>"n=5 with configuration not recorded": only the groups that record no configuration setting.</summary>
+    public bool Unconfigured { get; set; }
+    /// <summary>"275 groups of conv, gemma3:latest, llama3.2:1b": a figure said of several models together (Model stays null).</summary>
+    public HashSet<string> Models { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public bool IsEmpty => Model is null && Backend is null && Phase is null && Source is null && Label is null && Settings.Count == 0;
+    public bool IsEmpty => Model is null && Backend is null && Phase is null && Source is null && Label is null && Settings.Count == 0 && !Unconfigured && Models.Count == 0;
 
-    /// <summary>Names a model, a backend, a file, a setting or a whole group label: more than a phase.</summary>
-    public bool NamesGroup => Model is not null || Backend is not null || Source is not null || Label is not null || Settings.Count > 0;
+    /// <summary>Names a model (or several), a backend, a file, a setting or a whole group label: more than a phase.</summary>
+    public bool NamesGroup => Model is not null || Backend is not null || Source is not null || Label is not null || Settings.Count > 0 || Unconfigured || Models.Count > 0;
 
     public bool Admits(MetricGroup group)
     {
         if (Label is not null && !string.Equals(group.Label, Label, StringComparison.OrdinalIgnoreCase)) return false;
         if (Model is not null && !string.Equals(group.Model, Model, StringComparison.OrdinalIgnoreCase)) return false;
+        if (Models.Count > 0 && (group.Model is null || !Models.Contains(group.Model))) return false;
+        if (Unconfigured && group.Settings.Count > 0) return false;
         if (Backend is not null && !string.Equals(group.Backend, Backend, StringComparison.OrdinalIgnoreCase)) return false;
         if (Phase is not null && group.Phase is not null && group.Phase != Phase) return false;
         if (Source is not null && !string.Equals(group.SourceFile, Source, StringComparison.OrdinalIgnoreCase)) return false;
@@ -40,15 +46,16 @@ internal sealed class ClaimSubject
 
     public ClaimSubject Copy()
     {
-        var copy = new ClaimSubject { Model = Model, Backend = Backend, Phase = Phase, Source = Source, Label = Label };
+        var copy = new ClaimSubject { Model = Model, Backend = Backend, Phase = Phase, Source = Source, Label = Label, Unconfigured = Unconfigured };
         foreach (var (k, v) in Settings) copy.Settings[k] = v;
+        copy.Models.UnionWith(Models);
         return copy;
     }
 
     /// <summary>Fills the parts this subject leaves unnamed from <paramref name="context"/>.</summary>
     public void Inherit(ClaimSubject context)
     {
-        if (Model is null && Backend is null && Source is null && Label is null)
+        if (Model is null && Backend is null && Source is null && Label is null && Models.Count == 0)
         {
             Label = context.Label;
             Model = context.Model;
@@ -64,7 +71,9 @@ internal sealed class ClaimSubject
     {
         var parts = new List<string>();
         if (Model is not null) parts.Add(Model);
+        if (Models.Count > 0) parts.Add(string.Join(", ", Models.OrderBy(m => m, StringComparer.OrdinalIgnoreCase)));
         parts.AddRange(Settings.Select(s => s.Key + "=" + s.Value));
+        if (Unconfigured) parts.Add("no configuration");
         if (Backend is not null) parts.Add(Backend);
         if (Phase is not null) parts.Add(Phase.Value.ToString());
         if (Source is not null) parts.Add(Source);

@@ -25,6 +25,10 @@ internal sealed class ClaimReader
     private static readonly Regex CountHeader = new(@"^\W*(n|count|runs|samples|requests|files)\W*$", Options);
     private static readonly Regex Possessive = new(@"(?<![\p{L}])(its|their)(?![\p{L}])", Options);
     private static readonly Regex ExtremeWords = new(@"(?<![\p{L}])(best|fastest|quickest|highest|top|lowest|slowest|worst|largest|smallest|longest|shortest|most|least|ranged?|ranging|between|from)(?![\p{L}])", Options);
+    private static readonly Regex NoConfiguration = new(@"(?<![\p{L}])(?:(?:configuration|settings?) (?:was |were |is |are )?not recorded|no (?:recorded )?configuration(?: recorded)?)(?![\p{L}])", Options);
+    private static readonly Regex PartOfFailed = new(@"\d\s+of\s*\**\s*$", Options);
+    private static readonly Regex FailedAfter = new(@"^\W*(?:[\p{L}-]+\s+){0,2}(?:failed|errored)(?![\p{L}])", Options);
+    private static readonly Regex ModelListSeparator = new(@"^[\s*`]*(?:,|,?\s*and)[\s*`]*$", Options);
     private static readonly Regex ModelPreposition = new(@"^[^;.]{0,60}?(?<![\p{L}])(for|of|on|by|from|with|in|at)\s*(?:the\s+)?[`*_(\[]*\s*$", Options);
 
     private readonly string[] lines;
@@ -195,6 +199,12 @@ internal sealed class ClaimReader
             {
                 statistic = count.Value.StartsWith("out of", StringComparison.OrdinalIgnoreCase) ? "Attempted" : Insight.Statistic.Count;
             }
+
+            // "2 of 49 runs failed": the figure after "K of" is the runs attempted, failed ones included.
+            if (statistic is null && PartOfFailed.IsMatch(lead) && FailedAfter.IsMatch(line.Substring(f.UnitEnd, Math.Max(0, f.SentenceEnd - f.UnitEnd))))
+            {
+                statistic = "Attempted";
+            }
         }
 
         claim.Statistic = statistic;
@@ -223,11 +233,40 @@ internal sealed class ClaimReader
             }
         }
 
+        // "- **gemma3:latest**: warm throughput ...; warm TTFT ...; 2 of 49 runs failed": the item's lead names every clause's model.
+        if (!claim.InCell && claim.Subject.Model is null && claim.Subject.Models.Count == 0 && claim.Subject.Source is null && claim.Subject.Label is null &&
+            LeadSubject(f, lineMentions) is { } lead)
+        {
+            claim.Subject.Model = lead.Model;
+            claim.Subject.Source = lead.Source;
+            foreach (var (k, v) in lead.Settings) claim.Subject.Settings.TryAdd(k, v);
+        }
+
         if (!claim.Subject.NamesGroup)
         {
             var context = ContextSubject(f, sameLine: claim.Subject.IsEmpty);
             if (context is not null) claim.Subject.Inherit(context);
         }
+
+        if (!claim.InCell && claim.Subject.Settings.Count == 0 &&
+            NoConfiguration.IsMatch(f.LineText.Substring(f.SentenceStart, f.SentenceEnd - f.SentenceStart)))
+        {
+            claim.Subject.Unconfigured = true;
+        }
+    }
+
+    /// <summary>The subject a line's lead names ("- **model**: ..."): the words before its first colon, when they name one
+    /// model or file and the figure's sentence comes after them.</summary>
+    private static ClaimSubject? LeadSubject(WrittenFigure f, List<Mention> lineMentions)
+    {
+        var line = f.LineText;
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon < 0 || colon >= f.SentenceStart) return null;
+        var lead = line.Substring(0, colon);
+        if (lead.IndexOfAny(['.', ';', '|', '!', '?']) >= 0 && !lead.TrimStart().StartsWith("- ", StringComparison.Ordinal)) return null;
+        var named = lineMentions.Where(m => m.End <= colon + 1).ToList();
+        var subject = Single(named);
+        return subject is { Model: not null } or { Source: not null } ? subject : null;
     }
 
     private ClaimSubject TableSubject(WrittenFigure f, List<Mention> lineMentions)
@@ -335,6 +374,18 @@ internal sealed class ClaimReader
         {
             var chosen = models[modelIndex];
             Apply(subject, chosen);
+            // "of conv, gemma3:latest, llama3.2:1b": a figure said of a comma-separated list of models is said of all of them.
+            var (first, last) = (modelIndex, modelIndex);
+            while (first > 0 && Listed(line, models[first - 1], models[first])) first--;
+            while (last + 1 < models.Count && Listed(line, models[last], models[last + 1])) last++;
+            if (last > first && models.Skip(first).Take(last - first + 1).All(m => m.Kind == MentionKind.Model) &&
+                Enumerable.Range(first, last - first).Any(i => line.Substring(models[i].End, models[i + 1].Start - models[i].End).Contains(',')) &&
+                (f.Start < models[first].Start || f.Start > models[last].End))
+            {
+                subject.Model = null;
+                subject.Models.UnionWith(models.Skip(first).Take(last - first + 1).Select(m => m.Value));
+            }
+
             segmentStart = Math.Min(chosen.Start, f.Start);
             segmentEnd = modelIndex + 1 < models.Count ? models[modelIndex + 1].Start : f.SentenceEnd;
             if (chosen.Start > f.Start) segmentEnd = Math.Max(segmentEnd, chosen.End);
@@ -365,6 +416,9 @@ internal sealed class ClaimReader
 
         return subject;
     }
+
+    private static bool Listed(string line, Mention a, Mention b) =>
+        a.End <= b.Start && ModelListSeparator.IsMatch(line.Substring(a.End, b.Start - a.End));
 
     private static void Apply(ClaimSubject subject, Mention m)
     {

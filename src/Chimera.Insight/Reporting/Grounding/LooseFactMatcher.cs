@@ -52,7 +52,7 @@ internal sealed class LooseFactMatcher
         var paired = claim.Other is not null || claim.OtherStatistic is not null;
         bool Applies(Fact fact) => fact.Model is null
             ? !paired && (!groupSubject || model is null || fact.Quantity == Quantity.Setting || fact.Topics.Contains(GroundingVocabulary.Files))
-            : model is null || string.Equals(fact.Model, model, StringComparison.OrdinalIgnoreCase);
+            : model is null ? claim.Subject.Models.Count == 0 || claim.Subject.Models.Contains(fact.Model) : string.Equals(fact.Model, model, StringComparison.OrdinalIgnoreCase);
         var figure = claim.Figure;
         return FindSupport(figure, figure.Unit ?? figure.HeaderUnit, Applies)?.Label;
     }
