@@ -35,8 +35,8 @@ Facts come from the pipeline or -Metric: BenchmarkMetric, Finding, InsightReport
             Remarks = 'Shows the claim read around each figure: Text, Subject, Metric, Statistic, Verdict, Reason and Expected; a P95 called the mean is OtherStatistic, with the true mean as Expected.'
         }
         @{
-            Code    = '$ErrorActionPreference = ''Stop''; Test-InsightGrounding -Path ./insight.md -Metric $metrics -FailOnUngrounded | Out-Null'
-            Remarks = 'In a scheduled task: fails (exit code 1 with pwsh -File) when the report states a figure the data contradicts.'
+            Code    = '$ErrorActionPreference = ''Stop''; Test-InsightGrounding -Path ./insight.md -Metric $report -FailOnUngrounded | Out-Null'
+            Remarks = 'In a scheduled task: checks a report''s Markdown against the facts it was written from (the report object brings its metrics, findings, inventory, warnings and the call''s and workflow''s timings, which metrics alone do not hold) and fails (exit code 1 with pwsh -File) when the text states a figure the data contradicts.'
         }
         @{
             Code    = 'Test-InsightGrounding -Path ./old/*.md -Metric $metrics | Format-Table Source, GroundedRatio'

@@ -116,24 +116,29 @@ public sealed class FactSet
         }
 
         // The finding's sentence is written by the analysis, so the figures it states are facts too.
-        var findingTopics = GroundingVocabulary.TopicsOfMetric(finding.Subject ?? finding.Kind ?? "").ToArray();
-        foreach (var written in FigureScanner.Scan(finding.Text ?? ""))
+        AddQuoted(finding.Text ?? "", "finding " + finding.Kind, GroundingVocabulary.TopicsOfMetric(finding.Subject ?? finding.Kind ?? "").ToArray(), Model(finding));
+    }
+
+    /// <summary>The figures of a sentence the module computed and wrote itself (a finding, a report's warning), as quoted facts.</summary>
+    private void AddQuoted(string text, string source, string[] baseTopics, string? model)
+    {
+        foreach (var written in FigureScanner.Scan(text))
         {
             var unit = written.Unit;
-            var topics = findingTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToList();
+            var topics = baseTopics.Concat(written.Topic?.Topics ?? []).Concat(unit?.Topic is { } t ? [t] : []).ToList();
             if (topics.Contains(GroundingVocabulary.Failures) && unit?.Topic == GroundingVocabulary.FailedRuns) topics.Add(GroundingVocabulary.FailedRuns);
-            var label = $"finding {finding.Kind}: \"{SafeText.Inline(written.Text, 40)}\"";
+            var label = $"{source}: \"{SafeText.Inline(written.Text, 40)}\"";
             if (written.SettingKey is { } key)
             {
-                AddSetting(key, written.Value, "finding " + finding.Kind);
+                AddSetting(key, written.Value, source);
             }
             else if (unit is null)
             {
-                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics) { Model = Model(finding), Quoted = true });
+                _facts.Add(new Fact(written.Value, written.Topic?.Quantity == Quantity.Setting ? Quantity.Other : Quantity.Count, label, topics) { Model = model, Quoted = true });
             }
             else
             {
-                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null) { Model = Model(finding), Quoted = true });
+                _facts.Add(new Fact(written.Value * unit.Factor, unit.Quantity, label, topics, unit: unit.Quantity == Quantity.Other ? unit.Text : null) { Model = model, Quoted = true });
             }
         }
     }
@@ -218,7 +223,8 @@ public sealed class FactSet
             var listed = Math.Min(ReportSections.FilesPerKind, kind.FirstFiles?.Length ?? 0);
             if (listed > 0 && kind.Count > listed)
             {
-                AddCount(kind.Count - listed, $"{kind.Kind} files not listed by name", files, derived: true);
+                // The Data Summary states it ("... and 6 more"): a stated count, not a derived one.
+                AddCount(kind.Count - listed, $"{kind.Kind} files not listed by name", files);
             }
 
             _facts.Add(new Fact(kind.SharePercent, Quantity.Percent, $"{kind.Kind} share of files = {Numbers.Percent(kind.SharePercent)}", files));
@@ -274,6 +280,21 @@ public sealed class FactSet
         if (report.TokensGenerated is int generated)
         {
             _facts.Add(new Fact(generated, Quantity.Tokens, $"{call} tokens generated = {generated}", [CanonicalMetric.OutputTokens]));
+        }
+
+        // The Data Summary names a few files per kind, from the report's metrics when the inventory lists none: "... and N more".
+        foreach (var kind in report.Inventory?.Kinds ?? [])
+        {
+            if (kind.FirstFiles is not { Length: > 0 } && ReportSections.UnlistedFiles(kind, report) is > 0 and var unlisted)
+            {
+                AddCount(unlisted, $"{kind.Kind} files not listed by name", [GroundingVocabulary.Files]);
+            }
+        }
+
+        // The report's warnings (its prompt budget, a cut prompt) are computed and written by the module: their figures are facts.
+        foreach (var warning in report.Warnings ?? [])
+        {
+            AddQuoted(warning, "the report's warning", [], null);
         }
 
         string[] workflow = [GroundingVocabulary.Workflow];

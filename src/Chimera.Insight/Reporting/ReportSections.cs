@@ -71,7 +71,7 @@ public static class ReportSections
                 lines.Add("  - " + SafeText.Inline(file, 120));
             }
 
-            var more = kind.Count - Math.Min(FilesPerKind, files.Count);
+            var more = UnlistedFiles(kind, files);
             if (more > 0)
             {
                 lines.Add($"  ... and {Numbers.Integer(more)} more");
@@ -103,6 +103,11 @@ public static class ReportSections
     }
 
     /// <summary>The kind's first file names, or, when the inventory carries none, the metric sources of that kind.</summary>
+    /// <summary>How many files of a kind the Data Summary does not name ("... and N more").</summary>
+    public static int UnlistedFiles(KindSummary kind, InsightReport report) => UnlistedFiles(kind, FilesOf(kind, report));
+
+    private static int UnlistedFiles(KindSummary kind, IReadOnlyList<string> files) => kind.Count - Math.Min(FilesPerKind, files.Count);
+
     private static IReadOnlyList<string> FilesOf(KindSummary kind, InsightReport report)
     {
         if (kind.FirstFiles is { Length: > 0 } first)
@@ -152,20 +157,32 @@ public static class ReportSections
         .ThenBy(m => m.Phase)
         .ToList();
 
-    /// <summary>The figures of one metric group for a table: group, metric, unit, n, failed, mean, p50, p95, p99, CV.</summary>
-    public static string[] MetricRow(BenchmarkMetric metric) =>
-    [
-        MetricNames.Group(metric),
-        MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60)) + (metric.Origin == MetricOrigin.Reported ? " (reported)" : ""),
-        SafeText.Inline(metric.Unit, 16),
-        Numbers.Integer(metric.Count),
-        Numbers.Integer(metric.FailedCount),
-        Numbers.Format(metric.Mean),
-        Numbers.Format(metric.P50),
-        Numbers.Format(metric.P95),
-        Numbers.Format(metric.P99),
-        metric.CV.HasValue ? Numbers.Percent(metric.CV.Value) : "n/a",
-    ];
+    /// <summary>The figures of one metric group for a table: group, metric, unit, n, failed, mean, p50, p95, p99, CV. A reported
+    /// figure stands in the column of the statistic its file stated; one with no column (a stated StdDev) is named in the metric cell.</summary>
+    public static string[] MetricRow(BenchmarkMetric metric)
+    {
+        var stated = metric.Origin == MetricOrigin.Reported ? Grounding.MetricGroup.NormaliseStatistic(metric.Statistic) ?? Statistic.Mean : null;
+        double? Column(string statistic, double? measured) =>
+            stated is null ? measured : stated == statistic ? metric.Mean : null;
+        var columns = new[] { Statistic.Mean, Statistic.Median, "P95", "P99" };
+        var name = MetricNames.DisplayName(SafeText.Inline(metric.Metric, 60));
+        var label = stated is null ? name
+            : columns.Contains(stated) ? name + " (reported)"
+            : $"{name} (reported {stated.ToLowerInvariant()} {Numbers.Format(metric.Mean)})";
+        return
+        [
+            MetricNames.Group(metric),
+            label,
+            SafeText.Inline(metric.Unit, 16),
+            Numbers.Integer(metric.Count),
+            Numbers.Integer(metric.FailedCount),
+            Numbers.Format(Column(Statistic.Mean, metric.Mean)),
+            Numbers.Format(Column(Statistic.Median, metric.P50)),
+            Numbers.Format(Column("P95", metric.P95)),
+            Numbers.Format(Column("P99", metric.P99)),
+            metric.CV.HasValue ? Numbers.Percent(metric.CV.Value) : "n/a",
+        ];
+    }
 
     public static readonly string[] MetricHeader = ["Group", "Metric", "Unit", "n", "Failed", "Mean", "P50", "P95", "P99", "CV"];
 

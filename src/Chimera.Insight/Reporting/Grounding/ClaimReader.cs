@@ -231,6 +231,12 @@ internal sealed class ClaimReader
             {
                 claim.Subject.Label = f.LineText.Substring(f.SentenceStart, colon - f.SentenceStart).TrimStart('-', ' ', '*').Trim().Trim('*', '`', ' ');
             }
+
+            // A sentence in a table cell is still said of its row: a first cell that is a group's whole label names it.
+            if (f.InTable && !claim.Subject.NamesGroup && !string.IsNullOrEmpty(f.RowLabel) && vocabulary.IsLabel(f.RowLabel!))
+            {
+                claim.Subject.Label = f.RowLabel!.Trim().Trim('*', '`', ' ');
+            }
         }
 
         // "- **gemma3:latest**: warm throughput ...; warm TTFT ...; 2 of 49 runs failed": the item's lead names every clause's model.
