@@ -50,6 +50,35 @@ public class GroundingCheckerTests
     }
 
     [Fact]
+    public void A_list_items_lead_names_the_model_of_each_of_its_clauses()
+    {
+        const string text = """
+            - **gemma3:270m**: warm throughput **108.05 tok/s** (n=20); warm TTFT **97.0 ms** (n=20); none of its runs failed.
+            - **llama3.1:8b-instruct-q4_0**: warm TTFT **97.0 ms** (p95 107.0, n=18); 2 of 20 runs failed (10.0%); 2 of 18 runs failed.
+            """;
+
+        var result = GroundingChecker.Check(text, Facts());
+
+        // 97.0 ms is llama3.1's TTFT, not gemma3:270m's; 18 are the runs that succeeded, not those attempted
+        Assert.Equal(new[] { (1, "97.0 ms"), (2, "18 runs") }, result.Ungrounded.Select(f => (f.Line, f.Text)).ToArray());
+        Assert.Equal(GroundingReason.OtherSubject, result.Ungrounded[0].Reason);
+    }
+
+    [Theory]
+    // gemma3:270m's cold TTFT and load time groups hold 3 values each; llama3.1 has none so few
+    [InlineData("2 metric groups of gemma3:270m hold fewer than five values", true)]
+    [InlineData("2 metric groups of gemma3:270m, llama3.1:8b-instruct-q4_0 hold fewer than five values", true)]
+    [InlineData("3 metric groups of gemma3:270m hold fewer than five values", false)]
+    [InlineData("2 metric groups of llama3.1:8b-instruct-q4_0 hold fewer than five values", false)]
+    public void A_count_of_groups_is_said_of_the_models_it_names_and_is_never_a_groups_sample_count(string evidence, bool grounded)
+    {
+        var facts = FactSet.From(ReportingFixtures.Metrics(), [], null);
+        var result = GroundingChecker.Check($"| Risk | Evidence |\n| --- | --- |\n| Few samples | {evidence} |", facts);
+        var figure = Assert.Single(result.Figures);
+        Assert.Equal(grounded, figure.IsGrounded);
+    }
+
+    [Fact]
     public void Ungrounded_figures_carry_their_text_line_and_column()
     {
         var result = GroundingChecker.Check("Throughput was fine.\nTTFT reached **812.5 ms** at p95.", Facts());

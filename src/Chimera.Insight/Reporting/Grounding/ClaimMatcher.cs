@@ -96,7 +96,7 @@ internal sealed class ClaimMatcher
         {
             metrics = catalog.Metrics;
         }
-        else if (claim.Relation == GroundingRelation.Count && claim.Subject.NamesGroup)
+        else if (claim.Relation == GroundingRelation.Count && claim.Subject.NamesGroup && !CountsTheData(claim.Unit))
         {
             metrics = catalog.Metrics;
         }
@@ -117,6 +117,10 @@ internal sealed class ClaimMatcher
 
         return metrics.ToList();
     }
+
+    /// <summary>"3 metric groups", "12 configurations", "4 models": a count of the data's parts, never a group's sample count.</summary>
+    private static bool CountsTheData(WrittenUnit? unit) =>
+        unit?.Topic is GroundingVocabulary.Groups or GroundingVocabulary.Models or GroundingVocabulary.Configurations or GroundingVocabulary.FindingCount or "Metrics";
 
     // ---- values, counts, shares and bounds ----
 
