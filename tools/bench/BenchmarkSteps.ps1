@@ -208,7 +208,7 @@ function Format-BenchmarkMarkdown($Results) {
     $p = $Results.PeakWorkingSetMB
     if ($Results.Contains('PartialShipment')) {
         $s = $Results.PartialShipment
-        $lines.Add("Fan-out, one server of $($s.Files) files (20 requests each): Measure-BenchmarkMetrics -Partial took $($s.MeasureSeconds) s and emitted $($s.Parts) parts ($($s.Sketched) sketched) for $($s.Values) values; as CLIXML (depth 1) $($s.ClixmlMB) MB, the run record $($s.RunRecordMB) MB of it, serialized in $($s.SerializeSeconds) s; the central merge of the deserialized parts took $($s.MergeSeconds) s (counts agree with one run: $($s.CountsAgree)).")
+        $lines.Add("Fan-out, one server of $($s.Files) files (20 requests each): Measure-BenchmarkMetrics -Partial took $($s.MeasureSeconds) s and emitted $($s.Parts) parts ($($s.Sketched) sketched) for $($s.ValueCount) values; as CLIXML (depth 1) $($s.ClixmlMB) MB, the run record $($s.RunRecordMB) MB of it, serialized in $($s.SerializeSeconds) s; the central merge of the deserialized parts took $($s.MergeSeconds) s (counts agree with one run: $($s.CountsAgree)).")
     }
     $lines.Add("Peak working set running (a) on $(Split-Path $p.Corpus -Leaf): $($p.PeakMB) MB (a bare pwsh process peaks at $($p.BarePwshPeakMB) MB). That run, the first in a fresh process (JIT compilation included), took $($p.FirstRunSeconds) s.")
     return $lines -join [Environment]::NewLine

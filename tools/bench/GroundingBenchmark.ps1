@@ -30,7 +30,7 @@ function New-GroundingBenchFacts {
                 $metric = [Activator]::CreateInstance($metricType)
                 $metric.Metric = $name; $metric.Unit = $unit; $metric.Model = $model; $metric.Backend = 'ollama'; $metric.Phase = 0
                 $metric.Configuration = "num_gpu=$gpu, num_ctx=$ctx, temperature=0.$c"; $metric.NumGpu = $gpu; $metric.NumCtx = $ctx; $metric.Temperature = $c / 10
-                $metric.Count = 20; $metric.Values = $values
+                $metric.Count = 20; $metric.PSBase.Values = $values
                 $null = $fill.Invoke($null, @($metric, $values, [double[]]@()))
                 $metrics.Add($metric)
             }

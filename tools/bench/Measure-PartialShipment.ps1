@@ -42,14 +42,14 @@ function Measure-PartialShipment([string] $OutputPath, [int] $Files, [int] $Roun
         ($single | Measure-Object FailedCount -Sum).Sum -eq ($merged | Measure-Object FailedCount -Sum).Sum -and
         @($single).Count -eq @($merged).Count
     $run = $parts | Where-Object { $_.PSObject.TypeNames[0] -eq 'Chimera.Insight.BenchmarkPartialRun' } | Select-Object -First 1
-    $groups = @($parts).Count - 1
+    $groupParts = @($parts | Where-Object { $_.PSObject.TypeNames[0] -eq 'Chimera.Insight.BenchmarkMetricPart' })
     return [ordered]@{
         Corpus            = $corpus
         Files             = $Files
         Rounds            = $Rounds
-        Parts             = $groups
-        Sketched          = @($parts | Where-Object { $_.Encoding -eq 'Sketch' }).Count
-        Values            = ($parts | Where-Object { $_.PSObject.TypeNames[0] -eq 'Chimera.Insight.BenchmarkMetricPart' } | Measure-Object Count -Sum).Sum
+        Parts             = $groupParts.Count
+        Sketched          = @($groupParts | Where-Object { $_.Encoding -eq 'Sketch' }).Count
+        ValueCount        = ($groupParts | Measure-Object Count -Sum).Sum
         ClixmlMB          = [Math]::Round([System.Text.Encoding]::UTF8.GetByteCount($xml) / 1MB, 2)
         RunRecordMB       = [Math]::Round([System.Text.Encoding]::UTF8.GetByteCount([System.Management.Automation.PSSerializer]::Serialize($run, 1)) / 1MB, 2)
         MeasureSeconds    = Get-Median $measure.ToArray()
