@@ -17,6 +17,7 @@ public static class GroundingChecker
         var reader = new ClaimReader(body.Split('\n'), catalog.Vocabulary, catalog.Topics);
         var matcher = new ClaimMatcher(catalog, new LooseFactMatcher(facts.Index, facts.NamedFigures));
         var figures = FigureScanner.Scan(body)
+            .Where(figure => !reader.IsInsideName(figure))
             .Select(figure => matcher.Judge(reader.Read(figure)))
             .ToArray();
         var grounded = figures.Where(f => f.IsGrounded).ToArray();

@@ -240,3 +240,39 @@ public class FactSetTests
         Assert.Contains("reported p50 76.59", FactSheet.Build([reported], [], null).ToText());
     }
 }
+
+public class GroundingNamesAndRunPartsTests
+{
+    private static BenchmarkMetric Throughput(string model, string configuration, double mean, int? concurrency = null) => new()
+    {
+        Metric = "TokensPerSecond", Unit = "tok/s", Origin = MetricOrigin.Measured, Model = model, Configuration = configuration,
+        Concurrency = concurrency, Phase = Phase.Warm, Count = 4, Mean = mean, P50 = mean, P95 = mean, Min = mean, Max = mean,
+        Values = [mean, mean, mean, mean],
+    };
+
+    [Fact]
+    public void Figures_inside_a_model_name_are_no_claims()
+    {
+        // llama-bench names a model by type, size and parameters: those numbers belong to the name.
+        const string model = "llama 8B Q4_K - Medium (4.58 GiB, 8.03 B)";
+        var facts = FactSet.From([Throughput(model, "test=tg128", 50.5)], [], null, null);
+
+        var result = GroundingChecker.Check($"- **{model}**: warm throughput **50.5 tok/s**.", facts);
+
+        Assert.Equal(["50.5 tok/s"], result.Figures.Select(f => f.Text).ToArray());
+        Assert.True(result.Figures[0].IsGrounded);
+    }
+
+    [Fact]
+    public void A_serving_runs_concurrency_names_its_subject()
+    {
+        var facts = FactSet.From(
+            [Throughput("llama2-70b", "concurrency=5", 184.16, 5), Throughput("llama2-70b", "concurrency=50", 90.2, 50)], [], null, null);
+
+        var right = GroundingChecker.Check("With concurrency=5, llama2-70b reached a mean throughput of 184.16 tok/s.", facts);
+        var other = GroundingChecker.Check("With concurrency=5, llama2-70b reached a mean throughput of 90.2 tok/s.", facts);
+
+        Assert.Equal(right.Figures.Length, right.Grounded.Length);
+        Assert.Contains(other.Ungrounded, f => f.Text == "90.2 tok/s");
+    }
+}

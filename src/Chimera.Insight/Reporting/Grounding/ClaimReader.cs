@@ -71,6 +71,11 @@ internal sealed class ClaimReader
         return line.Substring(start, end - start).Trim().Length - f.Text.Length <= 12;
     }
 
+    /// <summary>True when the figure is part of a subject's name (a model named "llama 8B Q4_K (4.58 GiB, 8.03 B)",
+    /// a file name): it is no claim.</summary>
+    public bool IsInsideName(WrittenFigure f) =>
+        MentionsOf(f.LineIndex).Any(m => m.Kind is MentionKind.Model or MentionKind.Source && m.Start <= f.Start && f.UnitEnd <= m.End);
+
     private List<Mention> MentionsOf(int lineIndex)
     {
         if (!mentions.TryGetValue(lineIndex, out var found))
