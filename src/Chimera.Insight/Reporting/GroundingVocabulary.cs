@@ -274,12 +274,11 @@ internal static class GroundingVocabulary
             "top_p" or "topp" => TopP,
             "top_k" or "topk" => TopK,
             "repeat_penalty" or "repeatpenalty" => RepeatPenalty,
-            // The other parts of a configuration's text (RunSettings' further options, a serving run's concurrency,
-            // one of several runs in a file): their values name a subject, as num_ctx's do.
-            "min_p" or "minp" => "min_p",
+            // The other parts of a configuration's text (a serving run's concurrency, one of several runs in a file) and
+            // every further run setting (RunSettings.Options: min_p, ...): their values name a subject, as num_ctx's do.
             "concurrency" => "concurrency",
             "run" => "run",
-            _ => null,
+            _ => RunSettings.Options.FirstOrDefault(o => o.Name == normalised)?.Name,
         };
     }
 

@@ -275,4 +275,12 @@ public class GroundingNamesAndRunPartsTests
         Assert.Equal(right.Figures.Length, right.Grounded.Length);
         Assert.Contains(other.Ungrounded, f => f.Text == "90.2 tok/s");
     }
+
+    [Fact]
+    public void Every_run_setting_of_the_settings_table_is_a_setting_key()
+    {
+        // A new Ollama option (a row of RunSettings.Options) names a subject in a text without another edit.
+        Assert.All(RunSettings.Options, option => Assert.Equal(option.Name, GroundingVocabulary.SettingKey(option.Name)));
+        Assert.Equal("min_p", GroundingVocabulary.SettingKey("min_p"));
+    }
 }
