@@ -37,7 +37,7 @@ public sealed class MetricNameCompleter : IArgumentCompleter
     {
         var prefix = (wordToComplete ?? "").Trim('\'', '"');
         return Known().Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name)).ToArray();
+            .Select(name => new CompletionResult(CompleterContext.Quote(name), name, CompletionResultType.ParameterValue, name)).ToArray();
     }
 }
 
@@ -59,7 +59,7 @@ public sealed class ProfileNameCompleter : IArgumentCompleter
 
             return new SettingsResolver().Resolve(parameters).Profiles
                 .Where(p => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(p => new CompletionResult(p, p, CompletionResultType.ParameterValue, p)).ToArray();
+                .Select(p => new CompletionResult(CompleterContext.Quote(p), p, CompletionResultType.ParameterValue, p)).ToArray();
         }
         catch (Exception)
         {
@@ -88,6 +88,11 @@ internal static class CompleterContext
         bound is not null && bound.Contains(name) && bound[name] is { } value
             ? (value is PSObject wrapped ? wrapped.BaseObject : value).ToString()
             : null;
+
+    /// <summary>A name as it must be typed: in single quotes where PowerShell would read it otherwise (a space, a quote, a
+    /// sigil).</summary>
+    public static string Quote(string name) =>
+        name.IndexOfAny([' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '@', '#']) >= 0 ? "'" + name.Replace("'", "''") + "'" : name;
 
     /// <summary>PowerShell's current folder (where chimera-insight.yaml is looked for), asked through a nested pipeline.</summary>
     public static string? CurrentLocation()

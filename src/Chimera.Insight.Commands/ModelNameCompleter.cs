@@ -35,7 +35,7 @@ public sealed class ModelNameCompleter : IArgumentCompleter
 
         return names
             .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(name => new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, name))
+            .Select(name => new CompletionResult(CompleterContext.Quote(name), name, CompletionResultType.ParameterValue, name))
             .ToArray();
     }
 
@@ -43,11 +43,11 @@ public sealed class ModelNameCompleter : IArgumentCompleter
     {
         var parameters = new SettingsParameters
         {
-            OllamaUri = Text(bound, "OllamaUri"),
-            ConfigurationPath = Text(bound, "ConfigurationPath"),
-            Profile = Text(bound, "Profile"),
+            OllamaUri = CompleterContext.Text(bound, "OllamaUri"),
+            ConfigurationPath = CompleterContext.Text(bound, "ConfigurationPath"),
+            Profile = CompleterContext.Text(bound, "Profile"),
         };
-        var location = CurrentLocation();
+        var location = CompleterContext.CurrentLocation();
         if (!string.IsNullOrEmpty(location))
         {
             parameters.WorkingDirectory = location;
@@ -55,27 +55,4 @@ public sealed class ModelNameCompleter : IArgumentCompleter
 
         return new SettingsResolver().Resolve(parameters);
     }
-
-    /// <summary>PowerShell's current folder (where chimera-insight.yaml is looked for); the runspace is busy, so ask it through a nested pipeline.</summary>
-    private static string? CurrentLocation()
-    {
-        try
-        {
-            using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-            shell.AddScript("$ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath");
-            return shell.Invoke().FirstOrDefault()?.BaseObject as string;
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
-    private static string? Text(IDictionary bound, string name) =>
-        bound is not null && bound.Contains(name) && bound[name] is { } value
-            ? (value is PSObject wrapped ? wrapped.BaseObject : value).ToString()
-            : null;
-
-    private static string Quote(string name) =>
-        name.IndexOfAny([' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '@', '#']) >= 0 ? "'" + name.Replace("'", "''") + "'" : name;
 }

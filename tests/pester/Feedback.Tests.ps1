@@ -39,10 +39,12 @@ Describe 'Tab completion' {
 
     It 'completes -Profile from the configuration and -Kind with the artifact kinds' {
         $yaml = Join-Path $TestDrive 'lab.yaml'
-        Set-Content $yaml "profiles:`n  nightly:`n    options: { num_ctx: 2048 }"
+        Set-Content $yaml "profiles:`n  nightly:`n    options: { num_ctx: 2048 }`n  'night shift':`n    options: { num_ctx: 1024 }"
         $line = "Get-InsightConfiguration -ConfigurationPath '$yaml' -Profile "
         $profiles = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
         $profiles | Should -Contain 'nightly'
+        # A name PowerShell would split is completed in quotes, as it must be typed.
+        $profiles | Should -Contain "'night shift'"
         $profiles | Should -Contain 'chimera'
         $line = 'Get-BenchmarkSample ./x -Kind '
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Contain 'Markdown'
