@@ -27,7 +27,7 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private bool _hasPartials;
 
     private static readonly InputKind[] Takes =
-        [InputKind.Metric, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report, InputKind.Path];
+        [InputKind.Metric, InputKind.Part, InputKind.PartialRun, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report, InputKind.Path];
     /// <summary>Files piped in (Get-ChildItem *.md | Test-InsightGrounding -Metric $m): texts to check, not facts.</summary>
     private readonly List<string> _pipedFiles = new();
 
@@ -144,17 +144,18 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
 
     private void AddFacts(PSObject input)
     {
-        if (Input.PartialInput.TryAdd(input, _partials))
-        {
-            _hasPartials = true;
-            _factInputs++;
-            return;
-        }
-
         try
         {
             switch (EngineObjectConverter.Classify(input))
             {
+                case InputKind.Part:
+                    _partials.AddPart(EngineObjectConverter.ToPart(input), EngineObjectConverter.ComputerNameOf(input));
+                    _hasPartials = true;
+                    break;
+                case InputKind.PartialRun:
+                    _partials.AddPartialRun(EngineObjectConverter.ToPartialRun(input), EngineObjectConverter.ComputerNameOf(input));
+                    _hasPartials = true;
+                    break;
                 case InputKind.Path when EngineObjectConverter.ToPath(input) is { } path:
                     _pipedFiles.Add(path);
                     return;

@@ -16,6 +16,10 @@ internal enum InputKind
     Comparison,
     Finding,
     Inventory,
+    /// <summary>A partial result's metric part (Measure-BenchmarkMetrics -Partial).</summary>
+    Part,
+    /// <summary>A partial run's header: its source table and inventory (Measure-BenchmarkMetrics -Partial).</summary>
+    PartialRun,
     /// <summary>A path string, a FileInfo, or anything else with a PSPath.</summary>
     Path,
 }
@@ -34,6 +38,8 @@ internal static class EngineObjectConverter
     /// one conversion below.</summary>
     private static readonly (InputKind Kind, Type Type, Func<PropertyReader, bool> Shape)[] Kinds =
     [
+        (InputKind.Part, typeof(BenchmarkMetricPart), p => p.Has("RunId") && p.Has("Payload")),
+        (InputKind.PartialRun, typeof(BenchmarkPartialRun), p => p.Has("RunId") && p.Has("SourceTable")),
         (InputKind.Report, typeof(InsightReport),
             p => p.Has("AgentType") || (p.Has("Provider") && (p.Has("Text") || p.Has("Markdown"))) || (p.Has("Persona") && p.Has("TokensPerSecond"))),
         (InputKind.Comparison, typeof(BenchmarkComparison), p => p.Has("ReferenceMean") || p.Has("DifferenceMean")),
@@ -493,4 +499,60 @@ internal static class EngineObjectConverter
                 return null;
         }
     }
+
+    /// <summary>A partial result's metric part, live or a property bag (deserialized from Invoke-Command, Start-Job,
+    /// Import-Clixml).</summary>
+    public static BenchmarkMetricPart ToPart(PSObject input)
+    {
+        if (input.BaseObject is BenchmarkMetricPart live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        return new BenchmarkMetricPart
+        {
+            RunId = p.String("RunId") ?? "",
+            Metric = p.String("Metric") ?? "",
+            Unit = p.String("Unit") ?? "",
+            Origin = p.Enum<MetricOrigin>("Origin") ?? MetricOrigin.Measured,
+            Statistic = p.String("Statistic"),
+            Model = p.String("Model"),
+            Backend = p.String("Backend"),
+            Configuration = p.String("Configuration"),
+            Phase = p.Enum<Phase>("Phase"),
+            Prompt = p.String("Prompt"),
+            Source = p.String("Source"),
+            Count = p.Int("Count") ?? 0,
+            FailedCount = p.Int("FailedCount") ?? 0,
+            Mean = p.Double("Mean"),
+            Encoding = p.Enum<PartEncoding>("Encoding") ?? PartEncoding.Values,
+            Payload = p.String("Payload") ?? "",
+        };
+    }
+
+    /// <summary>A partial run's header, live or a property bag.</summary>
+    public static BenchmarkPartialRun ToPartialRun(PSObject input)
+    {
+        if (input.BaseObject is BenchmarkPartialRun live)
+        {
+            return live;
+        }
+
+        var p = new PropertyReader(input);
+        return new BenchmarkPartialRun
+        {
+            RunId = p.String("RunId") ?? "",
+            ComputerName = p.String("ComputerName") ?? "",
+            SourceCount = p.Int("SourceCount") ?? 0,
+            SourceTable = p.String("SourceTable") ?? "",
+            PartCount = p.Int("PartCount") ?? 0,
+            Inventory = ToInventorySummary(p.Raw("Inventory")),
+        };
+    }
+
+    /// <summary>The computer a partial result came from: the PSComputerName remoting and jobs add, else null (the part
+    /// then names its machine itself).</summary>
+    public static string? ComputerNameOf(PSObject input) =>
+        input.Properties["PSComputerName"]?.Value is { } value && PropertyReader.Unwrap(value)?.ToString() is { Length: > 0 } name ? name : null;
 }

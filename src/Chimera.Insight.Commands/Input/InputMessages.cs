@@ -26,6 +26,8 @@ internal static class InputMessages
         InputKind.Comparison => "comparisons (BenchmarkComparison)",
         InputKind.Finding => "findings (Finding)",
         InputKind.Inventory => "inventory summaries (BenchmarkInventorySummary)",
+        InputKind.Part => "partial results (BenchmarkMetricPart)",
+        InputKind.PartialRun => "partial runs (BenchmarkPartialRun)",
         InputKind.Path => "paths (strings, FileInfo, PSPath)",
         _ => kind.ToString(),
     };

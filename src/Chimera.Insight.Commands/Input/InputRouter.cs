@@ -51,7 +51,7 @@ internal sealed class InputRouter
     public bool OnlyMetrics { get; private set; } = true;
 
     /// <summary>What the measuring cmdlets take.</summary>
-    public static readonly InputKind[] Takes = [InputKind.File, InputKind.Sample, InputKind.Metric, InputKind.Report, InputKind.Path];
+    public static readonly InputKind[] Takes = [InputKind.File, InputKind.Sample, InputKind.Metric, InputKind.Part, InputKind.PartialRun, InputKind.Report, InputKind.Path];
 
     public void Add(PSObject? input)
     {
@@ -60,16 +60,17 @@ internal sealed class InputRouter
             return;
         }
 
-        // Partial results (Measure-BenchmarkMetrics -Partial) merge in the session; like metrics, they were measured upstream.
-        if (PartialInput.TryAdd(input, session))
-        {
-            return;
-        }
-
         var kind = EngineObjectConverter.Classify(input);
-        OnlyMetrics &= kind == InputKind.Metric;
+        // Partial results (Measure-BenchmarkMetrics -Partial) merge in the session; like metrics, they were measured upstream.
+        OnlyMetrics &= kind is InputKind.Metric or InputKind.Part or InputKind.PartialRun;
         switch (kind)
         {
+            case InputKind.Part:
+                session.AddPart(EngineObjectConverter.ToPart(input), EngineObjectConverter.ComputerNameOf(input));
+                break;
+            case InputKind.PartialRun:
+                session.AddPartialRun(EngineObjectConverter.ToPartialRun(input), EngineObjectConverter.ComputerNameOf(input));
+                break;
             case InputKind.File:
                 session.AddFile(EngineObjectConverter.ToFile(input));
                 break;
