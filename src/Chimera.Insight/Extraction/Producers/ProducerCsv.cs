@@ -20,7 +20,13 @@ internal static class ProducerCsv
     {
         var span = utf8.Span;
         var newline = span.IndexOf((byte)'\n');
-        var head = Encoding.UTF8.GetString(span.Slice(0, newline < 0 ? span.Length : newline).ToArray()).Trim().TrimStart('\uFEFF');
+        var headBytes = span.Slice(0, newline < 0 ? span.Length : newline);
+        if (!MayBeProducerHeader(headBytes))
+        {
+            return false;
+        }
+
+        var head = Encoding.UTF8.GetString(headBytes).Trim().TrimStart('\uFEFF');
         var first = Split(head);
         var isAiPerf = first.Count >= 2 && first[0] == "Metric" && (first[1] == "avg" || first[1] == "Value");
         var isAnalyze = first.Count >= 2 && first[0] == "Config Name" && first.Any(c => AnalyzeColumn.IsMatch(c));
@@ -30,7 +36,7 @@ internal static class ProducerCsv
             return false;
         }
 
-        var lines = Encoding.UTF8.GetString(utf8.ToArray()).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var lines = Encoding.UTF8.GetString(utf8.Span).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         if (isLlamaBench)
         {
             ReadLlamaBench(lines, inherited, sink);
@@ -42,6 +48,12 @@ internal static class ProducerCsv
 
         return true;
     }
+
+    /// <summary>Whether a first line can be one of the headers above at all, from its bytes: most CSV files are no
+    /// producer's, and are passed over without their header being decoded and split.</summary>
+    private static bool MayBeProducerHeader(ReadOnlySpan<byte> line) =>
+        line.IndexOf("Metric"u8) >= 0 || line.IndexOf("Config Name"u8) >= 0
+        || (line.IndexOf("model_type"u8) >= 0 && line.IndexOf("n_prompt"u8) >= 0);
 
     private static void ReadLlamaBench(string[] lines, Dimensions inherited, SampleSink sink)
     {

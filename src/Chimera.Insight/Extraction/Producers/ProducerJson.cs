@@ -48,7 +48,7 @@ internal static class ProducerJson
     public static bool TryReadText(ReadOnlyMemory<byte> utf8, JsonDocumentOptions options, Dimensions inherited, SampleSink sink)
     {
         // Only the first JSON line decides whether a producer wrote the file: the rest is decoded once one did.
-        if (FirstJsonLine(utf8.Span) is not { } firstLine)
+        if (FirstJsonLine(utf8) is not { } firstLine)
         {
             return false;
         }
@@ -56,7 +56,9 @@ internal static class ProducerJson
         var firstIsProducer = false;
         try
         {
-            using var first = JsonDocument.Parse(WithoutNonJsonNumbers(firstLine), options);
+            using var first = HasNonJsonNumber(firstLine.Span)
+                ? JsonDocument.Parse(WithoutNonJsonNumbers(Encoding.UTF8.GetString(firstLine.Span)), options)
+                : JsonDocument.Parse(firstLine, options);
             firstIsProducer = Kind(first.RootElement) is not null;
         }
         catch (JsonException)
@@ -64,14 +66,14 @@ internal static class ProducerJson
             // A pretty-printed document: its first line is not a document.
         }
 
-        var text = Encoding.UTF8.GetString(utf8.ToArray());
+        if (!firstIsProducer && !HasNonJsonNumber(utf8.Span))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(utf8.Span);
         if (!firstIsProducer)
         {
-            if (!HasNonJsonNumber(text))
-            {
-                return false;
-            }
-
             try
             {
                 using var document = JsonDocument.Parse(WithoutNonJsonNumbers(text), options);
@@ -87,18 +89,21 @@ internal static class ProducerJson
         return true;
     }
 
-    /// <summary>The first line (of the first 50) that starts a JSON object, as text.</summary>
-    private static string? FirstJsonLine(ReadOnlySpan<byte> bytes)
+    /// <summary>The first line (of the first 50) that starts a JSON object, without its surrounding white space.</summary>
+    private static ReadOnlyMemory<byte>? FirstJsonLine(ReadOnlyMemory<byte> bytes)
     {
+        var span = bytes.Span;
         var start = 0;
-        for (var n = 0; n < 50 && start < bytes.Length; n++)
+        for (var n = 0; n < 50 && start < span.Length; n++)
         {
-            var length = bytes.Slice(start).IndexOf((byte)'\n');
-            var end = length < 0 ? bytes.Length : start + length;
-            var line = Encoding.UTF8.GetString(bytes.Slice(start, end - start).ToArray()).Trim();
-            if (line.Length > 0 && line[0] == '{')
+            var length = span.Slice(start).IndexOf((byte)'\n');
+            var end = length < 0 ? span.Length : start + length;
+            var line = span.Slice(start, end - start);
+            var leading = line.Length - line.TrimStart(JsonWhiteSpace).Length;
+            var trimmed = line.Trim(JsonWhiteSpace);
+            if (trimmed.Length > 0 && trimmed[0] == (byte)'{')
             {
-                return line;
+                return bytes.Slice(start + leading, trimmed.Length);
             }
 
             start = end + 1;
@@ -106,6 +111,8 @@ internal static class ProducerJson
 
         return null;
     }
+
+    private static ReadOnlySpan<byte> JsonWhiteSpace => " \t\r\n\f\v"u8;
 
     private static void ReadLines(string text, JsonDocumentOptions options, Dimensions inherited, SampleSink sink)
     {
@@ -341,6 +348,9 @@ internal static class ProducerJson
 
     private static bool HasNonJsonNumber(string text) =>
         text.Contains("Infinity", StringComparison.Ordinal) || text.Contains("NaN", StringComparison.Ordinal);
+
+    private static bool HasNonJsonNumber(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOf("Infinity"u8) >= 0 || utf8.IndexOf("NaN"u8) >= 0;
 
     /// <summary>The text with Python's bare <c>Infinity</c>, <c>-Infinity</c> and <c>NaN</c> (outside strings) as null.</summary>
     internal static string WithoutNonJsonNumbers(string text)
