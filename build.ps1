@@ -77,20 +77,28 @@ function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $Root 'Chimera.Insight.sln'), '-c', $Configuration, '--nologo', '--verbosity', 'quiet')
     if (Test-Path $Staging) { Remove-Item $Staging -Recurse -Force }
     # ReadyToRun: the shipped assemblies carry code compiled ahead of time for this machine's platform (the IL stays
-    # beside it, so the module still runs anywhere); a fresh process then starts without waiting for the JIT.
+    # beside it, so the module still runs anywhere); a fresh process then starts without waiting for the JIT. Once
+    # per .NET the engine targets: a runtime uses only ReadyToRun code compiled for it (.NET 10 ignores .NET 8's), so
+    # dependencies/net8.0 (PowerShell 7.4, 7.5) and dependencies/net10.0 (7.6) each carry their own.
     $runtime = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Chimera.Insight.Commands/Chimera.Insight.Commands.csproj'),
-        '-c', $Configuration, '-o', $Staging, '-r', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
+        '-c', $Configuration, '-o', (Join-Path $Staging 'net8.0'), '-r', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
+        '--nologo', '--verbosity', 'quiet')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/Chimera.Insight/Chimera.Insight.csproj'), '-f', 'net10.0',
+        '-c', $Configuration, '-o', (Join-Path $Staging 'net10.0'), '-r', $runtime, '--self-contained', 'false', '-p:PublishReadyToRun=true',
         '--nologo', '--verbosity', 'quiet')
     Invoke-Native dotnet @('publish', (Join-Path $Root 'tests/OllamaTestServer/OllamaTestServer.csproj'),
         '-c', $Configuration, '-o', $TestServerOut, '--no-build', '--nologo', '--verbosity', 'quiet')
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies') -Force
-    Copy-Item (Join-Path $Staging 'Chimera.Insight.Commands.dll') $ModuleOut
-    Get-ChildItem $Staging -Filter *.dll |
-        Where-Object Name -notin $HostProvided |
-        Copy-Item -Destination $dependencies
+    New-Item -ItemType Directory -Path $ModuleOut -Force | Out-Null
+    Copy-Item (Join-Path $Staging 'net8.0/Chimera.Insight.Commands.dll') $ModuleOut
+    foreach ($framework in 'net8.0', 'net10.0') {
+        $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut "dependencies/$framework") -Force
+        Get-ChildItem (Join-Path $Staging $framework) -Filter *.dll |
+            Where-Object Name -notin $HostProvided |
+            Copy-Item -Destination $dependencies
+    }
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Exclude 'help'
 
     $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tools/New-MamlHelp.ps1'),

@@ -18,7 +18,15 @@ Describe 'Chimera.Insight module' {
     It 'ships no third-party assembly beside its root module' {
         $root = Split-Path $env:CHIMERA_INSIGHT_MODULE
         @(Get-ChildItem $root -Filter *.dll | ForEach-Object Name) | Should -Be @('Chimera.Insight.Commands.dll')
-        Test-Path (Join-Path $root 'dependencies/YamlDotNet.dll') | Should -BeTrue
+        Test-Path (Join-Path $root 'dependencies/net8.0/YamlDotNet.dll') | Should -BeTrue
+        Test-Path (Join-Path $root 'dependencies/net10.0/YamlDotNet.dll') | Should -BeTrue
+    }
+
+    It 'loads its engine from the build for the running .NET' {
+        $null = Get-BenchmarkInventory -LiteralPath $TestDrive
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Chimera.Insight' } | Select-Object -First 1
+        $expected = if ([Environment]::Version.Major -ge 10) { 'net10.0' } else { 'net8.0' }
+        Split-Path (Split-Path $engine.Location) -Leaf | Should -Be $expected
     }
 
     It 'has an about_ChimeraInsight topic' {
