@@ -80,7 +80,7 @@ public sealed class OllamaGateway : IDisposable
         }
 
         ThrowIfDisposed();
-        await StreamWarmUp.RunOnceAsync(WarmUpStreamAsync).ConfigureAwait(false);
+        await StreamWarmUp.RunOnceAsync(WarmUpStreamAsync, CreateTransport).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var result = new GenerationResult();
         var call = new CallState(request, result);
@@ -359,12 +359,14 @@ public sealed class OllamaGateway : IDisposable
         }
     }
 
-    /// <summary>The streaming path of <see cref="AttemptAsync"/> over <paramref name="answers"/> (see <see cref="StreamWarmUp"/>).</summary>
-    private static async Task WarmUpStreamAsync(HttpMessageHandler answers, bool chat)
+    /// <summary>The streaming path of <see cref="AttemptAsync"/> through <paramref name="transport"/> to the warm-up's
+    /// canned server at <paramref name="address"/> (see <see cref="StreamWarmUp"/>).</summary>
+    private static async Task WarmUpStreamAsync(HttpMessageHandler transport, Uri address, bool chat)
     {
         var options = new Dictionary<string, object> { ["num_ctx"] = 2048L };
-        using var handler = new OllamaWireHandler(answers, "warm-up", options, TimeSpan.FromSeconds(10), CancellationToken.None);
-        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://warm-up.invalid/"), Timeout = TimeSpan.FromSeconds(10) };
+        // Not disposed: a DelegatingHandler disposes its inner handler, which the warm-up disposes itself.
+        var handler = new OllamaWireHandler(transport, "warm-up", options, TimeSpan.FromSeconds(10), CancellationToken.None);
+        using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
         using var client = new OllamaApiClient(http);
         var request = new GenerationRequest { Model = "warm-up", Prompt = "warm-up", System = "warm-up", KeepAlive = "5m", UseChat = chat };
         await foreach (var _ in StreamAsync(client, request, CancellationToken.None).ConfigureAwait(false))
