@@ -196,9 +196,12 @@ function Format-BenchmarkMarkdown($Results) {
     $lines.Add('')
     $lines.Add("Times are medians over the rounds, each corpus's timed rounds after $($Results.WarmupRounds) untimed ones. Ratios are medians of the ratios within each round, where (a), (c) and (b) ran one after another; the ratio of the two medians follows in brackets.")
     $lines.Add('')
-    $o = $Results.ReportOverhead
-    if ($o) {
-        $lines.Add("Report overhead beyond the LLM (median of $($o.Runs), after 5 untimed calls): $($o.OverheadMedianMs) ms; client TTFT minus the server's first chunk: $($o.TtftGapMedianMs) ms.")
+    foreach ($o in @($Results.ReportOverhead)) {
+        $lines.Add("Report overhead beyond the LLM with the inventory of $($o.Files) files ($($o.MetricGroups) metric groups, grouped by $($o.GroupBy); median of $($o.Runs), after 5 untimed calls): $($o.OverheadMedianMs) ms; client TTFT minus the server's first chunk: $($o.TtftGapMedianMs) ms.")
+    }
+    if ($Results.FirstCallTtft) {
+        $f = $Results.FirstCallTtft
+        $lines.Add("The first call in a fresh process (Import-Module, measure, one report; $($f.Processes) processes): client TTFT minus the server's first chunk, median $($f.GapMedianMs) ms, at most $($f.GapMaxMs) ms.")
     }
     $lines.Add("Import-Module in a fresh process: median $($Results.ImportModuleMs.MedianMs) ms.")
     if ($Results.OfflineFallback) {
@@ -217,16 +220,16 @@ function Format-BenchmarkMarkdown($Results) {
 # (d) New-InsightReport against the Ollama test server at a fixed token rate: what the module adds to
 # the LLM call (client wall time minus the server's total_duration), and how late the client sees the
 # first chunk (client TTFT minus the server's time to its first chunk).
-function Measure-ReportOverhead([string] $TestServerPath, [int] $Times) {
+function Measure-ReportOverhead([string] $TestServerPath, [int] $Times, [string] $Corpus, [int] $Files, [string[]] $GroupBy) {
     $env:CHIMERA_TEST_SERVER = $TestServerPath
     . (Join-Path $PSScriptRoot '../../tests/pester/OllamaTestServer.ps1')
-    $corpus = Join-Path ([IO.Path]::GetTempPath()) "chimera-bench-report-$PID"
-    New-BenchCorpus -Path $corpus -Count 50 | Out-Null
-    $metrics = @(Measure-BenchmarkMetrics -LiteralPath $corpus -WarningAction SilentlyContinue)
+    # The metrics carry the inventory of every file measured: the report's own work must not grow with it.
+    $grouping = if ($GroupBy) { @{ GroupBy = $GroupBy } } else { @{} }
+    $metrics = @(Measure-BenchmarkMetrics -LiteralPath $Corpus @grouping -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
     $server = Start-OllamaTestServer -ArgumentList '--token-rate', '200', '--tokens', '100'
     try {
-        # Calls first, untimed: they load the model on the server and let tiered compilation optimise the client
-        # (the first call of a session pays for JIT compilation; the figures are the steady state's).
+        # Calls first, untimed: they load the model on the server and let tiered compilation optimise the client.
+        # The first call in a fresh process is measured apart (Measure-FirstCallTtft).
         for ($i = 0; $i -lt 5; $i++) {
             $null = $metrics | New-InsightReport -OllamaUri $server.Uri -WarningAction SilentlyContinue
         }
@@ -244,15 +247,52 @@ function Measure-ReportOverhead([string] $TestServerPath, [int] $Times) {
     }
     finally {
         Stop-OllamaTestServer $server
-        Remove-Item $corpus -Recurse -Force -ErrorAction SilentlyContinue
     }
     [ordered]@{
+        Files              = $Files
+        GroupBy            = if ($GroupBy) { $GroupBy -join ', ' } else { 'default' }
+        MetricGroups       = $metrics.Count
         Runs               = $Times
         TokenRate          = 200
         OverheadMedianMs   = [Math]::Round((Get-Median $overhead), 1)
         OverheadAllMs      = @($overhead | ForEach-Object { [Math]::Round($_, 1) })
         TtftGapMedianMs    = [Math]::Round((Get-Median $ttftGap), 2)
         TtftGapAllMs       = @($ttftGap | ForEach-Object { [Math]::Round($_, 2) })
+    }
+}
+
+# (j) The call a scheduled task makes: one New-InsightReport in a fresh process (Import-Module, measure, report),
+# against a test server kept warm by an untimed call first: the client's TTFT minus the server's first chunk.
+function Measure-FirstCallTtft([string] $ModulePath, [string] $TestServerPath, [int] $Times) {
+    $env:CHIMERA_TEST_SERVER = $TestServerPath
+    . (Join-Path $PSScriptRoot '../../tests/pester/OllamaTestServer.ps1')
+    $corpus = Join-Path ([IO.Path]::GetTempPath()) "chimera-bench-first-call-$PID"
+    New-BenchCorpus -Path $corpus -Count 50 | Out-Null
+    $server = Start-OllamaTestServer -ArgumentList '--token-rate', '200', '--tokens', '100'
+    $script = @"
+Import-Module '$ModulePath'
+`$metrics = @(Measure-BenchmarkMetrics -LiteralPath '$corpus' -WarningAction SilentlyContinue)
+(`$metrics | New-InsightReport -OllamaUri '$($server.Uri)' -WarningAction SilentlyContinue).TtftMs
+"@
+    try {
+        $null = Invoke-FreshPwshScript $script
+        $gaps = [System.Collections.Generic.List[double]]::new()
+        for ($i = 0; $i -lt $Times; $i++) {
+            Clear-OllamaTestServerLog $server
+            $ttft = [double](Invoke-FreshPwshScript $script | Select-Object -Last 1)
+            $call = @(Get-OllamaTestServerLog $server | Where-Object Path -in '/api/generate', '/api/chat')[0]
+            $gaps.Add($ttft - $call.firstChunkMs)
+        }
+    }
+    finally {
+        Stop-OllamaTestServer $server
+        Remove-Item $corpus -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    [ordered]@{
+        Processes    = $Times
+        GapMedianMs  = [Math]::Round((Get-Median $gaps), 2)
+        GapMaxMs     = [Math]::Round(($gaps | Measure-Object -Maximum).Maximum, 2)
+        GapAllMs     = @($gaps | ForEach-Object { [Math]::Round($_, 2) })
     }
 }
 

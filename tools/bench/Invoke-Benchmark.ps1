@@ -11,8 +11,9 @@
       (a), (b) and (c) run in rounds, one after another in each, after untimed rounds on the same corpus;
       their ratios are taken within each round and the median of those is reported, beside the ratio
       of the medians
-      (d) New-InsightReport against the Ollama test server at a fixed token rate: wall time minus the
-          server's total_duration, and client TTFT minus the server's first-chunk time
+      (d) New-InsightReport against the Ollama test server at a fixed token rate, with the metrics of 50 files and
+          of the largest corpus up to 10k files: wall time minus the server's total_duration, and client TTFT
+          minus the server's first-chunk time
       (e) Import-Module in a fresh process
       (f) peak working set of a fresh process running (a) on the largest corpus
       (g) the yardstick: DuckDB reading the same files with one typed SQL query, and the module, each in
@@ -20,6 +21,7 @@
       (h) the fan-out recipe: what Measure-BenchmarkMetrics -Partial ships for one server of the largest
           corpus up to 10k files (20 requests each): CLIXML size and serialization time, and the merge
       (i) grounding a 70-figure narrative against 2,000 metric groups (GroundingBenchmark.ps1)
+      (j) the first New-InsightReport call in a fresh process: client TTFT minus the server's first chunk
     Writes results.json and results.md to -OutputPath.
 #>
 [CmdletBinding()]
@@ -117,7 +119,19 @@ foreach ($size in $sizes) {
 
 $partialFiles = ($sizes | Where-Object { $_ -le 10000 } | Measure-Object -Maximum).Maximum
 if ($partialFiles) { $results.PartialShipment = Measure-PartialShipment -OutputPath $OutputPath -Files $partialFiles -Rounds $Repeat }
-$results.ReportOverhead = Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9
+# The report's overhead on small input, then with the inventory of the largest corpus up to 10k files: grouped by model
+# (the inventory is the input that grows) and by default (every configuration: the metric groups grow too).
+$largestUpTo10k = ($sizes | Where-Object { $_ -le 10000 } | Measure-Object -Maximum).Maximum
+$reportCorpus = Join-Path $OutputPath 'corpus-report-50'
+New-BenchCorpus -Path $reportCorpus -Count 50 | Out-Null
+$results.ReportOverhead = @(
+    [pscustomobject](Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9 -Corpus $reportCorpus -Files 50)
+    if ($largestUpTo10k) {
+        $corpus = Join-Path $OutputPath "corpus-$largestUpTo10k"
+        [pscustomobject](Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9 -Corpus $corpus -Files $largestUpTo10k -GroupBy Model)
+        [pscustomobject](Measure-ReportOverhead -TestServerPath $TestServerPath -Times 9 -Corpus $corpus -Files $largestUpTo10k)
+    })
+$results.FirstCallTtft = Measure-FirstCallTtft -ModulePath $ModulePath -TestServerPath $TestServerPath -Times 5
 $results.ImportModuleMs = Measure-ImportModule -ModulePath $ModulePath -Times 5
 $results.OfflineFallback = Measure-OfflineFallback -Times 5
 $results.Grounding = Measure-GroundingSpeed -Times 21
