@@ -23,7 +23,8 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     public const double MaxPlausibleRate = 1_000_000;
 
     public Dimensions Dimensions { get; } = dimensions;
-    public string Location => location ??= RowLocation(row, line);
+    /// <summary>Where the record stands in its file; null for one that says nothing of it (a sample made by hand).</summary>
+    public string? Location => location ??= row > 0 ? RowLocation(row, line) : null;
 
     public static string RowLocation(long row, long line) =>
         string.Format(CultureInfo.InvariantCulture, "row {0} (line {1})", row, line);
@@ -86,7 +87,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
     /// <summary>Marks the record failed. The text of an error field (<paramref name="isErrorText"/>) wins over a
     /// reason made from a status or success flag, whichever column or property comes first.</summary>
-    public void MarkFailed(string reason, bool isErrorText = false)
+    public void MarkFailed(string? reason, bool isErrorText = false)
     {
         Failed = true;
         if (Error is null || (isErrorText && !errorIsText))
@@ -193,7 +194,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     }
 
     /// <summary>Where the value at <paramref name="index"/> of <see cref="Values"/> was read: its own line, else the record's.</summary>
-    public string LocationOf(int index)
+    public string? LocationOf(int index)
     {
         if (valueLocations is not null)
         {
@@ -207,6 +208,18 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
         }
 
         return Location;
+    }
+
+    /// <summary>A value as a sample carried it (<see cref="Statistics.SampleRecords"/>): not checked here, as the
+    /// aggregation checks every value it counts; <paramref name="location"/> when it is not the record's own.</summary>
+    public void Restore(FieldMapping field, double value, string? location)
+    {
+        if (location is not null)
+        {
+            (valueLocations ??= []).Add((Values.Count, location));
+        }
+
+        Values.Add(new PendingValue(field, value));
     }
 
     /// <summary>A field the record names without a figure (null, or a failed run's missing field): its metric, unit and

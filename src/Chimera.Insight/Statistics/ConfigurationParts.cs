@@ -10,12 +10,6 @@ internal sealed class ConfigurationParts
     private string? test;
     private string? run;
 
-    public static ConfigurationParts Of(BenchmarkSample s) => new()
-    {
-        settings = SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty), quantization = s.Quantization,
-        producer = s.Producer, concurrency = s.Concurrency, test = s.Test, run = s.Run,
-    };
-
     public static ConfigurationParts Of(BenchmarkMetric m) => new()
     {
         settings = SettingsOf(m.NumGpu, m.NumCtx, m.Temperature, m.TopP, m.TopK, m.RepeatPenalty), quantization = m.Quantization,
@@ -29,12 +23,6 @@ internal sealed class ConfigurationParts
     };
 
     public ConfigurationParts Copy() => (ConfigurationParts)MemberwiseClone();
-
-    public bool Matches(BenchmarkSample s) =>
-        settings == SettingsOf(s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty)
-        && string.Equals(quantization, s.Quantization, StringComparison.Ordinal)
-        && string.Equals(producer, s.Producer, StringComparison.Ordinal) && concurrency == s.Concurrency
-        && string.Equals(test, s.Test, StringComparison.Ordinal) && string.Equals(run, s.Run, StringComparison.Ordinal);
 
     internal bool Matches(Extraction.Dimensions d) =>
         settings == d.Settings && string.Equals(quantization, d.Quantization, StringComparison.Ordinal)

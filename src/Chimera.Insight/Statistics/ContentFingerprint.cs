@@ -31,24 +31,6 @@ internal sealed class ContentFingerprint
     /// <summary>A fingerprint computed elsewhere (a partial result's source).</summary>
     public static ContentFingerprint Of(Hash128? raw, Hash128? reported) => new(raw, reported);
 
-    public static ContentFingerprint Compute(IEnumerable<BenchmarkSample> samples)
-    {
-        // A record is the multiset of its samples: their hashes are summed, so order does not matter.
-        var raw = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var reported = new Dictionary<string, ulong>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var sample in samples)
-        {
-            var records = IsReported(sample) ? reported : raw;
-            var record = sample.Record ?? "#" + index.ToString(CultureInfo.InvariantCulture);
-            index++;
-            records.TryGetValue(record, out var sum);
-            records[record] = unchecked(sum + Hash(sample));
-        }
-
-        return new ContentFingerprint(Combine(raw), Combine(reported));
-    }
-
     /// <summary>The fingerprint of a file's records: the same as that of the samples they make, computed without them
     /// (each record's dimensions are hashed once, not once per value).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -119,12 +101,7 @@ internal sealed class ContentFingerprint
         list[count++] = value;
     }
 
-    private static bool IsReported(BenchmarkSample sample) => IsReported(sample.Statistic);
-
     private static bool IsReported(string? statistic) => !string.IsNullOrEmpty(statistic) && statistic != Insight.Statistic.Sample;
-
-    private static ulong Hash(BenchmarkSample s) =>
-        Hash(StableHash.OfFigure(s.Metric, s.Unit, s.Statistic), Context(StableHash.OfFour(s.Model, s.Backend, s.Configuration, s.Prompt), s.Phase, s.Failed), s.Value);
 
     /// <summary>One hash of what all the values of a record share (<paramref name="texts"/>: its model, backend,
     /// configuration and prompt): computed once per record.</summary>
@@ -141,8 +118,6 @@ internal sealed class ContentFingerprint
 
     /// <summary>The value to 9 significant digits, -0 folded into 0.</summary>
     private static double RoundSignificant(double value) => value == 0 ? 0 : SignificantDigits.Round(value, 9);
-
-    private static Hash128? Combine(Dictionary<string, ulong> records) => Combine(records.Values.ToArray(), records.Count);
 
     /// <summary>One hash of the record hashes in <paramref name="recordHashes"/> (its first <paramref name="count"/>,
     /// which are sorted in place: a multiset of records, in any order).</summary>

@@ -37,18 +37,6 @@ internal sealed class GroupKey : IEquatable<GroupKey>
 
     public MetricOrigin Origin => Statistic == Insight.Statistic.Sample ? MetricOrigin.Measured : MetricOrigin.Reported;
 
-    public static GroupKey For(BenchmarkSample sample, GroupingKeys keys) => new(
-        sample.Metric,
-        sample.Unit ?? "",
-        string.IsNullOrEmpty(sample.Statistic) ? Insight.Statistic.Sample : sample.Statistic,
-        (keys & GroupingKeys.Model) != 0 ? sample.Model : null,
-        (keys & GroupingKeys.Backend) != 0 ? sample.Backend : null,
-        (keys & GroupingKeys.Configuration) != 0 ? sample.Configuration : null,
-        (keys & GroupingKeys.Phase) != 0 ? sample.Phase : null,
-        (keys & GroupingKeys.Prompt) != 0 ? sample.Prompt : null,
-        (keys & GroupingKeys.Source) != 0 ? sample.Source : null,
-        (keys & GroupingKeys.Producer) != 0 ? sample.Producer : null);
-
     public static GroupKey For(BenchmarkMetric metric, GroupingKeys keys) => new(
         metric.Metric,
         metric.Unit ?? "",

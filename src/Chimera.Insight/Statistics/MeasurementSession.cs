@@ -269,14 +269,7 @@ public sealed class MeasurementSession
 
         foreach (var source in sampleSourceOrder)
         {
-            var samples = samplesBySource[source];
-            var part = NewAggregator();
-            foreach (var sample in samples)
-            {
-                part.Add(sample);
-            }
-
-            MergeSamples(source, ContentFingerprint.Compute(samples), part);
+            MergeSamples(source, samplesBySource[source]);
         }
 
         samplesBySource.Clear();
@@ -513,13 +506,24 @@ public sealed class MeasurementSession
     }
 
     /// <summary>Adds the samples of one source (aggregated apart first), leaving out content counted already.</summary>
-    private void MergeSamples(string source, ContentFingerprint fingerprint, MetricAggregator part)
+    /// <summary>Adds the samples of one source, folded back into their records: fingerprinted, checked and counted as
+    /// a file's records are.</summary>
+    private void MergeSamples(string source, IReadOnlyList<BenchmarkSample> samples)
     {
+        var refused = new List<ExtractionError>();
+        var records = SampleRecords.Of(samples, refused);
+        foreach (var error in refused)
+        {
+            notices.Add(InvalidData(error));
+        }
+
+        var fingerprint = ContentFingerprint.Compute(records, mergeScratch);
         var (measured, reported) = registry.Register(source, contentHash: null, fingerprint);
         sourceTable?.Note(source, null, fingerprint);
-        TakeRejected(part);
-        aggregator.Merge(part, origin => (origin == MetricOrigin.Measured ? measured : reported) is null);
-        NoteRepeats(source, measured, reported, part.GroupKeys);
+        var keys = aggregator.Add(source, records, fallbackTime: null,
+            origin => (origin == MetricOrigin.Measured ? measured : reported) is null, reportRejected: true);
+        TakeRejected(aggregator);
+        NoteRepeats(source, measured, reported, keys);
     }
 
     /// <summary>Marks the groups a repeated content would have fed (for each earlier source it repeats) and says so.</summary>

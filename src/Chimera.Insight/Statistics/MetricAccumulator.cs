@@ -9,7 +9,6 @@ internal sealed partial class MetricAccumulator
     private readonly SourceTallies sources;
     private readonly SortedSet<string> duplicates = new(StringComparer.Ordinal);
     private readonly SortedSet<string> redundant = new(StringComparer.Ordinal);
-    private HashSet<string>? failedRecords;
     private ConfigurationParts? parts;
     private ConfigurationParts? lastPartsNoted;
 
@@ -25,62 +24,11 @@ internal sealed partial class MetricAccumulator
     public int WarmCount { get; private set; }
     public DateTime? LatestTimestamp { get; private set; }
 
-    public void AddValue(BenchmarkSample sample, DateTime? fallbackTime)
-    {
-        AddValue(sample.Value, sample.Source, sample.Phase, sample.Timestamp ?? fallbackTime);
-        NoteParts(sample);
-    }
-
     /// <summary>A value of a record read from a file; <paramref name="parts"/> are the record's configuration parts.</summary>
     public void AddValue(double value, string source, Phase phase, DateTime? time, ConfigurationParts parts)
     {
         AddValue(value, source, phase, time);
         NoteParts(parts);
-    }
-
-    /// <summary>A failed run counts once per record, whatever figures it carried (or as many failed requests as it
-    /// stands for).</summary>
-    public void AddFailure(BenchmarkSample sample, DateTime? fallbackTime)
-    {
-        if (sample.Record is { } record)
-        {
-            failedRecords ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!failedRecords.Add(sample.Source + "\u001f" + record))
-            {
-                return;
-            }
-        }
-
-        for (var i = Math.Max(1, sample.FailedRequestCount ?? 1); i > 0; i--)
-        {
-            AddFailure(sample.Source, sample.Error, sample.Timestamp ?? fallbackTime);
-        }
-
-        NoteParts(sample);
-    }
-
-    /// <summary>A figure a producer summarised over <paramref name="requests"/> requests: it counts once for each; the
-    /// failed requests of its run count once per record.</summary>
-    public void AddCovered(BenchmarkSample sample, int requests, DateTime? fallbackTime)
-    {
-        for (var i = 0; i < requests; i++)
-        {
-            AddValue(sample.Value, sample.Source, sample.Phase, sample.Timestamp ?? fallbackTime);
-        }
-
-        if (sample.FailedRequestCount is > 0 && sample.Record is { } record)
-        {
-            failedRecords ??= new HashSet<string>(StringComparer.Ordinal);
-            if (failedRecords.Add(sample.Source + "\u001f" + record))
-            {
-                for (var i = 0; i < sample.FailedRequestCount.Value; i++)
-                {
-                    AddFailure(sample.Source, StatisticsMessages.FailedRequestsOfSummary, sample.Timestamp ?? fallbackTime);
-                }
-            }
-        }
-
-        NoteParts(sample);
     }
 
     /// <summary>A summary record's figure read from a file, counted once per request it covers.</summary>
@@ -241,14 +189,6 @@ internal sealed partial class MetricAccumulator
         if (time is { } t && (LatestTimestamp is null || t > LatestTimestamp))
         {
             LatestTimestamp = t;
-        }
-    }
-
-    private void NoteParts(BenchmarkSample sample)
-    {
-        if (parts is null || !parts.Matches(sample))
-        {
-            NoteParts(ConfigurationParts.Of(sample));
         }
     }
 

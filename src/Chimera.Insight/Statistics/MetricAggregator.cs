@@ -33,35 +33,6 @@ internal sealed class MetricAggregator
 
     public int GroupCount => groups.Count;
 
-    public void Add(BenchmarkSample sample, DateTime? fallbackTime = null)
-    {
-        if (string.IsNullOrEmpty(sample.Metric) || (metricFilter is not null && !metricFilter(sample.Metric)))
-        {
-            return;
-        }
-
-        var group = GetOrAdd(GroupKey.For(sample, Keys));
-        if (sample.Failed)
-        {
-            group.AddFailure(sample, fallbackTime);
-            return;
-        }
-
-        if (SampleValidator.Check(sample) is { } problem)
-        {
-            Rejected.Add(problem);
-            return;
-        }
-
-        if (sample.RequestCount is { } covered && group.Key.Origin == MetricOrigin.Reported)
-        {
-            group.AddCovered(sample, Math.Max(1, covered), fallbackTime);
-            return;
-        }
-
-        group.AddValue(sample, fallbackTime);
-    }
-
     /// <summary>
     /// Adds the records of one file. Each value finds its group through the record's context (the -GroupBy
     /// dimensions), looked up once for the records that share it; a failed record counts once per group. Values of

@@ -10,12 +10,6 @@ internal static class SampleValidator
     private static readonly string[] NonNegativeUnits = ["ms", "s", "ns", "us", "µs", "tok/s", "tokens", "%", "MB", "GB", "W"];
     private static readonly string[] NonNegativeSuffixes = ["Ms", "Seconds", "PerSecond", "Tokens", "Percent", "Mb", "Watts"];
 
-    /// <summary>Null when the value may enter a statistic, else the problem, naming the value and where it stands.</summary>
-    public static ExtractionError? Check(BenchmarkSample sample) =>
-        ProblemOf(sample.Metric, sample.Unit, sample.Value) is { } problem
-            ? Rejection(sample.Metric, sample.Value, problem, sample.Source, sample.Location)
-            : null;
-
     /// <summary>Why the value cannot be counted (not a number, infinite, a negative time, count or rate), or null.</summary>
     public static string? ProblemOf(string metric, string? unit, double value)
     {

@@ -180,7 +180,7 @@ public class MeasurementSessionTests
     public void A_byte_identical_copy_is_a_duplicate()
     {
         var registry = new RedundancyRegistry();
-        var print = ContentFingerprint.Compute(Samples.Series("TtftMs", [1, 2]));
+        var print = SampleFingerprint.Of(Samples.Series("TtftMs", [1, 2]));
 
         Assert.Equal((null, null), registry.Register("/a/run.csv", "abc", print));
         var (measured, reported) = registry.Register("/b/run.csv", "abc", print);
@@ -515,7 +515,7 @@ public sealed class RecordPathTests : IDisposable
         {
             var result = Chimera.Insight.Extraction.ArtifactReader.Read(path, kind);
             var fromRecords = ContentFingerprint.Compute(result.Records, new ContentFingerprint.Scratch());
-            var fromSamples = ContentFingerprint.Compute(result.Samples);
+            var fromSamples = SampleFingerprint.Of(result.Samples);
 
             Assert.NotNull(fromRecords.Raw);
             Assert.Equal(fromSamples.Raw, fromRecords.Raw);
@@ -545,7 +545,7 @@ public class ContentFingerprintTests
         var fromSeconds = Samples.Series("TtftMs", [0.0865 * 1000, 0.083 * 1000], source: "/a.csv");
         var fromMs = Samples.Series("TtftMs", [86.5, 83.0], source: "/a.json");
 
-        Assert.Equal(ContentFingerprint.Compute(fromSeconds).Raw, ContentFingerprint.Compute(fromMs).Raw);
+        Assert.Equal(SampleFingerprint.Of(fromSeconds).Raw, SampleFingerprint.Of(fromMs).Raw);
     }
 
     [Fact]
@@ -556,11 +556,11 @@ public class ContentFingerprintTests
         var otherValue = Samples.Series("TtftMs", [1, 2, 3.0001]);
         var otherModel = Samples.Series("TtftMs", [1, 2, 3], model: "other");
 
-        var print = ContentFingerprint.Compute(a).Raw;
-        Assert.Equal(print, ContentFingerprint.Compute(reordered).Raw);
-        Assert.NotEqual(print, ContentFingerprint.Compute(otherValue).Raw);
-        Assert.NotEqual(print, ContentFingerprint.Compute(otherModel).Raw);
-        Assert.Null(ContentFingerprint.Compute(a).Reported);
+        var print = SampleFingerprint.Of(a).Raw;
+        Assert.Equal(print, SampleFingerprint.Of(reordered).Raw);
+        Assert.NotEqual(print, SampleFingerprint.Of(otherValue).Raw);
+        Assert.NotEqual(print, SampleFingerprint.Of(otherModel).Raw);
+        Assert.Null(SampleFingerprint.Of(a).Reported);
     }
 
     [Fact]
@@ -571,8 +571,15 @@ public class ContentFingerprintTests
         var swapped = new[] { Samples.Of("TtftMs", 1, record: "1"), Samples.Of("TokensPerSecond", 80, "tok/s", record: "1"),
             Samples.Of("TtftMs", 2, record: "2"), Samples.Of("TokensPerSecond", 70, "tok/s", record: "2") };
 
-        Assert.NotEqual(ContentFingerprint.Compute(together).Raw, ContentFingerprint.Compute(swapped).Raw);
+        Assert.NotEqual(SampleFingerprint.Of(together).Raw, SampleFingerprint.Of(swapped).Raw);
     }
+}
+
+/// <summary>The fingerprint of samples: folded back into their records first, as a measurement folds them.</summary>
+internal static class SampleFingerprint
+{
+    public static ContentFingerprint Of(IEnumerable<BenchmarkSample> samples) =>
+        ContentFingerprint.Compute(SampleRecords.Of(samples.ToList(), []), new ContentFingerprint.Scratch());
 }
 
 public class ValueBufferTests
