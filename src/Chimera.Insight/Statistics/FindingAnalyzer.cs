@@ -11,6 +11,9 @@ public sealed class FindingOptions
     public double StaleAfterDays { get; set; } = 30;
     /// <summary>At most this many high-variance findings per model (the noisiest first).</summary>
     public int HighVariancePerModel { get; set; } = 3;
+    /// <summary>At most this many files with failed runs are named per model (the highest failure rates first); a
+    /// model with more gets one finding over all its files besides.</summary>
+    public int FailingSourcesPerModel { get; set; } = 5;
     /// <summary>The time staleness is judged against; null: now.</summary>
     public DateTime? NowUtc { get; set; }
 }
@@ -33,7 +36,7 @@ public static class FindingAnalyzer
         findings.AddRange(Configurations(metrics));
         findings.AddRange(ModelComparisons(metrics));
         findings.AddRange(ColdStarts(metrics));
-        findings.AddRange(FailureRates(metrics));
+        findings.AddRange(FailureRates(metrics, options));
         findings.AddRange(HighVariance(metrics, options));
         findings.AddRange(Repeats(metrics));
         findings.AddRange(StaleData(metrics, options));
@@ -187,7 +190,7 @@ public static class FindingAnalyzer
         m.Values.Length > 0 ? m.Values : Enumerable.Repeat(m.Mean ?? 0, m.Mean is null ? 0 : m.Count);
 
     /// <summary>Per source: the runs of its best-covered metric, how many failed, and the dominant error text.</summary>
-    private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics)
+    private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
         var tallies = new Dictionary<(string Model, string Source, string Metric), (int Runs, int Failed)>();
         var errors = new Dictionary<(string Model, string Source), (string Error, int Failed)>();
@@ -206,21 +209,42 @@ public static class FindingAnalyzer
             }
         }
 
-        foreach (var source in tallies.GroupBy(p => (p.Key.Model, p.Key.Source)).OrderBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Source, StringComparer.Ordinal))
+        // Each source's runs are those of its widest metric (a run that failed fails every metric it would have had).
+        var sources = tallies.GroupBy(p => (p.Key.Model, p.Key.Source))
+            .Select(g => (g.Key.Model, g.Key.Source, Widest: g.OrderByDescending(p => p.Value.Runs).ThenByDescending(p => p.Value.Failed)
+                .ThenBy(p => p.Key.Metric, StringComparer.Ordinal).First().Value))
+            .GroupBy(s => s.Model, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var modelSources in sources)
         {
-            var widest = source.OrderByDescending(p => p.Value.Runs).ThenByDescending(p => p.Value.Failed)
-                .ThenBy(p => p.Key.Metric, StringComparer.Ordinal).First().Value;
-            if (widest.Failed == 0)
+            var model = modelSources.Key.Length == 0 ? null : modelSources.Key;
+            var failing = modelSources.Where(s => s.Widest.Failed > 0)
+                .OrderByDescending(s => (double)s.Widest.Failed / s.Widest.Runs).ThenByDescending(s => s.Widest.Failed)
+                .ThenBy(s => s.Source, StringComparer.Ordinal)
+                .ToList();
+            if (failing.Count > options.FailingSourcesPerModel)
             {
-                continue;
+                // Hundreds of files with a failure or two each: the model's rate over all its files says it; the
+                // files with the highest rates follow.
+                var failed = modelSources.Sum(s => s.Widest.Failed);
+                var runs = modelSources.Sum(s => s.Widest.Runs);
+                var rate = (double)failed / runs * 100;
+                var shown = Math.Max(0, options.FailingSourcesPerModel);
+                yield return New("FailureRate", FindingSeverity.Warning, model, null,
+                    StatisticsMessages.FailureRateAcrossSources(model, failed, runs, rate, failing.Count, modelSources.Count(), shown),
+                    Figure("Failed", failed), Figure("Runs", runs), Figure("FailureRate", rate, "%"),
+                    Figure("FilesWithFailures", failing.Count), Figure("Files", modelSources.Count()));
             }
 
-            var rate = (double)widest.Failed / widest.Runs * 100;
-            var error = errors.TryGetValue(source.Key, out var e) ? OneLine(e.Error) : null;
-            var model = source.Key.Model.Length == 0 ? null : source.Key.Model;
-            yield return New("FailureRate", FindingSeverity.Warning, model, source.Key.Source,
-                StatisticsMessages.FailureRate(model, source.Key.Source, widest.Failed, widest.Runs, rate, error),
-                Figure("Failed", widest.Failed), Figure("Runs", widest.Runs), Figure("FailureRate", rate, "%"));
+            foreach (var source in failing.Take(Math.Max(0, options.FailingSourcesPerModel)).OrderBy(s => s.Source, StringComparer.Ordinal))
+            {
+                var widest = source.Widest;
+                var rate = (double)widest.Failed / widest.Runs * 100;
+                var error = errors.TryGetValue((source.Model, source.Source), out var e) ? OneLine(e.Error) : null;
+                yield return New("FailureRate", FindingSeverity.Warning, model, source.Source,
+                    StatisticsMessages.FailureRate(model, source.Source, widest.Failed, widest.Runs, rate, error),
+                    Figure("Failed", widest.Failed), Figure("Runs", widest.Runs), Figure("FailureRate", rate, "%"));
+            }
         }
     }
 

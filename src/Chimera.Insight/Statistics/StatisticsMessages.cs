@@ -105,6 +105,11 @@ public static class StatisticsMessages
         $": {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%)" +
         (error is null ? "." : $"; most common error: {error}");
 
+    public static string FailureRateAcrossSources(string? model, int failed, int runs, double rate, int failingFiles, int files, int shown) =>
+        (model ?? "Runs without a model") +
+        $": {failed.ToString(Invariant)} of {runs.ToString(Invariant)} runs failed ({F(rate, 1)}%), in {failingFiles.ToString(Invariant)} of " +
+        $"{files.ToString(Invariant)} files" + (shown > 0 ? $"; the {shown.ToString(Invariant)} with the highest failure rates follow." : ".");
+
     public static string ModelComparison(string source, string configuration, IReadOnlyList<(string Model, double Mean, string Unit, int Count)> models, double gapPercent) =>
         $"Models measured in one file ({source}) with the same configuration ({configuration}), warm throughput: " +
         string.Join("; ", models.Select(m => $"{m.Model} {F(m.Mean)} {m.Unit} (n={m.Count.ToString(Invariant)})")) +

@@ -70,6 +70,27 @@ public class FindingAnalyzerTests
     }
 
     [Fact]
+    public void Failures_spread_over_many_files_give_the_models_rate_and_its_worst_files_not_a_finding_per_file()
+    {
+        var samples = Enumerable.Range(1, 8).SelectMany(i =>
+            Samples.Series("TtftMs", Enumerable.Repeat(1.0, 10 - i), source: $"/lab/run{i}.csv")
+                .Append(Samples.Of("TtftMs", 0, source: $"/lab/run{i}.csv", record: "f" + i, failed: true, error: "HTTP 500")))
+            .Concat(Samples.Series("TtftMs", [1, 2, 3], source: "/lab/clean.csv"));
+
+        var failures = Analyze(samples).Where(f => f.Kind == "FailureRate").ToList();
+
+        var overall = Assert.Single(failures, f => f.Subject is null);
+        Assert.Equal(8, Figure(overall, "Failed"));
+        Assert.Equal(8 + 3 + Enumerable.Range(1, 8).Sum(i => 10 - i), Figure(overall, "Runs"));
+        Assert.Equal(8, Figure(overall, "FilesWithFailures"));
+        Assert.Equal(9, Figure(overall, "Files"));
+        Assert.Contains("the 5 with the highest failure rates follow", overall.Text);
+        // The five highest rates: one failure among the fewest runs (run8 has 1 of 3, run4 1 of 7).
+        Assert.Equal(["/lab/run4.csv", "/lab/run5.csv", "/lab/run6.csv", "/lab/run7.csv", "/lab/run8.csv"],
+            failures.Where(f => f.Subject is not null).Select(f => f.Subject!));
+    }
+
+    [Fact]
     public void High_variance_above_twenty_percent()
     {
         var samples = Samples.Series("TtftMs", [10, 50, 90, 130]).Concat(Samples.Series("TokensPerSecond", [77, 78, 79], "tok/s"));
