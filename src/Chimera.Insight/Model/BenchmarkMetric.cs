@@ -51,6 +51,9 @@ public sealed class BenchmarkMetric
     public PercentileValue[] Percentiles { get; set; } = [];
     /// <summary>The raw values (Measured only), so comparisons can test significance.</summary>
     public double[] Values { get; set; } = [];
+
+    /// <summary>The statistics as computed from <see cref="Values"/>, for a metric piped on unchanged (never serialized).</summary>
+    internal Statistics.CarriedSummary? Summary { get; set; }
     public string[] Sources { get; set; } = [];
     public BenchmarkInventorySummary? Inventory { get; set; }
     /// <summary>Values in this group that came from cold samples (non-zero only when Phase is not a group key).</summary>

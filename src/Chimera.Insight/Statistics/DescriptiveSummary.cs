@@ -38,9 +38,52 @@ public static class DescriptiveSummary
             .OrderBy(p => p)
             .Select(p => new PercentileValue { Percentile = p, Value = Percentile(sorted, p) })
             .ToArray();
+        metric.Summary = values is double[] array && ReferenceEquals(array, metric.Values) ? CarriedSummary.Of(metric) : null;
     }
 
     /// <summary>The percentile (0..100) of sorted values, type 7 (numpy's linear).</summary>
     public static double Percentile(double[] sortedValues, double percentile) =>
         SortedArrayStatistics.QuantileCustom(sortedValues, percentile / 100.0, QuantileDefinition.R7);
+}
+
+/// <summary>The statistics of a measured metric as computed from its values array (that very array): a metric piped on
+/// unchanged (to New-InsightReport, or measured again) takes them back instead of sorting its values once more. A copy
+/// of the figures, so that a property set on the public object afterwards is not taken for a computed one.</summary>
+internal sealed class CarriedSummary
+{
+    private double[] values = [];
+    private double? mean, stdDev, min, max, p50, p90, p95, p99, cv;
+    private (double Percentile, double Value)[] percentiles = [];
+
+    public static CarriedSummary Of(BenchmarkMetric metric) => new()
+    {
+        values = metric.Values,
+        mean = metric.Mean, stdDev = metric.StdDev, min = metric.Min, max = metric.Max,
+        p50 = metric.P50, p90 = metric.P90, p95 = metric.P95, p99 = metric.P99, cv = metric.CV,
+        percentiles = metric.Percentiles.Select(p => (p.Percentile, p.Value)).ToArray(),
+    };
+
+    /// <summary>Whether these are the statistics of <paramref name="metric"/>'s values array as it is.</summary>
+    public bool Describes(BenchmarkMetric metric) => ReferenceEquals(values, metric.Values);
+
+    /// <summary>Whether they hold exactly the extra percentiles <paramref name="extraPercentiles"/> asks for.</summary>
+    public bool HasPercentiles(IReadOnlyList<double> extraPercentiles) =>
+        percentiles.Select(p => p.Percentile).SequenceEqual(
+            extraPercentiles.Where(p => !DescriptiveSummary.StandardPercentiles.Contains(p)).Distinct().OrderBy(p => p));
+
+    /// <summary>Sets the statistics on a metric built of the same values.</summary>
+    public void ApplyTo(BenchmarkMetric metric)
+    {
+        metric.Mean = mean;
+        metric.StdDev = stdDev;
+        metric.Min = min;
+        metric.Max = max;
+        metric.P50 = p50;
+        metric.P90 = p90;
+        metric.P95 = p95;
+        metric.P99 = p99;
+        metric.CV = cv;
+        metric.Percentiles = percentiles.Select(p => new PercentileValue { Percentile = p.Percentile, Value = p.Value }).ToArray();
+        metric.Summary = metric.Values.Length > 0 ? Of(metric) : null;
+    }
 }

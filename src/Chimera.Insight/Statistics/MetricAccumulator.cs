@@ -10,6 +10,8 @@ internal sealed partial class MetricAccumulator
     private readonly SortedSet<string> duplicates = new(StringComparer.Ordinal);
     private readonly SortedSet<string> redundant = new(StringComparer.Ordinal);
     private ConfigurationParts? parts;
+    private int metricsAdded;
+    private (BenchmarkMetric Metric, CarriedSummary Summary)? carried;
     private ConfigurationParts? lastPartsNoted;
 
     public MetricAccumulator(GroupKey key, SourceIds sourceIds)
@@ -92,6 +94,9 @@ internal sealed partial class MetricAccumulator
     /// provenance.</summary>
     public void AddMetric(BenchmarkMetric metric, double[] figures)
     {
+        // The first metric of a group, whole: its statistics may be carried over (see ToMetric).
+        carried = metricsAdded++ == 0 && values.Count == 0 && figures.Length == metric.Values.Length
+            && metric.Summary is { } summary && summary.Describes(metric) ? (metric, summary) : null;
         values.AddRange(figures);
         FailedCount += metric.FailedCount;
         var cold = metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
@@ -175,7 +180,17 @@ internal sealed partial class MetricAccumulator
             Inventory = inventory,
         };
         parts?.ApplyTo(metric);
-        DescriptiveSummary.Fill(metric, figures, extraPercentiles);
+        // A group that holds one metric's values and nothing else has that metric's statistics: taken, not recomputed.
+        if (carried is { } only && metricsAdded == 1 && figures.Length == only.Metric.Values.Length && Key.Origin == MetricOrigin.Measured
+            && only.Summary.Describes(only.Metric) && only.Summary.HasPercentiles(extraPercentiles))
+        {
+            only.Summary.ApplyTo(metric);
+        }
+        else
+        {
+            DescriptiveSummary.Fill(metric, figures, extraPercentiles);
+        }
+
         FillFromParts(metric, figures, extraPercentiles);
         if (Key.Origin == MetricOrigin.Reported && Key.Statistic != Insight.Statistic.Sample)
         {

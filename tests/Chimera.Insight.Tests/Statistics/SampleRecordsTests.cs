@@ -104,3 +104,37 @@ public class SampleRecordsTests
         }
     }
 }
+
+public class CarriedSummaryTests
+{
+    [Fact]
+    public void A_metric_measured_again_unchanged_keeps_its_statistics_and_an_edited_one_is_recomputed()
+    {
+        var samples = Samples.Series("TtftMs", Samples.Around(100, 500)).ToList();
+        var options = new MeasurementOptions { GroupBy = GroupingKeys.Model, ExtraPercentiles = [75] };
+        var first = MeasurementSession.Measure(samples, options).Single();
+        var edited = MeasurementSession.Measure(samples, options).Single();
+        edited.Mean = 1;
+
+        var again = MeasurementSession.Measure([], options);
+        var session = new MeasurementSession(options);
+        session.AddMetric(first);
+        var carried = session.BuildMetrics(null).Single();
+        session = new MeasurementSession(options);
+        session.AddMetric(edited);
+        var recomputed = session.BuildMetrics(null).Single();
+        session = new MeasurementSession(new MeasurementOptions { GroupBy = GroupingKeys.Model, ExtraPercentiles = [80] });
+        session.AddMetric(first);
+        var otherPercentile = session.BuildMetrics(null).Single();
+
+        Assert.Empty(again);
+        Assert.Equal(first.Mean, carried.Mean);
+        Assert.Equal(first.P95, carried.P95);
+        Assert.Equal(first.StdDev, carried.StdDev);
+        Assert.Equal(75, Assert.Single(carried.Percentiles).Percentile);
+        Assert.Equal(first.Percentiles[0].Value, carried.Percentiles[0].Value);
+        Assert.Equal(first.Mean, recomputed.Mean);
+        Assert.Equal(80, Assert.Single(otherPercentile.Percentiles).Percentile);
+        Assert.Equal(DescriptiveSummary.Percentile([.. first.Values.Order()], 80), otherPercentile.Percentiles[0].Value);
+    }
+}
