@@ -52,6 +52,7 @@ public sealed class InventorySummaryBuilder
         tally.Count++;
         tally.Bytes += file.Length;
         tally.Latest = Later(tally.Latest, file.LastWriteTimeUtc);
+        tally.NoteFile(string.IsNullOrEmpty(file.RelativePath) ? file.FullName : file.RelativePath);
 
         if (families.TryGetValue(file.Family, out var count))
         {
@@ -120,6 +121,7 @@ public sealed class InventorySummaryBuilder
                     SharePercent = fileCount == 0 ? 0 : 100.0 * (tally?.Count ?? 0) / fileCount,
                     Bytes = tally?.Bytes ?? 0,
                     LatestModifiedUtc = tally?.Latest,
+                    FirstFiles = tally is null ? [] : [.. tally.FirstFiles],
                 };
             })
             .ToArray();
@@ -141,5 +143,32 @@ public sealed class InventorySummaryBuilder
         public long Bytes { get; set; }
 
         public DateTime? Latest { get; set; }
+
+        /// <summary>The first paths of the kind in ordinal order, at most as many as a report lists
+        /// (<see cref="KindSummary.FirstFiles"/>): kept as files come, never the whole list.</summary>
+        public List<string> FirstFiles { get; } = [];
+
+        public void NoteFile(string path)
+        {
+            if (FirstFiles.Count == FirstFilesKept && string.CompareOrdinal(path, FirstFiles[^1]) >= 0)
+            {
+                return;
+            }
+
+            var at = FirstFiles.BinarySearch(path, StringComparer.Ordinal);
+            if (at >= 0)
+            {
+                return;
+            }
+
+            FirstFiles.Insert(~at, path);
+            if (FirstFiles.Count > FirstFilesKept)
+            {
+                FirstFiles.RemoveAt(FirstFilesKept);
+            }
+        }
     }
+
+    /// <summary>How many of a kind's paths the summary names (a report lists five, then "... and N more").</summary>
+    internal const int FirstFilesKept = 5;
 }

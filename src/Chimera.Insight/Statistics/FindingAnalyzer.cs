@@ -192,27 +192,43 @@ public static class FindingAnalyzer
     /// <summary>Per source: the runs of its best-covered metric, how many failed, and the dominant error text.</summary>
     private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
-        var tallies = new Dictionary<(string Model, string Source, string Metric), (int Runs, int Failed)>();
+        // Runs and failures per source and metric (summed over the groups a metric has there, warm and cold), each
+        // source's few metrics in a short list.
+        var tallies = new Dictionary<(string Model, string Source), List<(string Metric, int Runs, int Failed)>>();
         var errors = new Dictionary<(string Model, string Source), (string Error, int Failed)>();
         foreach (var metric in metrics.Where(m => m.Origin == MetricOrigin.Measured))
         {
+            var model = ModelKey(metric);
             foreach (var (source, count, failed) in PerSource(metric))
             {
-                var key = (ModelKey(metric), source, metric.Metric);
-                tallies.TryGetValue(key, out var t);
-                tallies[key] = (t.Runs + count + failed, t.Failed + failed);
-                if (failed > 0 && metric.TopError is { } error
-                    && (!errors.TryGetValue((key.Item1, source), out var known) || failed > known.Failed))
+                var key = (model, source);
+                if (!tallies.TryGetValue(key, out var perMetric))
                 {
-                    errors[(key.Item1, source)] = (error, failed);
+                    perMetric = [];
+                    tallies.Add(key, perMetric);
+                }
+
+                var at = perMetric.FindIndex(t => string.Equals(t.Metric, metric.Metric, StringComparison.Ordinal));
+                if (at < 0)
+                {
+                    perMetric.Add((metric.Metric, count + failed, failed));
+                }
+                else
+                {
+                    perMetric[at] = (metric.Metric, perMetric[at].Runs + count + failed, perMetric[at].Failed + failed);
+                }
+
+                if (failed > 0 && metric.TopError is { } error && (!errors.TryGetValue(key, out var worst) || failed > worst.Failed))
+                {
+                    errors[key] = (error, failed);
                 }
             }
         }
 
         // Each source's runs are those of its widest metric (a run that failed fails every metric it would have had).
-        var sources = tallies.GroupBy(p => (p.Key.Model, p.Key.Source))
-            .Select(g => (g.Key.Model, g.Key.Source, Widest: g.OrderByDescending(p => p.Value.Runs).ThenByDescending(p => p.Value.Failed)
-                .ThenBy(p => p.Key.Metric, StringComparer.Ordinal).First().Value))
+        var sources = tallies
+            .Select(p => (p.Key.Model, p.Key.Source, Widest: p.Value.OrderByDescending(t => t.Runs).ThenByDescending(t => t.Failed)
+                .ThenBy(t => t.Metric, StringComparer.Ordinal).Select(t => (t.Runs, t.Failed)).First()))
             .GroupBy(s => s.Model, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var modelSources in sources)

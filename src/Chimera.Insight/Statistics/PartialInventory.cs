@@ -5,7 +5,6 @@ namespace Chimera.Insight.Statistics;
 /// found across servers added to the duplicate groups.</summary>
 internal static class PartialInventory
 {
-    private const int FirstFilesKept = 5;
 
     public static BenchmarkInventorySummary? Combine(
         IReadOnlyList<(string Computer, BenchmarkInventorySummary Inventory, Func<string, string> Qualify)> runs,
@@ -28,7 +27,7 @@ internal static class PartialInventory
                 SharePercent = fileCount == 0 ? 0 : g.Sum(k => k.Kind.Count) * 100.0 / fileCount,
                 Bytes = g.Sum(k => k.Kind.Bytes),
                 LatestModifiedUtc = g.Max(k => k.Kind.LatestModifiedUtc),
-                FirstFiles = g.SelectMany(k => k.Kind.FirstFiles.Select(k.Qualify)).OrderBy(f => f, StringComparer.Ordinal).Take(FirstFilesKept).ToArray(),
+                FirstFiles = g.SelectMany(k => k.Kind.FirstFiles.Select(k.Qualify)).OrderBy(f => f, StringComparer.Ordinal).Take(Inventory.InventorySummaryBuilder.FirstFilesKept).ToArray(),
             })
             .ToArray();
         return new BenchmarkInventorySummary
