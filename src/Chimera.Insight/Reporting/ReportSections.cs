@@ -115,6 +115,12 @@ public static class ReportSections
             return first;
         }
 
+        // A summary without its first files (deserialized from an older module) names them from the metrics' sources.
+        if (kind.Count == 0)
+        {
+            return [];
+        }
+
         var extensions = kind.Kind switch
         {
             ArtifactKind.Csv => new[] { ".csv" },

@@ -192,48 +192,35 @@ public static class FindingAnalyzer
     /// <summary>Per source: the runs of its best-covered metric, how many failed, and the dominant error text.</summary>
     private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
-        // Runs and failures per source and metric (summed over the groups a metric has there, warm and cold), each
-        // source's few metrics in a short list.
-        var tallies = new Dictionary<(string Model, string Source), List<(string Metric, int Runs, int Failed)>>();
-        var errors = new Dictionary<(string Model, string Source), (string Error, int Failed)>();
+        // Runs and failures per model, source and metric (summed over the groups a metric has there, warm and cold):
+        // one lookup per source of a metric, each source's few metrics in a short list.
+        var byModel = new Dictionary<string, Dictionary<string, SourceFailures>>(StringComparer.Ordinal);
         foreach (var metric in metrics.Where(m => m.Origin == MetricOrigin.Measured))
         {
             var model = ModelKey(metric);
+            if (!byModel.TryGetValue(model, out var bySource))
+            {
+                bySource = new Dictionary<string, SourceFailures>(StringComparer.Ordinal);
+                byModel.Add(model, bySource);
+            }
+
             foreach (var (source, count, failed) in PerSource(metric))
             {
-                var key = (model, source);
-                if (!tallies.TryGetValue(key, out var perMetric))
+                if (!bySource.TryGetValue(source, out var tally))
                 {
-                    perMetric = [];
-                    tallies.Add(key, perMetric);
+                    tally = new SourceFailures();
+                    bySource.Add(source, tally);
                 }
 
-                var at = perMetric.FindIndex(t => string.Equals(t.Metric, metric.Metric, StringComparison.Ordinal));
-                if (at < 0)
-                {
-                    perMetric.Add((metric.Metric, count + failed, failed));
-                }
-                else
-                {
-                    perMetric[at] = (metric.Metric, perMetric[at].Runs + count + failed, perMetric[at].Failed + failed);
-                }
-
-                if (failed > 0 && metric.TopError is { } error && (!errors.TryGetValue(key, out var worst) || failed > worst.Failed))
-                {
-                    errors[key] = (error, failed);
-                }
+                tally.Add(metric, count, failed);
             }
         }
 
-        // Each source's runs are those of its widest metric (a run that failed fails every metric it would have had).
-        var sources = tallies
-            .Select(p => (p.Key.Model, p.Key.Source, Widest: p.Value.OrderByDescending(t => t.Runs).ThenByDescending(t => t.Failed)
-                .ThenBy(t => t.Metric, StringComparer.Ordinal).Select(t => (t.Runs, t.Failed)).First()))
-            .GroupBy(s => s.Model, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
-        foreach (var modelSources in sources)
+        foreach (var (modelKey, bySource) in byModel.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var model = modelSources.Key.Length == 0 ? null : modelSources.Key;
+            var model = modelKey.Length == 0 ? null : modelKey;
+            // Each source's runs are those of its widest metric (a run that failed fails every metric it would have had).
+            var modelSources = bySource.Select(p => (Source: p.Key, Widest: p.Value.Widest(), p.Value.Error)).ToList();
             var failing = modelSources.Where(s => s.Widest.Failed > 0)
                 .OrderByDescending(s => (double)s.Widest.Failed / s.Widest.Runs).ThenByDescending(s => s.Widest.Failed)
                 .ThenBy(s => s.Source, StringComparer.Ordinal)
@@ -247,20 +234,65 @@ public static class FindingAnalyzer
                 var rate = (double)failed / runs * 100;
                 var shown = Math.Max(0, options.FailingSourcesPerModel);
                 yield return New("FailureRate", FindingSeverity.Warning, model, null,
-                    StatisticsMessages.FailureRateAcrossSources(model, failed, runs, rate, failing.Count, modelSources.Count(), shown),
+                    StatisticsMessages.FailureRateAcrossSources(model, failed, runs, rate, failing.Count, modelSources.Count, shown),
                     Figure("Failed", failed), Figure("Runs", runs), Figure("FailureRate", rate, "%"),
-                    Figure("FilesWithFailures", failing.Count), Figure("Files", modelSources.Count()));
+                    Figure("FilesWithFailures", failing.Count), Figure("Files", modelSources.Count));
             }
 
             foreach (var source in failing.Take(Math.Max(0, options.FailingSourcesPerModel)).OrderBy(s => s.Source, StringComparer.Ordinal))
             {
                 var widest = source.Widest;
                 var rate = (double)widest.Failed / widest.Runs * 100;
-                var error = errors.TryGetValue((source.Model, source.Source), out var e) ? OneLine(e.Error) : null;
+                var error = source.Error is { } e ? OneLine(e) : null;
                 yield return New("FailureRate", FindingSeverity.Warning, model, source.Source,
                     StatisticsMessages.FailureRate(model, source.Source, widest.Failed, widest.Runs, rate, error),
                     Figure("Failed", widest.Failed), Figure("Runs", widest.Runs), Figure("FailureRate", rate, "%"));
             }
+        }
+    }
+
+    /// <summary>One source's runs and failures, per metric, and its most frequent error (that of the metric with the most
+    /// failures there).</summary>
+    private sealed class SourceFailures
+    {
+        private readonly List<(string Metric, int Runs, int Failed)> metrics = [];
+        private int errorFailed;
+
+        public string? Error { get; private set; }
+
+        public void Add(BenchmarkMetric metric, int count, int failed)
+        {
+            var at = metrics.FindIndex(t => string.Equals(t.Metric, metric.Metric, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                metrics.Add((metric.Metric, count + failed, failed));
+            }
+            else
+            {
+                metrics[at] = (metric.Metric, metrics[at].Runs + count + failed, metrics[at].Failed + failed);
+            }
+
+            if (failed > 0 && metric.TopError is { } error && (Error is null || failed > errorFailed))
+            {
+                Error = error;
+                errorFailed = failed;
+            }
+        }
+
+        /// <summary>The most runs, then the most failed, then the first metric by name.</summary>
+        public (int Runs, int Failed) Widest()
+        {
+            var best = metrics[0];
+            foreach (var t in metrics)
+            {
+                if (t.Runs > best.Runs || (t.Runs == best.Runs && (t.Failed > best.Failed
+                    || (t.Failed == best.Failed && string.CompareOrdinal(t.Metric, best.Metric) < 0))))
+                {
+                    best = t;
+                }
+            }
+
+            return (best.Runs, best.Failed);
         }
     }
 

@@ -63,7 +63,8 @@ public sealed class MeasurementSession
     private readonly HashSet<string> fileNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
     private readonly List<string> sampleSourceOrder = [];
-    private readonly HashSet<string> metricSources = new(StringComparer.Ordinal);
+    // The sources of each metric taken in, as they came: joined only if OtherSources is asked for (a report never does).
+    private readonly List<string[]> metricSources = [];
     private readonly List<string> notes = [];
     private readonly TwinFiles twins = new();
     private readonly List<BenchmarkFile> copiesOfHeld = [];
@@ -91,7 +92,7 @@ public sealed class MeasurementSession
     {
         get
         {
-            return sampleSourceOrder.Concat(metricSources.OrderBy(s => s, StringComparer.Ordinal))
+            return sampleSourceOrder.Concat(metricSources.SelectMany(sources => sources).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal))
                 .Where(s => s.Length > 0 && !fileNames.Contains(s))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
@@ -177,7 +178,7 @@ public sealed class MeasurementSession
     /// <summary>A metric measured earlier (live or deserialized): regrouped with its raw values and failures.</summary>
     public void AddMetric(BenchmarkMetric metric)
     {
-        metricSources.UnionWith(metric.Sources);
+        metricSources.Add(metric.Sources);
         inheritedInventory ??= metric.Inventory;
         aggregator.AddMetric(metric);
         TakeRejected(aggregator);

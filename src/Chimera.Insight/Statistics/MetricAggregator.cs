@@ -157,8 +157,7 @@ internal sealed class MetricAggregator
         var figures = metric.Origin == MetricOrigin.Reported && metric.Values.Length == 0 && metric.Mean is { } mean
             ? Enumerable.Repeat(mean, Math.Max(0, metric.Count)).ToArray()
             : metric.Values;
-        var clean = figures.Where(v => !double.IsNaN(v) && !double.IsInfinity(v)
-            && !(v < 0 && SampleValidator.MustBeNonNegative(metric.Metric, metric.Unit))).ToArray();
+        var clean = Counted(figures, metric);
         if (clean.Length != figures.Length)
         {
             Rejected.Add(new ExtractionError
@@ -169,6 +168,23 @@ internal sealed class MetricAggregator
         }
 
         GetOrAdd(GroupKey.For(metric, Keys)).AddMetric(metric, clean);
+    }
+
+    /// <summary>The figures a statistic may count (finite, and not negative where the metric cannot be): the array
+    /// itself when all are, as a measured metric's are.</summary>
+    private static double[] Counted(double[] figures, BenchmarkMetric metric)
+    {
+        var nonNegative = SampleValidator.MustBeNonNegative(metric.Metric, metric.Unit);
+        bool Counts(double v) => double.IsFinite(v) && !(v < 0 && nonNegative);
+        foreach (var value in figures)
+        {
+            if (!Counts(value))
+            {
+                return figures.Where(Counts).ToArray();
+            }
+        }
+
+        return figures;
     }
 
     /// <summary>Adds the groups of another aggregator (one file's or one source's) that <paramref name="include"/> accepts.</summary>

@@ -30,7 +30,7 @@ internal sealed class ValueBuffer
         Count++;
     }
 
-    public void AddRange(IEnumerable<double> values)
+    public void AddRange(ReadOnlySpan<double> values)
     {
         foreach (var value in values)
         {
