@@ -15,7 +15,7 @@
           of the largest corpus up to 10k files: wall time minus the server's total_duration, and client TTFT
           minus the server's first-chunk time
       (e) Import-Module in a fresh process
-      (f) peak working set of a fresh process running (a) on the largest corpus
+      (f) peak working set of three fresh processes running (a) on the largest corpus (median, maximum)
       (g) the yardstick: DuckDB reading the same files with one typed SQL query, and the module, each in
           fresh processes: first run and warm, side by side (corpora up to 10k files; DuckDbYardstick.ps1)
       (h) the fan-out recipe: what Measure-BenchmarkMetrics -Partial ships for one server of the largest
