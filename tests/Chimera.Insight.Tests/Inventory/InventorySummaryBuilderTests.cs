@@ -36,6 +36,21 @@ public class InventorySummaryBuilderTests
     };
 
     [Fact]
+    public void Each_kind_names_its_first_five_files_in_ordinal_order_whatever_order_they_came_in()
+    {
+        var written = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var names = new[] { "z.csv", "b/run.csv", "a.csv", "B.csv", "m.csv", "c.csv", "b/run.csv", "aa.csv" };
+        var files = names.Select((n, i) => File(n, ArtifactKind.Csv, 10, written, "h" + i, "f"))
+            .Append(File("only.json", ArtifactKind.Json, 10, written, "j", "f"));
+
+        var summary = Summarize(files, []);
+
+        Assert.Equal(["B.csv", "a.csv", "aa.csv", "b/run.csv", "c.csv"], summary.Kinds.Single(k => k.Kind == ArtifactKind.Csv).FirstFiles);
+        Assert.Equal(["only.json"], summary.Kinds.Single(k => k.Kind == ArtifactKind.Json).FirstFiles);
+        Assert.Empty(summary.Kinds.Single(k => k.Kind == ArtifactKind.Markdown).FirstFiles);
+    }
+
+    [Fact]
     public void CountsSharesBytesAndLatestPerKind()
     {
         var t = new DateTime(2025, 10, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -493,3 +493,34 @@ public class ReportAssemblerTests
         Assert.Equal(new[] { "4817.3" }, result.Ungrounded.Select(f => f.Text));
     }
 }
+
+public class DataSummaryTests
+{
+    [Fact]
+    public void A_kind_without_files_lists_none_and_a_summary_without_first_files_names_its_kind_from_the_sources()
+    {
+        var report = new InsightReport
+        {
+            Metrics = [new BenchmarkMetric { Metric = "TtftMs", Unit = "ms", Sources = ["/lab/b/report.md", "/lab/a/run.csv", "/lab/a/report.md"] }],
+            Inventory = new BenchmarkInventorySummary
+            {
+                FileCount = 3,
+                Kinds =
+                [
+                    new KindSummary { Kind = ArtifactKind.Csv, Count = 1, FirstFiles = ["a/run.csv"] },
+                    new KindSummary { Kind = ArtifactKind.Markdown, Count = 2 },
+                    new KindSummary { Kind = ArtifactKind.Text, Count = 0 },
+                ],
+            },
+        };
+
+        var lines = ReportSections.DataSummaryBlock(report).Split('\n');
+
+        var text = Array.FindIndex(lines, l => l.StartsWith("TEXT Files", StringComparison.Ordinal));
+        Assert.True(text >= 0);
+        Assert.DoesNotContain(lines.Skip(text + 1), l => l.StartsWith("  - ", StringComparison.Ordinal));
+        Assert.Contains("  - a/run.csv", lines);
+        Assert.Contains("  - /lab/a/report.md", lines);
+        Assert.Contains("  - /lab/b/report.md", lines);
+    }
+}
