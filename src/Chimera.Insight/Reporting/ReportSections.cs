@@ -61,7 +61,8 @@ public static class ReportSections
                       string.Join(", ", inventory.MissingComputerNames.Select(c => SafeText.Inline(c, 60))));
         }
 
-        foreach (var kind in inventory.Kinds.OrderBy(k => k.Kind))
+        // Kinds the inventory met: a kind with no files says nothing worth a heading.
+        foreach (var kind in inventory.Kinds.Where(k => k.Count > 0).OrderBy(k => k.Kind))
         {
             lines.Add("");
             lines.Add($"{kind.Kind.ToString().ToUpperInvariant()} Files ({Numbers.Integer(kind.Count)}, {Numbers.Percent(kind.SharePercent)})");

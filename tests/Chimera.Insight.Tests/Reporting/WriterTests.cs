@@ -497,7 +497,7 @@ public class ReportAssemblerTests
 public class DataSummaryTests
 {
     [Fact]
-    public void A_kind_without_files_lists_none_and_a_summary_without_first_files_names_its_kind_from_the_sources()
+    public void A_kind_without_files_gets_no_heading_and_a_summary_without_first_files_names_its_kinds_files_from_the_sources()
     {
         var report = new InsightReport
         {
@@ -516,11 +516,9 @@ public class DataSummaryTests
 
         var lines = ReportSections.DataSummaryBlock(report).Split('\n');
 
-        var text = Array.FindIndex(lines, l => l.StartsWith("TEXT Files", StringComparison.Ordinal));
-        Assert.True(text >= 0);
-        Assert.DoesNotContain(lines.Skip(text + 1), l => l.StartsWith("  - ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("TEXT Files", StringComparison.Ordinal));
+        var markdown = Array.FindIndex(lines, l => l.StartsWith("MARKDOWN Files (2", StringComparison.Ordinal));
+        Assert.Equal(["  - /lab/a/report.md", "  - /lab/b/report.md"], lines.Skip(markdown + 1).Take(2));
         Assert.Contains("  - a/run.csv", lines);
-        Assert.Contains("  - /lab/a/report.md", lines);
-        Assert.Contains("  - /lab/b/report.md", lines);
     }
 }
