@@ -365,8 +365,10 @@ public sealed class OllamaGateway : IDisposable
     {
         var options = new Dictionary<string, object> { ["num_ctx"] = 2048L };
         // Not disposed: a DelegatingHandler disposes its inner handler, which the warm-up disposes itself.
-        var handler = new OllamaWireHandler(transport, "warm-up", options, TimeSpan.FromSeconds(10), CancellationToken.None);
-        using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        // Two seconds at most (it takes milliseconds): a host that routes even loopback through a proxy, or stalls it,
+        // delays the first call by no more than that.
+        var handler = new OllamaWireHandler(transport, "warm-up", options, TimeSpan.FromSeconds(2), CancellationToken.None);
+        using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
         using var client = new OllamaApiClient(http);
         var request = new GenerationRequest { Model = "warm-up", Prompt = "warm-up", System = "warm-up", KeepAlive = "5m", UseChat = chat };
         await foreach (var _ in StreamAsync(client, request, CancellationToken.None).ConfigureAwait(false))
