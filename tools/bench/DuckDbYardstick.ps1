@@ -1,6 +1,8 @@
 # The yardstick a data engineer would pick: DuckDB (DuckDB.NET.Data.Full, in the benchmark tool only, never a module
 # dependency) reading the same corpus with one typed SQL query, beside the module, each in a fresh process: its first
-# run there, then warm runs in the same process. Dot-sourced by Invoke-Benchmark.ps1 after BenchmarkSteps.ps1.
+# run there, then warm runs (the second to sixth, while .NET still recompiles hot code), then settled runs (the
+# seventh to eleventh: after five runs, as issue 18 measured "warm") in the same process. Dot-sourced by
+# Invoke-Benchmark.ps1 after BenchmarkSteps.ps1.
 
 # Builds the DuckDB tool once into $Destination; returns the path of its DLL.
 function Build-DuckDbYardstick([string] $Destination) {
@@ -12,7 +14,7 @@ function Build-DuckDbYardstick([string] $Destination) {
 
 # DuckDB in a fresh process: the first query's time (connection opened, files read) and the median of warm ones.
 function Measure-DuckDb([string] $ToolPath, [string] $Corpus, [int] $WarmRuns) {
-    $output = & dotnet $ToolPath $Corpus $WarmRuns
+    $output = & dotnet $ToolPath $Corpus $WarmRuns $WarmRuns
     if ($LASTEXITCODE -ne 0) { throw "The DuckDB yardstick failed (exit code $LASTEXITCODE): $output" }
     return ($output | Select-Object -Last 1) | ConvertFrom-Json
 }
@@ -33,7 +35,8 @@ function Invoke-Once {
 `$means = Invoke-Once
 `$first = `$watch.Elapsed.TotalSeconds
 `$warm = for (`$i = 0; `$i -lt $WarmRuns; `$i++) { `$watch.Restart(); `$null = Invoke-Once; `$watch.Elapsed.TotalSeconds }
-[pscustomobject]@{ FirstSeconds = `$first; WarmSeconds = @(`$warm | Sort-Object); Means = `$means } | ConvertTo-Json -Compress
+`$settled = for (`$i = 0; `$i -lt $WarmRuns; `$i++) { `$watch.Restart(); `$null = Invoke-Once; `$watch.Elapsed.TotalSeconds }
+[pscustomobject]@{ FirstSeconds = `$first; WarmSeconds = @(`$warm | Sort-Object); SettledSeconds = @(`$settled | Sort-Object); Means = `$means } | ConvertTo-Json -Compress
 "@
     return (Invoke-FreshPwshScript $script | Select-Object -Last 1) | ConvertFrom-Json
 }
@@ -52,6 +55,8 @@ function Measure-Yardstick([string] $ModulePath, [string] $ToolPath, [string] $C
     foreach ($p in $module[0].Means.PSObject.Properties) { $moduleMeans[$p.Name] = [double]$p.Value }
     $moduleWarm = Get-Median @($module | ForEach-Object { Get-Median @($_.WarmSeconds) })
     $duckWarm = Get-Median @($duck | ForEach-Object { [double]$_.WarmMedianSeconds })
+    $moduleSettled = Get-Median @($module | ForEach-Object { Get-Median @($_.SettledSeconds) })
+    $duckSettled = Get-Median @($duck | ForEach-Object { [double]$_.SettledMedianSeconds })
     [ordered]@{
         Corpus                 = $Corpus
         Rounds                 = $Rounds
@@ -62,6 +67,9 @@ function Measure-Yardstick([string] $ModulePath, [string] $ToolPath, [string] $C
         DuckDbFirstRounds      = @($duck | ForEach-Object { [Math]::Round($_.FirstSeconds, 3) })
         DuckDbWarmSeconds      = [Math]::Round($duckWarm, 3)
         DuckDbWarmVsModuleWarm = [Math]::Round($duckWarm / $moduleWarm, 2)
+        ModuleSettledSeconds   = [Math]::Round($moduleSettled, 3)
+        DuckDbSettledSeconds   = [Math]::Round($duckSettled, 3)
+        DuckDbSettledVsModuleSettled = [Math]::Round($duckSettled / $moduleSettled, 2)
         ModuleMeansMatch       = Test-MeansMatch -Expected $Expected -Actual $moduleMeans
         DuckDbMeansMatch       = Test-MeansMatch -Expected $Expected -Actual $means
     }
@@ -70,12 +78,12 @@ function Measure-Yardstick([string] $ModulePath, [string] $ToolPath, [string] $C
 function Format-YardstickMarkdown($Yardstick) {
     $lines = [System.Collections.Generic.List[string]]::new()
     $lines.Add('')
-    $lines.Add('Fresh processes, side by side (module: after Import-Module; DuckDB: connection opened and query run), medians of the rounds:')
+    $lines.Add('Fresh processes, side by side (module: after Import-Module; DuckDB: connection opened and query run), medians of the rounds; warm: runs 2-6 in the process, settled: runs 7-11:')
     $lines.Add('')
-    $lines.Add('| files | rounds | module first run s | DuckDB first query s | module warm s | DuckDB warm s | DuckDB warm / module warm | means agree (module, DuckDB) |')
-    $lines.Add('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+    $lines.Add('| files | rounds | module first run s | DuckDB first query s | module warm s | DuckDB warm s | DuckDB / module, warm | module settled s | DuckDB settled s | DuckDB / module, settled | means agree (module, DuckDB) |')
+    $lines.Add('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
     foreach ($y in $Yardstick) {
-        $lines.Add("| $(Split-Path $y.Corpus -Leaf) | $($y.Rounds) | $($y.ModuleFirstSeconds) | $($y.DuckDbFirstSeconds) | $($y.ModuleWarmSeconds) | $($y.DuckDbWarmSeconds) | $($y.DuckDbWarmVsModuleWarm)x | $($y.ModuleMeansMatch), $($y.DuckDbMeansMatch) |")
+        $lines.Add("| $(Split-Path $y.Corpus -Leaf) | $($y.Rounds) | $($y.ModuleFirstSeconds) | $($y.DuckDbFirstSeconds) | $($y.ModuleWarmSeconds) | $($y.DuckDbWarmSeconds) | $($y.DuckDbWarmVsModuleWarm)x | $($y.ModuleSettledSeconds) | $($y.DuckDbSettledSeconds) | $($y.DuckDbSettledVsModuleSettled)x | $($y.ModuleMeansMatch), $($y.DuckDbMeansMatch) |")
     }
     return [Environment]::NewLine + ($lines -join [Environment]::NewLine)
 }

@@ -1,7 +1,7 @@
 // Reads a synthetic benchmark corpus (tools/bench/SyntheticCorpus.cs) with DuckDB and prints, as JSON, the warm
 // successful TokensPerSecond mean per model (the figure the module's pipeline gives), with the time of the first
-// query in this fresh process and of the warm ones after it.
-//   DuckDbYardstick <corpus folder> [warm runs]
+// query in this fresh process, of the warm ones after it, and of the settled ones after those.
+//   DuckDbYardstick <corpus folder> [warm runs] [settled runs]
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -9,6 +9,7 @@ using DuckDB.NET.Data;
 
 var root = Path.GetFullPath(args[0]).Replace('\'', '_');
 var warmRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var settledRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 
 // One typed query over the three shapes that carry per-request rows: CSV run logs, JSON result files, JSONL logs.
 // Failed requests (a non-empty error, success false) are left out; cold ones are those whose load took over a second,
@@ -45,22 +46,33 @@ connection.Open();
 var means = Run(connection, query);
 var firstSeconds = first.Elapsed.TotalSeconds;
 
-var warm = new List<double>();
-for (var i = 0; i < warmRuns; i++)
-{
-    var watch = Stopwatch.StartNew();
-    Run(connection, query);
-    warm.Add(watch.Elapsed.TotalSeconds);
-}
-
-warm.Sort();
+var warm = TimeRuns(connection, query, warmRuns);
+var settled = TimeRuns(connection, query, settledRuns);
 Console.WriteLine(JsonSerializer.Serialize(new
 {
     FirstSeconds = firstSeconds,
     WarmSeconds = warm,
-    WarmMedianSeconds = warm.Count > 0 ? warm[(warm.Count - 1) / 2] : (double?)null,
+    WarmMedianSeconds = Median(warm),
+    SettledSeconds = settled,
+    SettledMedianSeconds = Median(settled),
     Means = means,
 }));
+
+static List<double> TimeRuns(DuckDBConnection connection, string sql, int runs)
+{
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        Run(connection, sql);
+        times.Add(watch.Elapsed.TotalSeconds);
+    }
+
+    times.Sort();
+    return times;
+}
+
+static double? Median(List<double> sorted) => sorted.Count > 0 ? sorted[(sorted.Count - 1) / 2] : null;
 
 static Dictionary<string, double> Run(DuckDBConnection connection, string sql)
 {
