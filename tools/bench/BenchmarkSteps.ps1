@@ -162,7 +162,7 @@ function Measure-ImportModule([string] $ModulePath, [int] $Times) {
 }
 
 # (f) The peak working set of fresh processes running (a) on the largest corpus: three processes, as one peak depends on
-# when the garbage collector happened to run (the same build measured 363-405 MB at 100k files in single runs).
+# when the garbage collector happened to run (docs/performance.md).
 function Measure-PeakWorkingSet([string] $ModulePath, [string] $Path, [int] $Processes = 3) {
     $script = @"
 Import-Module '$ModulePath'

@@ -1,7 +1,7 @@
 # The yardstick a data engineer would pick: DuckDB (DuckDB.NET.Data.Full, in the benchmark tool only, never a module
 # dependency) reading the same corpus with one typed SQL query, beside the module, each in a fresh process: its first
 # run there, then warm runs (the second to sixth, while .NET still recompiles hot code), then settled runs (the
-# seventh to eleventh: after five runs, as issue 18 measured "warm") in the same process. Dot-sourced by
+# seventh to eleventh: after five runs, where the module has settled) in the same process. Dot-sourced by
 # Invoke-Benchmark.ps1 after BenchmarkSteps.ps1.
 
 # Builds the DuckDB tool once into $Destination; returns the path of its DLL.
