@@ -17,7 +17,7 @@ public static class ReportSections
     public const int DataSummaryRows = 40;
 
     /// <summary>How many file names each kind lists before "... and N more".</summary>
-    public const int FilesPerKind = 5;
+    public const int FilesPerKind = Inventory.InventorySummaryBuilder.FirstFilesKept;
 
     /// <summary>"num_gpu=80, num_ctx=512, temp=1, top_p=default, top_k=default, repeat_penalty=default".</summary>
     public static string ConfigurationLine(InsightReport report)

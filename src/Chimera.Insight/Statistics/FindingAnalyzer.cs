@@ -189,7 +189,9 @@ public static class FindingAnalyzer
     private static IEnumerable<double> RawOrMean(BenchmarkMetric m) =>
         m.Values.Length > 0 ? m.Values : Enumerable.Repeat(m.Mean ?? 0, m.Mean is null ? 0 : m.Count);
 
-    /// <summary>Per source: the runs of its best-covered metric, how many failed, and the dominant error text.</summary>
+    /// <summary>Per source with failed runs: the runs of its best-covered metric, how many failed, and the dominant error
+    /// text, for at most <see cref="FindingOptions.FailingSourcesPerModel"/> sources per model (the highest rates); a
+    /// model with more gets one finding over all its sources first.</summary>
     private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
         // Runs and failures per model, source and metric (summed over the groups a metric has there, warm and cold):

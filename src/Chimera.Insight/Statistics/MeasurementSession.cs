@@ -506,9 +506,8 @@ public sealed class MeasurementSession
         });
     }
 
-    /// <summary>Adds the samples of one source (aggregated apart first), leaving out content counted already.</summary>
     /// <summary>Adds the samples of one source, folded back into their records: fingerprinted, checked and counted as
-    /// a file's records are.</summary>
+    /// a file's records are, leaving out content counted already.</summary>
     private void MergeSamples(string source, IReadOnlyList<BenchmarkSample> samples)
     {
         var refused = new List<ExtractionError>();

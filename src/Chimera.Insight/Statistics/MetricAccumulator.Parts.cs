@@ -207,27 +207,6 @@ internal sealed partial class MetricAccumulator
         }
     }
 
-    private void MergeParts(MetricAccumulator other)
-    {
-        if (runs is not null && other.runs is not null)
-        {
-            runs.AddRange(other.runs);
-        }
-
-        if (other.sketch is not null)
-        {
-            sketch ??= new QuantileSketch(other.sketch.RelativeAccuracy);
-            sketch.Merge(other.sketch);
-            sketchMoments = sketchMoments.Combine(other.sketchMoments);
-            (sketchSegments ??= []).AddRange(other.sketchSegments ?? []);
-        }
-
-        if (other.computers is not null)
-        {
-            (computers ??= new SortedSet<string>(StringComparer.OrdinalIgnoreCase)).UnionWith(other.computers);
-        }
-    }
-
     /// <summary>Where sketched parts were merged: count, mean, standard deviation, extremes from the moments of all
     /// the values, percentiles from the sketch (the exact values added to it), and the sketch's values for tests.</summary>
     private void FillFromParts(BenchmarkMetric metric, double[] figures, IReadOnlyList<double> extraPercentiles)
@@ -320,13 +299,5 @@ internal sealed class SourceRuns
         }
 
         items.Add(new PartSegmentTally(source, count, cold, failed));
-    }
-
-    public void AddRange(SourceRuns other)
-    {
-        foreach (var run in other.items)
-        {
-            Note(run.Source, run.Count, run.Cold, run.Failed);
-        }
     }
 }

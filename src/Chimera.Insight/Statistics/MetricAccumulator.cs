@@ -11,7 +11,8 @@ internal sealed partial class MetricAccumulator
     private readonly SortedSet<string> redundant = new(StringComparer.Ordinal);
     private ConfigurationParts? parts;
     private int metricsAdded;
-    private (BenchmarkMetric Metric, CarriedSummary Summary)? carried;
+    // The group's first metric, when it came whole (all its values counted) into an empty group: see ToMetric.
+    private BenchmarkMetric? firstMetric;
     private ConfigurationParts? lastPartsNoted;
 
     public MetricAccumulator(GroupKey key, SourceIds sourceIds)
@@ -94,9 +95,7 @@ internal sealed partial class MetricAccumulator
     /// provenance.</summary>
     public void AddMetric(BenchmarkMetric metric, double[] figures)
     {
-        // The first metric of a group, whole: its statistics may be carried over (see ToMetric).
-        carried = metricsAdded++ == 0 && values.Count == 0 && figures.Length == metric.Values.Length
-            && metric.Summary is { } summary && summary.Describes(metric) ? (metric, summary) : null;
+        firstMetric = metricsAdded++ == 0 && values.Count == 0 && figures.Length == metric.Values.Length ? metric : null;
         values.AddRange(figures);
         FailedCount += metric.FailedCount;
         var cold = metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
@@ -118,29 +117,6 @@ internal sealed partial class MetricAccumulator
         NoteTime(metric.LatestTimestamp);
         NoteParts(ConfigurationParts.Of(metric));
         NoteMetricProvenance(metric, figures.Length, cold);
-    }
-
-    public void Merge(MetricAccumulator other)
-    {
-        values.AddRange(other.values);
-        FailedCount += other.FailedCount;
-        ColdCount += other.ColdCount;
-        WarmCount += other.WarmCount;
-        sources.AddRange(other.sources);
-
-        foreach (var pair in other.errorCounts)
-        {
-            errorCounts[pair.Key] = (errorCounts.TryGetValue(pair.Key, out var count) ? count : 0) + pair.Value;
-        }
-
-        duplicates.UnionWith(other.duplicates);
-        redundant.UnionWith(other.redundant);
-        NoteTime(other.LatestTimestamp);
-        MergeParts(other);
-        if (other.parts is { } otherParts)
-        {
-            NoteParts(otherParts);
-        }
     }
 
     public void NoteRepeat(RepeatKind kind, string original, string copy) =>
@@ -181,10 +157,10 @@ internal sealed partial class MetricAccumulator
         };
         parts?.ApplyTo(metric);
         // A group that holds one metric's values and nothing else has that metric's statistics: taken, not recomputed.
-        if (carried is { } only && metricsAdded == 1 && figures.Length == only.Metric.Values.Length && Key.Origin == MetricOrigin.Measured
-            && only.Summary.Describes(only.Metric) && only.Summary.HasPercentiles(extraPercentiles))
+        if (firstMetric is { Summary: { } summary } only && metricsAdded == 1 && figures.Length == only.Values.Length
+            && Key.Origin == MetricOrigin.Measured && summary.Describes(only) && summary.HasPercentiles(extraPercentiles))
         {
-            only.Summary.ApplyTo(metric);
+            summary.ApplyTo(metric);
         }
         else
         {

@@ -3,8 +3,9 @@ using Chimera.Insight.Extraction;
 
 namespace Chimera.Insight.Statistics;
 
-/// <summary>Groups samples into accumulators by metric, origin and the -GroupBy keys. Not thread-safe: each
-/// worker fills its own aggregator for one file, the pipeline thread merges them in input order.</summary>
+/// <summary>Groups the values of records (read from files, or folded from samples) and of metrics measured earlier into
+/// accumulators by metric, origin and the -GroupBy keys. Not thread-safe: the pipeline thread adds each file's records
+/// in input order.</summary>
 internal sealed class MetricAggregator
 {
     private readonly Dictionary<GroupKey, MetricAccumulator> groups = [];
@@ -24,9 +25,6 @@ internal sealed class MetricAggregator
 
     /// <summary>Groups remember which source each value came from, to be made into partial results.</summary>
     public bool TracksSources { get; set; }
-
-    /// <summary>The groups, in the order they were first met.</summary>
-    public IReadOnlyList<GroupKey> GroupKeys => order;
 
     /// <summary>Values kept out of the statistics (NaN, infinite, negative times), each naming where it stands.</summary>
     public List<ExtractionError> Rejected { get; } = [];
@@ -185,18 +183,6 @@ internal sealed class MetricAggregator
         }
 
         return figures;
-    }
-
-    /// <summary>Adds the groups of another aggregator (one file's or one source's) that <paramref name="include"/> accepts.</summary>
-    public void Merge(MetricAggregator other, Func<MetricOrigin, bool> include)
-    {
-        foreach (var key in other.order)
-        {
-            if (include(key.Origin))
-            {
-                GetOrAdd(key).Merge(other.groups[key]);
-            }
-        }
     }
 
     /// <summary>True when the group holds (or held) values or failures: it was met, not only named.</summary>

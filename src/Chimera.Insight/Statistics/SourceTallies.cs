@@ -51,15 +51,6 @@ internal sealed class SourceTallies(SourceIds ids)
         entries[index].Failed += failed;
     }
 
-    public void AddRange(SourceTallies other)
-    {
-        for (var i = 0; i < other.count; i++)
-        {
-            var entry = other.entries[i];
-            Add(other.ids.NameOf(entry.Id), entry.Count, entry.Failed);
-        }
-    }
-
     public string[] Sources() => Select(e => ids.NameOf(e.Id));
 
     public int[] Counts() => Select(e => e.Count);

@@ -38,19 +38,6 @@ internal sealed class ValueBuffer
         }
     }
 
-    public void AddRange(ValueBuffer other)
-    {
-        for (var c = 0; c < other.chunks.Count; c++)
-        {
-            var chunk = other.chunks[c];
-            var used = c == other.chunks.Count - 1 ? other.lastCount : chunk.Length;
-            for (var i = 0; i < used; i++)
-            {
-                Add(chunk[i]);
-            }
-        }
-    }
-
     /// <summary>The values in the order they were added.</summary>
     public double[] ToArray()
     {
