@@ -49,8 +49,55 @@ public sealed class BenchmarkMetric
     public double? CV { get; set; }
     /// <summary>Percentiles asked for with -Percentile beyond the standard ones.</summary>
     public PercentileValue[] Percentiles { get; set; } = [];
-    /// <summary>The raw values (Measured only), so comparisons can test significance.</summary>
-    public double[] Values { get; set; } = [];
+    private static readonly object NoValues = new();
+    private double[]? values = [];
+    private Statistics.ValueBuffer? collected;
+    private object valuesIdentity = NoValues;
+
+    /// <summary>The raw values (Measured only), so comparisons can test significance. A measurement keeps them in
+    /// the chunks it collected them in; the array is made when it is first read, so a run that never asks for
+    /// them never holds them twice.</summary>
+    public double[] Values
+    {
+        get => Volatile.Read(ref values) ?? Materialize();
+        set
+        {
+            values = value ?? [];
+            collected = null;
+            valuesIdentity = values;
+        }
+    }
+
+    /// <summary>The values without making the array: the engine's way to read them.</summary>
+    internal IReadOnlyList<double> ValueList => (IReadOnlyList<double>?)Volatile.Read(ref collected) ?? Values;
+
+    internal int ValueCount => Volatile.Read(ref collected)?.Count ?? Values.Length;
+
+    /// <summary>Stays the same while the values do (also when their array is first made), and changes when
+    /// <see cref="Values"/> is set.</summary>
+    internal object ValuesIdentity => valuesIdentity;
+
+    /// <summary>Takes a group's values as collected; they must not change afterwards.</summary>
+    internal void TakeValues(Statistics.ValueBuffer collectedValues)
+    {
+        collected = collectedValues;
+        values = null;
+        valuesIdentity = collectedValues;
+    }
+
+    private double[] Materialize()
+    {
+        var source = Volatile.Read(ref collected);
+        if (source is not null)
+        {
+            var array = source.ToArray();
+            // Made on two threads at once, the first array made is the one kept.
+            Interlocked.CompareExchange(ref values, array, null);
+            Volatile.Write(ref collected, null);
+        }
+
+        return Volatile.Read(ref values) ?? [];
+    }
 
     /// <summary>The statistics as computed from <see cref="Values"/>, for a metric piped on unchanged (never serialized).</summary>
     internal Statistics.CarriedSummary? Summary { get; set; }

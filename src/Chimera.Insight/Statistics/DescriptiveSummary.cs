@@ -19,7 +19,7 @@ public static class DescriptiveSummary
             return;
         }
 
-        var sorted = values.ToArray();
+        var sorted = values is ValueBuffer buffer ? buffer.ToArray() : values.ToArray();
         Array.Sort(sorted);
         metric.Mean = ArrayStatistics.Mean(sorted);
         metric.StdDev = sorted.Length > 1 ? ArrayStatistics.StandardDeviation(sorted) : null;
@@ -38,7 +38,7 @@ public static class DescriptiveSummary
             .OrderBy(p => p)
             .Select(p => new PercentileValue { Percentile = p, Value = Percentile(sorted, p) })
             .ToArray();
-        metric.Summary = values is double[] array && ReferenceEquals(array, metric.Values) ? CarriedSummary.Of(metric) : null;
+        metric.Summary = ReferenceEquals(values, metric.ValueList) ? CarriedSummary.Of(metric) : null;
     }
 
     /// <summary>The percentile (0..100) of sorted values, type 7 (numpy's linear).</summary>
@@ -46,25 +46,25 @@ public static class DescriptiveSummary
         SortedArrayStatistics.QuantileCustom(sortedValues, percentile / 100.0, QuantileDefinition.R7);
 }
 
-/// <summary>The statistics of a measured metric as computed from its values array (that very array): a metric piped on
+/// <summary>The statistics of a measured metric as computed from its values (those very values): a metric piped on
 /// unchanged (to New-InsightReport, or measured again) takes them back instead of sorting its values once more. A copy
 /// of the figures, so that a property set on the public object afterwards is not taken for a computed one.</summary>
 internal sealed class CarriedSummary
 {
-    private double[] values = [];
+    private object values = new();
     private double? mean, stdDev, min, max, p50, p90, p95, p99, cv;
     private (double Percentile, double Value)[] percentiles = [];
 
     public static CarriedSummary Of(BenchmarkMetric metric) => new()
     {
-        values = metric.Values,
+        values = metric.ValuesIdentity,
         mean = metric.Mean, stdDev = metric.StdDev, min = metric.Min, max = metric.Max,
         p50 = metric.P50, p90 = metric.P90, p95 = metric.P95, p99 = metric.P99, cv = metric.CV,
         percentiles = metric.Percentiles.Select(p => (p.Percentile, p.Value)).ToArray(),
     };
 
-    /// <summary>Whether these are the statistics of <paramref name="metric"/>'s values array as it is.</summary>
-    public bool Describes(BenchmarkMetric metric) => ReferenceEquals(values, metric.Values);
+    /// <summary>Whether these are the statistics of <paramref name="metric"/>'s values as they are.</summary>
+    public bool Describes(BenchmarkMetric metric) => ReferenceEquals(values, metric.ValuesIdentity);
 
     /// <summary>Whether they hold exactly the extra percentiles <paramref name="extraPercentiles"/> asks for.</summary>
     public bool HasPercentiles(IReadOnlyList<double> extraPercentiles) =>
@@ -84,6 +84,6 @@ internal sealed class CarriedSummary
         metric.P99 = p99;
         metric.CV = cv;
         metric.Percentiles = percentiles.Select(p => new PercentileValue { Percentile = p.Percentile, Value = p.Value }).ToArray();
-        metric.Summary = metric.Values.Length > 0 ? Of(metric) : null;
+        metric.Summary = metric.ValueCount > 0 ? Of(metric) : null;
     }
 }

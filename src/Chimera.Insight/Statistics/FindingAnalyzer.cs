@@ -187,7 +187,7 @@ public static class FindingAnalyzer
     }
 
     private static IEnumerable<double> RawOrMean(BenchmarkMetric m) =>
-        m.Values.Length > 0 ? m.Values : Enumerable.Repeat(m.Mean ?? 0, m.Mean is null ? 0 : m.Count);
+        m.ValueCount > 0 ? m.ValueList : Enumerable.Repeat(m.Mean ?? 0, m.Mean is null ? 0 : m.Count);
 
     /// <summary>Per source with failed runs: the runs of its best-covered metric, how many failed, and the dominant error
     /// text, for at most <see cref="FindingOptions.FailingSourcesPerModel"/> sources per model (the highest rates); a

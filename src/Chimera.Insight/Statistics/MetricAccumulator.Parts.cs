@@ -78,7 +78,7 @@ internal sealed partial class MetricAccumulator
     public BenchmarkMetricPart ToPart(Func<string, int> sourceIndex, GroupingKeys groupBy, string runId)
     {
         var figures = values.ToArray();
-        values.Clear();
+        values = new ValueBuffer();
         var perSource = new SortedDictionary<int, SourceShare>();
         SourceShare ShareOf(string source)
         {
@@ -209,7 +209,7 @@ internal sealed partial class MetricAccumulator
 
     /// <summary>Where sketched parts were merged: count, mean, standard deviation, extremes from the moments of all
     /// the values, percentiles from the sketch (the exact values added to it), and the sketch's values for tests.</summary>
-    private void FillFromParts(BenchmarkMetric metric, double[] figures, IReadOnlyList<double> extraPercentiles)
+    private void FillFromParts(BenchmarkMetric metric, IReadOnlyList<double> figures, IReadOnlyList<double> extraPercentiles)
     {
         metric.ComputerNames = computers?.ToArray() ?? [];
         if (sketch is null)

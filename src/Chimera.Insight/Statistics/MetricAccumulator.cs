@@ -4,7 +4,7 @@ namespace Chimera.Insight.Statistics;
 /// (counted, never averaged), the sources, the errors, and the files left out as repeats.</summary>
 internal sealed partial class MetricAccumulator
 {
-    private readonly ValueBuffer values = new();
+    private ValueBuffer values = new();
     private readonly Dictionary<string, int> errorCounts = new(StringComparer.Ordinal);
     private readonly SourceTallies sources;
     private readonly SortedSet<string> duplicates = new(StringComparer.Ordinal);
@@ -95,7 +95,7 @@ internal sealed partial class MetricAccumulator
     /// provenance.</summary>
     public void AddMetric(BenchmarkMetric metric, double[] figures)
     {
-        firstMetric = metricsAdded++ == 0 && values.Count == 0 && figures.Length == metric.Values.Length ? metric : null;
+        firstMetric = metricsAdded++ == 0 && values.Count == 0 && figures.Length == metric.ValueCount ? metric : null;
         values.AddRange(figures);
         FailedCount += metric.FailedCount;
         var cold = metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
@@ -122,11 +122,12 @@ internal sealed partial class MetricAccumulator
     public void NoteRepeat(RepeatKind kind, string original, string copy) =>
         (kind == RepeatKind.Duplicate ? duplicates : redundant).Add(original + " = " + copy);
 
-    /// <summary>The metric of this group. Its values are handed over: the accumulator is empty afterwards.</summary>
+    /// <summary>The metric of this group. Its values are handed over as they were collected (not copied): the
+    /// accumulator is empty afterwards.</summary>
     public BenchmarkMetric ToMetric(IReadOnlyList<double> extraPercentiles, BenchmarkInventorySummary? inventory)
     {
-        var figures = values.ToArray();
-        values.Clear();
+        var figures = values;
+        values = new ValueBuffer();
         var metric = new BenchmarkMetric
         {
             Metric = Key.Metric,
@@ -139,10 +140,9 @@ internal sealed partial class MetricAccumulator
             Phase = Key.Phase,
             Prompt = Key.Prompt,
             Source = Key.Source,
-            Count = figures.Length,
+            Count = figures.Count,
             FailedCount = FailedCount,
             ColdCount = Key.Phase is null ? ColdCount : 0,
-            Values = Key.Origin == MetricOrigin.Measured ? figures : [],
             Sources = sources.Sources(),
             SourceCounts = sources.Counts(),
             SourceFailedCounts = sources.FailedCounts(),
@@ -155,9 +155,14 @@ internal sealed partial class MetricAccumulator
             LatestTimestamp = LatestTimestamp,
             Inventory = inventory,
         };
+        if (Key.Origin == MetricOrigin.Measured)
+        {
+            metric.TakeValues(figures);
+        }
+
         parts?.ApplyTo(metric);
         // A group that holds one metric's values and nothing else has that metric's statistics: taken, not recomputed.
-        if (firstMetric is { Summary: { } summary } only && metricsAdded == 1 && figures.Length == only.Values.Length
+        if (firstMetric is { Summary: { } summary } only && metricsAdded == 1 && figures.Count == only.ValueCount
             && Key.Origin == MetricOrigin.Measured && summary.Describes(only) && summary.HasPercentiles(extraPercentiles))
         {
             summary.ApplyTo(metric);

@@ -152,7 +152,7 @@ internal sealed class MetricAggregator
         }
 
         // A reported metric brings its figure once per figure it summarised; a measured one its raw values.
-        var figures = metric.Origin == MetricOrigin.Reported && metric.Values.Length == 0 && metric.Mean is { } mean
+        var figures = metric.Origin == MetricOrigin.Reported && metric.ValueCount == 0 && metric.Mean is { } mean
             ? Enumerable.Repeat(mean, Math.Max(0, metric.Count)).ToArray()
             : metric.Values;
         var clean = Counted(figures, metric);

@@ -168,8 +168,8 @@ public static class MetricComparer
         if (HasRawSamples(reference) && HasRawSamples(difference))
         {
             comparison.Basis = BasisMannWhitneyU;
-            comparison.PValue = MannWhitneyU.TwoSidedPValue(reference.Values, difference.Values);
-            var tooFew = MannWhitneyU.SmallestPValue(reference.Values.Length, difference.Values.Length) >= options.Alpha;
+            comparison.PValue = MannWhitneyU.TwoSidedPValue(reference.ValueList, difference.ValueList);
+            var tooFew = MannWhitneyU.SmallestPValue(reference.ValueCount, difference.ValueCount) >= options.Alpha;
             comparison.Verdict = !changed ? ComparisonVerdict.Same
                 : comparison.PValue < options.Alpha ? directional
                 : tooFew ? ComparisonVerdict.Inconclusive
@@ -177,7 +177,7 @@ public static class MetricComparer
             if (comparison.Verdict == ComparisonVerdict.Inconclusive)
             {
                 comparison.Reason = direction == Direction.Unknown ? StatisticsMessages.NoDirectionReason
-                    : StatisticsMessages.TooFewSamplesReason(reference.Values.Length, difference.Values.Length, options.Alpha);
+                    : StatisticsMessages.TooFewSamplesReason(reference.ValueCount, difference.ValueCount, options.Alpha);
             }
         }
         else if (Spread(reference) is { } a && Spread(difference) is { } b)
@@ -238,7 +238,7 @@ public static class MetricComparer
             .OrderBy(s => s, StringComparer.Ordinal).ToList();
 
     private static bool HasRawSamples(BenchmarkMetric metric) =>
-        metric.Origin == MetricOrigin.Measured && metric.Values.Length > 0 && metric.Values.Length == metric.Count;
+        metric.Origin == MetricOrigin.Measured && metric.ValueCount > 0 && metric.ValueCount == metric.Count;
 
     private static void SetReference(BenchmarkComparison c, BenchmarkMetric m)
     {

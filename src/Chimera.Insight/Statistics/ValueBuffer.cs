@@ -1,14 +1,24 @@
+using System.Collections;
+
 namespace Chimera.Insight.Statistics;
 
-/// <summary>The values of one group, stored in fixed-size chunks: growing never copies or doubles the storage,
-/// so millions of values cost 8 bytes each and no more.</summary>
-internal sealed class ValueBuffer
+/// <summary>The values of one group, stored in chunks of 512: growing never copies or doubles the storage, so
+/// millions of values cost 8 bytes each and no more. The first chunk starts small and doubles up to that size, so a
+/// group of a few values costs little; small chunks keep what that doubling leaves behind small too (a group fills
+/// over the whole run, so the arrays it outgrows die old, where the collector reclaims them last). Once handed to a
+/// metric it is read, never added to.</summary>
+internal sealed class ValueBuffer : IReadOnlyList<double>
 {
-    private const int ChunkSize = 4096;
+    private const int ChunkShift = 9;
+    private const int ChunkSize = 1 << ChunkShift;
     private readonly List<double[]> chunks = [];
     private int lastCount = ChunkSize;
 
     public int Count { get; private set; }
+
+    // Every chunk but the last holds ChunkSize values: the first grows to that size before a second is made.
+    public double this[int index] =>
+        (uint)index < (uint)Count ? chunks[index >> ChunkShift][index & (ChunkSize - 1)] : throw new ArgumentOutOfRangeException(nameof(index));
 
     public void Add(double value)
     {
@@ -53,10 +63,18 @@ internal sealed class ValueBuffer
         return result;
     }
 
-    public void Clear()
+    public IEnumerator<double> GetEnumerator()
     {
-        chunks.Clear();
-        lastCount = ChunkSize;
-        Count = 0;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var chunk = chunks[c];
+            var used = c == chunks.Count - 1 ? lastCount : chunk.Length;
+            for (var i = 0; i < used; i++)
+            {
+                yield return chunk[i];
+            }
+        }
     }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

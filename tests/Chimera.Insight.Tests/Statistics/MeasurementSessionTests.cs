@@ -605,8 +605,10 @@ public class ValueBufferTests
 
         Assert.Equal(2 * count, buffer.Count);
         Assert.Equal(Enumerable.Range(0, count).Select(i => (double)i).Concat(Enumerable.Range(0, count).Select(i => (double)-i)), buffer.ToArray());
-        buffer.Clear();
-        Assert.Empty(buffer.ToArray());
+        var expected = Enumerable.Range(0, count).Select(i => (double)i).Concat(Enumerable.Range(0, count).Select(i => (double)-i)).ToArray();
+        Assert.Equal(expected, buffer);
+        Assert.Equal(expected, Enumerable.Range(0, buffer.Count).Select(i => buffer[i]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => buffer[buffer.Count]);
     }
 }
 

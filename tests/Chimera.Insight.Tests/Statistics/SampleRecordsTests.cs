@@ -137,6 +137,23 @@ public class CarriedSummaryTests
     }
 
     [Fact]
+    public void A_measured_metric_makes_its_values_array_when_first_read_and_keeps_its_statistics_through_it()
+    {
+        var values = Samples.Around(100, 5000).ToList();
+        var metric = MeasurementSession.Measure(Samples.Series("TtftMs", values), new MeasurementOptions { GroupBy = GroupingKeys.Model }).Single();
+
+        Assert.Equal(5000, metric.ValueCount);
+        Assert.Equal(values, metric.ValueList);
+        var array = metric.Values;
+        Assert.Equal(values, array);
+        Assert.Same(array, metric.Values);
+        Assert.True(metric.Summary!.Describes(metric));
+
+        metric.Values = [.. array];
+        Assert.False(metric.Summary.Describes(metric));
+    }
+
+    [Fact]
     public void The_carried_statistics_are_taken_not_recomputed_for_a_metric_piped_on_alone()
     {
         // Statistics that its values do not give: only a group that takes the carried summary shows them.

@@ -188,9 +188,9 @@ internal sealed class PooledGroup
         if (double.IsInfinity(s["Min"])) s.Remove("Min");
         if (double.IsInfinity(s["Max"])) s.Remove("Max");
 
-        if (counted.All(g => g.Source.Values is { } v && v.Length == g.Source.Count))
+        if (counted.All(g => g.Source.ValueCount == g.Source.Count))
         {
-            var values = counted.SelectMany(g => g.Source.Values.Select(v => v * g.Factor)).ToArray();
+            var values = counted.SelectMany(g => g.Source.ValueList.Select(v => v * g.Factor)).ToArray();
             Array.Sort(values);
             foreach (var p in new[] { 50.0, 90, 95, 99 })
             {
