@@ -111,6 +111,30 @@ Describe 'New-InsightReport against an Ollama server' {
     }
 }
 
+Describe 'A run setting with no parameter or property of its own (min_p)' {
+    It 'goes from a CSV column and from -Options to the groups, the wire, the report and back through Export-Clixml' {
+        $folder = Join-Path $TestDrive 'min-p'
+        New-Item -ItemType Directory -Path $folder -Force | Out-Null
+        Set-Content -Path (Join-Path $folder 'sweep.csv') -Value @(
+            'model,num_ctx,min_p,tokens_s', 'gemma3:latest,2048,0.05,77.5', 'gemma3:latest,2048,0.05,78.5', 'gemma3:latest,2048,0.1,70.25')
+        $measured = @(Measure-BenchmarkMetrics -Path $folder -Metric TokensPerSecond)
+        $measured.Configuration | Should -Be @('num_ctx=2048, min_p=0.05', 'num_ctx=2048, min_p=0.1')
+        $measured[0].Settings['min_p'] | Should -Be 0.05
+
+        $file = Join-Path $TestDrive 'min-p.clixml'
+        $measured | Export-Clixml -Path $file
+        $again = @(Import-Clixml -Path $file | Measure-BenchmarkMetrics)
+        $again.Settings.ForEach({ $_['min_p'] }) | Should -Be @(0.05, 0.1)
+
+        Clear-OllamaTestServerLog $server
+        $report = $again | New-InsightReport -OllamaUri $uri -Model gemma3:latest -Options @{ min_p = 0.02 } -WarningAction SilentlyContinue
+        $sent = @(Get-OllamaTestServerLog $server | Where-Object Path -in '/api/generate', '/api/chat')
+        $sent[0].bodyJson.options.min_p | Should -Be 0.02
+        $report.Settings['min_p'] | Should -Be 0.02
+        $report.Markdown | Should -Match 'repeat_penalty=default, min_p=0\.02'
+    }
+}
+
 Describe 'New-InsightReport offline and faults' {
     It 'writes offline with a warning naming the address when nothing listens' {
         $dead = "http://127.0.0.1:$(Get-UnusedLoopbackPort)/"

@@ -118,6 +118,28 @@ internal static class EngineObjectConverter
         return p.String("FullName") ?? p.String("PSPath");
     }
 
+    /// <summary>The run settings of a piped object: its Settings (live, or the text a deserialized one keeps), else
+    /// those its Configuration text names; an option it carries as a property of its own (NumCtx, MinP) comes on top.
+    /// Every option of <see cref="RunSettings.Options"/> is read, so a new one needs nothing here.</summary>
+    private static RunSettings SettingsOf(PropertyReader p)
+    {
+        var settings = p.Raw("Settings") is RunSettings live ? live : RunSettings.Parse(p.String("Settings"));
+        if (settings.IsEmpty)
+        {
+            settings = RunSettings.Parse(p.String("Configuration"));
+        }
+
+        foreach (var option in RunSettings.Options)
+        {
+            if (p.Double(option.PropertyName) is { } value)
+            {
+                settings = settings.With(option, value);
+            }
+        }
+
+        return settings;
+    }
+
     public static BenchmarkSample ToSample(PSObject input)
     {
         if (input.BaseObject is BenchmarkSample live)
@@ -135,12 +157,7 @@ internal static class EngineObjectConverter
             Model = p.String("Model"),
             Backend = p.String("Backend"),
             Configuration = p.String("Configuration"),
-            NumGpu = p.Int("NumGpu"),
-            NumCtx = p.Int("NumCtx"),
-            Temperature = p.Double("Temperature"),
-            TopP = p.Double("TopP"),
-            TopK = p.Int("TopK"),
-            RepeatPenalty = p.Double("RepeatPenalty"),
+            Settings = SettingsOf(p),
             Quantization = p.String("Quantization"),
             Prompt = p.String("Prompt"),
             Producer = p.String("Producer"),
@@ -177,12 +194,7 @@ internal static class EngineObjectConverter
             Model = p.String("Model"),
             Backend = p.String("Backend"),
             Configuration = p.String("Configuration"),
-            NumGpu = p.Int("NumGpu"),
-            NumCtx = p.Int("NumCtx"),
-            Temperature = p.Double("Temperature"),
-            TopP = p.Double("TopP"),
-            TopK = p.Int("TopK"),
-            RepeatPenalty = p.Double("RepeatPenalty"),
+            Settings = SettingsOf(p),
             Quantization = p.String("Quantization"),
             Phase = p.Enum<Phase>("Phase"),
             Prompt = p.String("Prompt"),
@@ -262,12 +274,7 @@ internal static class EngineObjectConverter
             OllamaUri = p.String("OllamaUri"),
             OllamaVersion = p.String("OllamaVersion"),
             Configuration = p.String("Configuration") ?? "",
-            NumGpu = p.Int("NumGpu"),
-            NumCtx = p.Int("NumCtx"),
-            Temperature = p.Double("Temperature"),
-            TopP = p.Double("TopP"),
-            TopK = p.Int("TopK"),
-            RepeatPenalty = p.Double("RepeatPenalty"),
+            Settings = SettingsOf(p),
             Persona = p.String("Persona") ?? "",
             GeneratedAt = p.DateTime("GeneratedAt") ?? default,
             Text = p.String("Text") ?? "",

@@ -58,11 +58,6 @@ public sealed class EffectiveSettings
     public RunSettings RunSettings => RunSettings.FromOptions(Options);
 
     public int? NumCtx => RunSettings.NumCtx;
-    public int? NumGpu => RunSettings.NumGpu;
-    public double? Temperature => RunSettings.Temperature;
-    public double? TopP => RunSettings.TopP;
-    public int? TopK => RunSettings.TopK;
-    public double? RepeatPenalty => RunSettings.RepeatPenalty;
 
     /// <summary>A generation request with these settings: persona as system prompt, a copy of the options.</summary>
     public GenerationRequest CreateGenerationRequest(string prompt) => new()
@@ -96,12 +91,7 @@ public sealed class EffectiveSettings
         Profile = Profile,
         Configuration = ConfigurationText,
         Options = Options.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
-        NumGpu = NumGpu,
-        NumCtx = NumCtx,
-        Temperature = Temperature,
-        TopP = TopP,
-        TopK = TopK,
-        RepeatPenalty = RepeatPenalty,
+        Settings = RunSettings,
         TimeoutSeconds = Timeout.TotalSeconds,
         IdleTimeoutSeconds = IdleTimeout.TotalSeconds,
         MaxRetries = MaxRetries,

@@ -59,12 +59,7 @@ public static class ReportSamples
         var dimensions = new Dimensions
         {
             Model = string.IsNullOrWhiteSpace(report.Model) ? null : report.Model,
-            NumGpu = report.NumGpu,
-            NumCtx = report.NumCtx,
-            Temperature = report.Temperature,
-            TopP = report.TopP,
-            TopK = report.TopK,
-            RepeatPenalty = report.RepeatPenalty,
+            Settings = report.Settings,
             Timestamp = report.GeneratedAt == default ? null : report.GeneratedAt.ToUniversalTime(),
         };
 

@@ -14,12 +14,15 @@ public sealed class BenchmarkSample
     public string? Backend { get; set; }
     /// <summary>Canonical text of the configuration parts present, e.g. "num_gpu=80, num_ctx=512, temperature=1".</summary>
     public string? Configuration { get; set; }
-    public int? NumGpu { get; set; }
-    public int? NumCtx { get; set; }
-    public double? Temperature { get; set; }
-    public double? TopP { get; set; }
-    public int? TopK { get; set; }
-    public double? RepeatPenalty { get; set; }
+    /// <summary>The run settings, every option of <see cref="RunSettings.Options"/> (min_p too): the six below are
+    /// views of it, and <see cref="Configuration"/> names them all.</summary>
+    public RunSettings Settings { get; set; }
+    public int? NumGpu { get => Settings.NumGpu; set => Settings = Settings.With(RunSettings.NumGpuOption, value); }
+    public int? NumCtx { get => Settings.NumCtx; set => Settings = Settings.With(RunSettings.NumCtxOption, value); }
+    public double? Temperature { get => Settings.Temperature; set => Settings = Settings.With(RunSettings.TemperatureOption, value); }
+    public double? TopP { get => Settings.TopP; set => Settings = Settings.With(RunSettings.TopPOption, value); }
+    public int? TopK { get => Settings.TopK; set => Settings = Settings.With(RunSettings.TopKOption, value); }
+    public double? RepeatPenalty { get => Settings.RepeatPenalty; set => Settings = Settings.With(RunSettings.RepeatPenaltyOption, value); }
     public string? Quantization { get; set; }
     public string? Prompt { get; set; }
     /// <summary>The tool that wrote the file (vllm, aiperf, guidellm, llmperf, llama-bench, ollama, sglang), when known.</summary>

@@ -12,12 +12,15 @@ public sealed class InsightReport
     public string? OllamaUri { get; set; }
     public string? OllamaVersion { get; set; }
     public string Configuration { get; set; } = "";
-    public int? NumGpu { get; set; }
-    public int? NumCtx { get; set; }
-    public double? Temperature { get; set; }
-    public double? TopP { get; set; }
-    public int? TopK { get; set; }
-    public double? RepeatPenalty { get; set; }
+    /// <summary>The run settings, every option of <see cref="RunSettings.Options"/> (min_p too): the six below are
+    /// views of it, and <see cref="Configuration"/> names them all.</summary>
+    public RunSettings Settings { get; set; }
+    public int? NumGpu { get => Settings.NumGpu; set => Settings = Settings.With(RunSettings.NumGpuOption, value); }
+    public int? NumCtx { get => Settings.NumCtx; set => Settings = Settings.With(RunSettings.NumCtxOption, value); }
+    public double? Temperature { get => Settings.Temperature; set => Settings = Settings.With(RunSettings.TemperatureOption, value); }
+    public double? TopP { get => Settings.TopP; set => Settings = Settings.With(RunSettings.TopPOption, value); }
+    public int? TopK { get => Settings.TopK; set => Settings = Settings.With(RunSettings.TopKOption, value); }
+    public double? RepeatPenalty { get => Settings.RepeatPenalty; set => Settings = Settings.With(RunSettings.RepeatPenaltyOption, value); }
     public string Persona { get; set; } = "";
     public DateTime GeneratedAt { get; set; }
     /// <summary>The narrative.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Chimera.Insight;
 
@@ -15,12 +17,17 @@ public sealed class RunOption
         Name = name;
         IsWholeNumber = isWholeNumber;
         Aliases = aliases;
+        PropertyName = string.Concat(name.Split('_').Select(word => char.ToUpperInvariant(word[0]) + word.Substring(1)));
     }
 
     /// <summary>The position in <see cref="RunSettings.Options"/> (and in the canonical configuration text).</summary>
     public int Index { get; }
 
     public string Name { get; }
+
+    /// <summary>The name in PowerShell's spelling (num_gpu: NumGpu, min_p: MinP): the property a piped object may
+    /// carry it in.</summary>
+    public string PropertyName { get; }
 
     public bool IsWholeNumber { get; }
 
@@ -34,20 +41,24 @@ public sealed class RunOption
 /// value: a part is either set or not. <see cref="Options"/> is the one list of the options followed; adding an Ollama
 /// option is one row there (the configuration file and the wire take any option by name already).
 /// </summary>
+[JsonConverter(typeof(RunSettingsJsonConverter))]
 public readonly struct RunSettings : IEquatable<RunSettings>
 {
     /// <summary>The most options a value holds.</summary>
     public const int Capacity = 8;
 
+    // The options the public objects also carry as properties of their own (NumGpu ... RepeatPenalty).
+    public static readonly RunOption NumGpuOption = new(0, "num_gpu", isWholeNumber: true, "gpu_layers", "n_gpu_layers");
+    public static readonly RunOption NumCtxOption = new(1, "num_ctx", isWholeNumber: true, "n_ctx", "ctx", "context_size", "context_length");
+    public static readonly RunOption TemperatureOption = new(2, "temperature", isWholeNumber: false, "temp");
+    public static readonly RunOption TopPOption = new(3, "top_p", isWholeNumber: false);
+    public static readonly RunOption TopKOption = new(4, "top_k", isWholeNumber: true);
+    public static readonly RunOption RepeatPenaltyOption = new(5, "repeat_penalty", isWholeNumber: false);
+
     /// <summary>The options followed, in the order of the canonical configuration text.</summary>
     public static readonly IReadOnlyList<RunOption> Options =
     [
-        new(0, "num_gpu", isWholeNumber: true, "gpu_layers", "n_gpu_layers"),
-        new(1, "num_ctx", isWholeNumber: true, "n_ctx", "ctx", "context_size", "context_length"),
-        new(2, "temperature", isWholeNumber: false, "temp"),
-        new(3, "top_p", isWholeNumber: false),
-        new(4, "top_k", isWholeNumber: true),
-        new(5, "repeat_penalty", isWholeNumber: false),
+        NumGpuOption, NumCtxOption, TemperatureOption, TopPOption, TopKOption, RepeatPenaltyOption,
         new(6, "min_p", isWholeNumber: false),
     ];
 
@@ -73,14 +84,17 @@ public readonly struct RunSettings : IEquatable<RunSettings>
     /// <summary>The value of one part, or null when it is not set.</summary>
     public double? this[RunOption option] => Get(option.Index);
 
+    /// <summary>The value of the option of that name (num_ctx, min_p, ...), or null when it is not set or not followed.</summary>
+    public double? this[string name] => Find(name) is { } option ? Get(option.Index) : null;
+
     public double? Get(int index) => (known & (1 << index)) != 0 ? values[index] : null;
 
-    public int? NumGpu => Whole(0);
-    public int? NumCtx => Whole(1);
-    public double? Temperature => Get(2);
-    public double? TopP => Get(3);
-    public int? TopK => Whole(4);
-    public double? RepeatPenalty => Get(5);
+    public int? NumGpu => Whole(NumGpuOption.Index);
+    public int? NumCtx => Whole(NumCtxOption.Index);
+    public double? Temperature => Get(TemperatureOption.Index);
+    public double? TopP => Get(TopPOption.Index);
+    public int? TopK => Whole(TopKOption.Index);
+    public double? RepeatPenalty => Get(RepeatPenaltyOption.Index);
 
     private int? Whole(int index) => Get(index) is { } value ? (int)value : null;
 
@@ -157,6 +171,24 @@ public readonly struct RunSettings : IEquatable<RunSettings>
         return settings;
     }
 
+    /// <summary>The followed options named in a configuration text ("num_gpu=80, num_ctx=512, device=cuda"); other
+    /// parts, and values an option cannot take, are passed over. Null or empty text gives no settings.</summary>
+    public static RunSettings Parse(string? text)
+    {
+        var settings = None;
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals > 0 && Find(part.Substring(0, equals).Trim()) is { } option &&
+                double.TryParse(part.Substring(equals + 1).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                settings = settings.With(option, value);
+            }
+        }
+
+        return settings;
+    }
+
     /// <summary>Appends "num_gpu=80, num_ctx=512" (the parts set, in the order of <see cref="Options"/>, invariant
     /// shortest round-trip numbers), separated from what <paramref name="text"/> holds already by ", ".</summary>
     public void AppendTo(StringBuilder text)
@@ -225,5 +257,29 @@ public readonly struct RunSettings : IEquatable<RunSettings>
     private struct Values
     {
         private double first;
+    }
+}
+
+/// <summary>Run settings in JSON as their canonical text ("num_gpu=80, min_p=0.05"; null when none), so that a report
+/// written and read back keeps every option.</summary>
+internal sealed class RunSettingsJsonConverter : JsonConverter<RunSettings>
+{
+    public override bool HandleNull => true;
+
+    public override RunSettings Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? RunSettings.Parse(reader.GetString())
+        : reader.TokenType == JsonTokenType.Null ? RunSettings.None
+        : throw new JsonException("run settings are a text such as \"num_ctx=2048, min_p=0.05\"");
+
+    public override void Write(Utf8JsonWriter writer, RunSettings value, JsonSerializerOptions options)
+    {
+        if (value.IsEmpty)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString());
+        }
     }
 }

@@ -321,7 +321,7 @@ public sealed class FactSet
             AddSetting(GroundingVocabulary.NumCtx, contextLength, "context length of the model");
         }
 
-        AddSettings(report.Configuration, report.NumGpu, report.NumCtx, report.Temperature, report.TopP, report.TopK, report.RepeatPenalty, "the report's configuration");
+        AddSettings(report.Configuration, report.Settings, "the report's configuration");
 
         if (report.Grounding is { } grounding)
         {
@@ -342,7 +342,7 @@ public sealed class FactSet
         var statistic = string.IsNullOrWhiteSpace(sample.Statistic) || sample.Statistic == Insight.Statistic.Sample ? null : sample.Statistic;
         _facts.Add(new Fact(sample.Value * factor, quantity, $"sample {sample.Metric} = {Numbers.WithUnit(sample.Value, sample.Unit)} ({SafeText.Inline(System.IO.Path.GetFileName(sample.Source), 60)})",
             GroundingVocabulary.TopicsOfMetric(sample.Metric), statistic, unit: unit) { Model = string.IsNullOrWhiteSpace(sample.Model) ? null : sample.Model });
-        AddSettings(sample.Configuration, sample.NumGpu, sample.NumCtx, sample.Temperature, sample.TopP, sample.TopK, sample.RepeatPenalty, "sample configuration");
+        AddSettings(sample.Configuration, sample.Settings, "sample configuration");
     }
 
     /// <summary>A comparison: both sides' means and spreads, the percent difference and the p-value.</summary>
@@ -439,14 +439,13 @@ public sealed class FactSet
         }
     }
 
-    private void AddSettings(string? configuration, int? numGpu, int? numCtx, double? temperature, double? topP, int? topK, double? repeatPenalty, string source)
+    private void AddSettings(string? configuration, RunSettings settings, string source)
     {
-        if (numGpu is int g) AddSetting(GroundingVocabulary.NumGpu, g, source);
-        if (numCtx is int c) AddSetting(GroundingVocabulary.NumCtx, c, source);
-        if (temperature is double t) AddSetting(GroundingVocabulary.Temperature, t, source);
-        if (topP is double p) AddSetting(GroundingVocabulary.TopP, p, source);
-        if (topK is int k) AddSetting(GroundingVocabulary.TopK, k, source);
-        if (repeatPenalty is double r) AddSetting(GroundingVocabulary.RepeatPenalty, r, source);
+        foreach (var option in RunSettings.Options)
+        {
+            if (settings[option] is { } value) AddSetting(option.Name, value, source);
+        }
+
         if (string.IsNullOrWhiteSpace(configuration)) return;
         foreach (Match match in ConfigurationPair.Matches(configuration))
         {

@@ -57,9 +57,6 @@ internal static class GroundingVocabulary
     public const string NumCtx = "num_ctx";
     public const string NumGpu = "num_gpu";
     public const string Temperature = "temperature";
-    public const string TopP = "top_p";
-    public const string TopK = "top_k";
-    public const string RepeatPenalty = "repeat_penalty";
 
     /// <summary>Units, longest first so that "tokens/s" wins over "tokens".</summary>
     public static readonly WrittenUnit[] Units = Sorted(
@@ -130,11 +127,11 @@ internal static class GroundingVocabulary
         new("errors", Quantity.Count, Failures),
         new("duplicates", Quantity.Count, Duplicates), new("duplicate", Quantity.Count, Duplicates), new("identical", Quantity.Count, Duplicates),
         new("findings", Quantity.Count, FindingCount), new("need attention", Quantity.Count, FindingCount),
-        new("num ctx", Quantity.Setting, NumCtx), new("context window", Quantity.Setting, NumCtx),
-        new("context length", Quantity.Setting, NumCtx), new("context size", Quantity.Setting, NumCtx),
-        new("num gpu", Quantity.Setting, NumGpu), new("gpu layers", Quantity.Setting, NumGpu),
-        new("temperature", Quantity.Setting, Temperature), new("temp", Quantity.Setting, Temperature),
-        new("top p", Quantity.Setting, TopP), new("top k", Quantity.Setting, TopK), new("repeat penalty", Quantity.Setting, RepeatPenalty),
+        new("context window", Quantity.Setting, NumCtx), new("context length", Quantity.Setting, NumCtx),
+        new("context size", Quantity.Setting, NumCtx), new("gpu layers", Quantity.Setting, NumGpu),
+        new("temp", Quantity.Setting, Temperature),
+        // Every run setting by its own name, spaced ("num ctx", "top p", "repeat penalty", "min p").
+        .. RunSettings.Options.Select(option => new TopicPhrase(option.Name.Replace('_', ' '), Quantity.Setting, option.Name)),
     ];
 
     /// <summary>Statistic words.</summary>
@@ -271,14 +268,12 @@ internal static class GroundingVocabulary
             "temp" or "temperature" => Temperature,
             "num_ctx" or "numctx" or "context_length" => NumCtx,
             "num_gpu" or "numgpu" => NumGpu,
-            "top_p" or "topp" => TopP,
-            "top_k" or "topk" => TopK,
-            "repeat_penalty" or "repeatpenalty" => RepeatPenalty,
             // The other parts of a configuration's text (a serving run's concurrency, one of several runs in a file) and
-            // every further run setting (RunSettings.Options: min_p, ...): their values name a subject, as num_ctx's do.
+            // every further run setting (RunSettings.Options: top_p, min_p, ..., also written without '_'): their values
+            // name a subject, as num_ctx's do.
             "concurrency" => "concurrency",
             "run" => "run",
-            _ => RunSettings.Options.FirstOrDefault(o => o.Name == normalised)?.Name,
+            _ => RunSettings.Options.FirstOrDefault(o => o.Name == normalised || o.Name.Replace("_", "") == normalised)?.Name,
         };
     }
 

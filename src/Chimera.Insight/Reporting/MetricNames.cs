@@ -96,12 +96,14 @@ public static class MetricNames
         }
 
         var parts = new List<string>();
-        if (metric.NumGpu.HasValue) parts.Add("num_gpu=" + Numbers.Integer(metric.NumGpu.Value));
-        if (metric.NumCtx.HasValue) parts.Add("num_ctx=" + Numbers.Integer(metric.NumCtx.Value));
-        if (metric.Temperature.HasValue) parts.Add("temperature=" + Numbers.Format(metric.Temperature.Value));
-        if (metric.TopP.HasValue) parts.Add("top_p=" + Numbers.Format(metric.TopP.Value));
-        if (metric.TopK.HasValue) parts.Add("top_k=" + Numbers.Integer(metric.TopK.Value));
-        if (metric.RepeatPenalty.HasValue) parts.Add("repeat_penalty=" + Numbers.Format(metric.RepeatPenalty.Value));
+        foreach (var option in RunSettings.Options)
+        {
+            if (metric.Settings[option] is { } value)
+            {
+                parts.Add(option.Name + "=" + Numbers.Setting(option, value));
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(metric.Quantization)) parts.Add("quantization=" + SafeText.Inline(metric.Quantization, 20));
         return string.Join(", ", parts);
     }

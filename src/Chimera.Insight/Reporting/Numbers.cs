@@ -34,6 +34,9 @@ public static class Numbers
 
     public static string Integer(long value) => value.ToString(Invariant);
 
+    /// <summary>A run setting's value: whole for a whole-number option (num_ctx=2048), else as <see cref="Format(double)"/>.</summary>
+    public static string Setting(RunOption option, double value) => option.IsWholeNumber ? Integer((long)value) : Format(value);
+
     /// <summary>A percentage with one decimal: 43.6%.</summary>
     public static string Percent(double value) => Format(value, 1) + "%";
 

@@ -230,7 +230,7 @@ public static class ReportJson
         return options;
     }
 
-    /// <summary>Leaves out empty lists (they read back as the empty lists the types start with) and, in metrics,
+    /// <summary>Leaves out empty lists and empty run settings (they read back as the empty ones the types start with) and, in metrics,
     /// what the report carries once.</summary>
     private static void Lean(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
     {
@@ -253,6 +253,10 @@ public static class ReportJson
             else if (typeof(Array).IsAssignableFrom(property.PropertyType))
             {
                 property.ShouldSerialize = (_, value) => value is Array { Length: > 0 };
+            }
+            else if (property.PropertyType == typeof(RunSettings))
+            {
+                property.ShouldSerialize = (_, value) => value is RunSettings { IsEmpty: false };
             }
         }
     }

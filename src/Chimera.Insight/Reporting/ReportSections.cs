@@ -19,18 +19,19 @@ public static class ReportSections
     /// <summary>How many file names each kind lists before "... and N more".</summary>
     public const int FilesPerKind = Inventory.InventorySummaryBuilder.FirstFilesKept;
 
-    /// <summary>"num_gpu=80, num_ctx=512, temp=1, top_p=default, top_k=default, repeat_penalty=default".</summary>
-    public static string ConfigurationLine(InsightReport report)
-    {
-        static string Part(string name, string? value) => name + "=" + (value ?? "default");
-        return string.Join(", ",
-            Part("num_gpu", report.NumGpu.HasValue ? Numbers.Integer(report.NumGpu.Value) : null),
-            Part("num_ctx", report.NumCtx.HasValue ? Numbers.Integer(report.NumCtx.Value) : null),
-            Part("temp", report.Temperature.HasValue ? Numbers.Format(report.Temperature.Value) : null),
-            Part("top_p", report.TopP.HasValue ? Numbers.Format(report.TopP.Value) : null),
-            Part("top_k", report.TopK.HasValue ? Numbers.Integer(report.TopK.Value) : null),
-            Part("repeat_penalty", report.RepeatPenalty.HasValue ? Numbers.Format(report.RepeatPenalty.Value) : null));
-    }
+    // The options the seed's layout always lists ("default" when unset); any other is listed when set.
+    private static readonly RunOption[] AlwaysListed =
+    [
+        RunSettings.NumGpuOption, RunSettings.NumCtxOption, RunSettings.TemperatureOption,
+        RunSettings.TopPOption, RunSettings.TopKOption, RunSettings.RepeatPenaltyOption,
+    ];
+
+    /// <summary>"num_gpu=80, num_ctx=512, temp=1, top_p=default, top_k=default, repeat_penalty=default" (then, say,
+    /// "min_p=0.05" when set).</summary>
+    public static string ConfigurationLine(InsightReport report) => string.Join(", ", RunSettings.Options
+        .Where(option => AlwaysListed.Contains(option) || report.Settings[option] is not null)
+        .Select(option => (option == RunSettings.TemperatureOption ? "temp" : option.Name) + "=" +
+            (report.Settings[option] is { } value ? Numbers.Setting(option, value) : "default")));
 
     /// <summary>"23.55s (ingest 0.03s | analysis 10.28s | report 13.23s)".</summary>
     public static string ExecutionTime(InsightReport report) =>

@@ -12,7 +12,7 @@ internal sealed class ConfigurationParts
 
     public static ConfigurationParts Of(BenchmarkMetric m) => new()
     {
-        settings = SettingsOf(m.NumGpu, m.NumCtx, m.Temperature, m.TopP, m.TopK, m.RepeatPenalty), quantization = m.Quantization,
+        settings = m.Settings, quantization = m.Quantization,
         producer = m.Producer, concurrency = m.Concurrency, test = m.Test, run = m.Run,
     };
 
@@ -41,24 +41,11 @@ internal sealed class ConfigurationParts
 
     public void ApplyTo(BenchmarkMetric metric)
     {
-        metric.NumGpu = settings.NumGpu;
-        metric.NumCtx = settings.NumCtx;
-        metric.Temperature = settings.Temperature;
-        metric.TopP = settings.TopP;
-        metric.TopK = settings.TopK;
-        metric.RepeatPenalty = settings.RepeatPenalty;
+        metric.Settings = settings;
         metric.Quantization = quantization;
         metric.Producer = producer;
         metric.Concurrency = concurrency;
         metric.Test = test;
         metric.Run = run;
-    }
-
-    /// <summary>The settings a public object's own properties carry (those it has a property for).</summary>
-    private static RunSettings SettingsOf(int? numGpu, int? numCtx, double? temperature, double? topP, int? topK, double? repeatPenalty)
-    {
-        var options = RunSettings.Options;
-        return RunSettings.None.With(options[0], numGpu).With(options[1], numCtx).With(options[2], temperature)
-            .With(options[3], topP).With(options[4], topK).With(options[5], repeatPenalty);
     }
 }

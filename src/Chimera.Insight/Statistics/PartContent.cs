@@ -5,13 +5,14 @@ namespace Chimera.Insight.Statistics;
 /// counts, the repeats left out where it was measured, the per-source segments and, for a sketched part, the sketch.</summary>
 internal sealed class PartContent
 {
-    private const byte Version = 1;
+    // 2: the run settings as one canonical text (every option of RunSettings.Options), not six fields.
+    private const byte Version = 2;
 
     public GroupingKeys GroupBy { get; set; }
     public int ColdCount { get; set; }
     public Moments Moments { get; set; } = Moments.Empty;
     public DateTime? LatestTimestamp { get; set; }
-    /// <summary>NumGpu ... Quantization, carried on a metric object (null: none shared).</summary>
+    /// <summary>The run settings and quantization, carried on a metric object (null: none shared).</summary>
     public BenchmarkMetric? Configuration { get; set; }
     public List<KeyValuePair<string, int>> Errors { get; set; } = [];
     public string[] Duplicates { get; set; } = [];
@@ -36,12 +37,7 @@ internal sealed class PartContent
 
         w.WriteSigned(LatestTimestamp?.ToUniversalTime().Ticks ?? -1);
         var c = Configuration;
-        w.WriteString(c?.NumGpu?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString(c?.NumCtx?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString(c?.Temperature?.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString(c?.TopP?.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString(c?.TopK?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString(c?.RepeatPenalty?.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString(c is { Settings.IsEmpty: false } ? c.Settings.ToString() : null);
         w.WriteString(c?.Quantization);
         w.WriteVarint((ulong)Errors.Count);
         foreach (var error in Errors)
@@ -77,12 +73,7 @@ internal sealed class PartContent
         content.LatestTimestamp = ticks < 0 ? null : new DateTime(ticks, DateTimeKind.Utc);
         var metric = new BenchmarkMetric
         {
-            NumGpu = Int(r.ReadString()),
-            NumCtx = Int(r.ReadString()),
-            Temperature = Double(r.ReadString()),
-            TopP = Double(r.ReadString()),
-            TopK = Int(r.ReadString()),
-            RepeatPenalty = Double(r.ReadString()),
+            Settings = RunSettings.Parse(r.ReadString()),
             Quantization = r.ReadString(),
         };
         content.Configuration = metric;
@@ -118,10 +109,4 @@ internal sealed class PartContent
 
         return items;
     }
-
-    private static int? Int(string? text) =>
-        text is null ? null : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-
-    private static double? Double(string? text) =>
-        text is null ? null : double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 }

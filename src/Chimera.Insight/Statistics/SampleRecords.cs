@@ -51,12 +51,7 @@ internal static class SampleRecords
             Concurrency = sample.Concurrency,
             Test = sample.Test,
             Run = sample.Run,
-            NumGpu = sample.NumGpu,
-            NumCtx = sample.NumCtx,
-            Temperature = sample.Temperature,
-            TopP = sample.TopP,
-            TopK = sample.TopK,
-            RepeatPenalty = sample.RepeatPenalty,
+            Settings = sample.Settings,
             Timestamp = sample.Timestamp,
         };
         var record = new PendingRecord(dimensions, sample.Location)
@@ -99,12 +94,12 @@ internal static class SampleRecords
     /// record id, which is a record by itself; -1 otherwise).</summary>
     private readonly record struct Context(
         string? Record, int Alone, string? Model, string? Backend, string? Configuration, string? Prompt, Phase Phase, bool Failed,
-        string? Error, string? Quantization, string? Producer, int? Concurrency, string? Test, string? Run, int? NumGpu, int? NumCtx,
-        double? Temperature, double? TopP, int? TopK, double? RepeatPenalty, DateTime? Timestamp, int? RequestCount, int? FailedRequestCount)
+        string? Error, string? Quantization, string? Producer, int? Concurrency, string? Test, string? Run, RunSettings Settings,
+        DateTime? Timestamp, int? RequestCount, int? FailedRequestCount)
     {
         public static Context Of(BenchmarkSample s, int alone) => new(
             s.Record, alone, s.Model, s.Backend, s.Configuration, s.Prompt, s.Phase, s.Failed, s.Failed ? s.Error : null, s.Quantization,
-            s.Producer, s.Concurrency, s.Test, s.Run, s.NumGpu, s.NumCtx, s.Temperature, s.TopP, s.TopK, s.RepeatPenalty, s.Timestamp,
+            s.Producer, s.Concurrency, s.Test, s.Run, s.Settings, s.Timestamp,
             s.RequestCount, s.FailedRequestCount);
     }
 }

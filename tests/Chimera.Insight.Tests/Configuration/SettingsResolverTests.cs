@@ -147,7 +147,7 @@ public sealed class SettingsResolverTests : IDisposable
         var settings = Resolve(new SettingsParameters { Profile = "chimera" });
 
         Assert.Equal("num_gpu=80, num_ctx=512, temperature=1", settings.ConfigurationText);
-        Assert.Equal((80, 512, 1.0), (settings.NumGpu!.Value, settings.NumCtx!.Value, settings.Temperature!.Value));
+        Assert.Equal((80, 512, 1.0), (settings.RunSettings.NumGpu!.Value, settings.NumCtx!.Value, settings.RunSettings.Temperature!.Value));
     }
 
     [Fact]

@@ -48,7 +48,38 @@ public sealed class RunSettingsTests : IDisposable
         Assert.Empty(result.Errors);
         var samples = result.Of("TokensPerSecond");
         Assert.Equal(["num_ctx=2048, min_p=0.05", "num_ctx=2048, min_p=0.1"], samples.Select(s => s.Configuration));
+        Assert.Equal([0.05, 0.1], samples.Select(s => s.Settings["min_p"]!.Value));
         Assert.Empty(result.Of("min_p"));
+
+        var metrics = Insight.Statistics.MeasurementSession.Measure(samples, new Insight.Statistics.MeasurementOptions());
+        Assert.Equal([0.05, 0.1], metrics.Select(m => m.Settings["min_p"]!.Value).Order());
+        Assert.All(metrics, m => Assert.Equal(2048, m.NumCtx));
+    }
+
+    [Fact]
+    public void Settings_read_back_from_their_text_and_name_their_properties_as_PowerShell_spells_them()
+    {
+        var settings = RunSettings.Parse("num_gpu=80, num_ctx=512, temperature=0.7, device=cuda, min_p=0.05, top_k=2.5");
+
+        Assert.Equal("num_gpu=80, num_ctx=512, temperature=0.7, min_p=0.05", settings.ToString());
+        Assert.Equal(settings, RunSettings.Parse(settings.ToString()));
+        Assert.Equal(0.05, settings["min_p"]);
+        Assert.Null(settings["device"]);
+        Assert.True(RunSettings.Parse(null).IsEmpty);
+        Assert.Equal(["NumGpu", "NumCtx", "Temperature", "TopP", "TopK", "RepeatPenalty", "MinP"], RunSettings.Options.Select(o => o.PropertyName));
+    }
+
+    [Fact]
+    public void The_public_objects_named_settings_are_views_of_their_Settings()
+    {
+        var sample = new BenchmarkSample { NumCtx = 2048, Temperature = 0.7 };
+        sample.Settings = sample.Settings.With(RunSettings.Find("min_p")!, 0.05);
+        sample.TopK = 40;
+
+        Assert.Equal("num_ctx=2048, temperature=0.7, top_k=40, min_p=0.05", sample.Settings.ToString());
+        sample.NumCtx = null;
+        Assert.Null(sample.Settings.NumCtx);
+        Assert.Equal(0.05, new BenchmarkMetric { Settings = sample.Settings }.Settings["min_p"]);
     }
 
     [Fact]

@@ -122,12 +122,11 @@ internal sealed class MetricGroup
         }
 
         string Num(double v) => v.ToString(CultureInfo.InvariantCulture);
-        if (metric.NumGpu is int g) Set(GroundingVocabulary.NumGpu, Num(g));
-        if (metric.NumCtx is int c) Set(GroundingVocabulary.NumCtx, Num(c));
-        if (metric.Temperature is double t) Set(GroundingVocabulary.Temperature, Num(t));
-        if (metric.TopP is double p) Set(GroundingVocabulary.TopP, Num(p));
-        if (metric.TopK is int k) Set(GroundingVocabulary.TopK, Num(k));
-        if (metric.RepeatPenalty is double r) Set(GroundingVocabulary.RepeatPenalty, Num(r));
+        foreach (var option in RunSettings.Options)
+        {
+            if (metric.Settings[option] is { } value) Set(option.Name, Num(value));
+        }
+
         if (!string.IsNullOrWhiteSpace(metric.Quantization)) Set("quantization", metric.Quantization);
         return settings;
     }
