@@ -28,12 +28,10 @@ internal sealed class Dimensions
 
     public RunSettings Settings { get => settings; set => settings = value; }
 
-    public int? NumGpu { get => settings.NumGpu; set => settings = settings.With(RunSettings.Options[0], value); }
-    public int? NumCtx { get => settings.NumCtx; set => settings = settings.With(RunSettings.Options[1], value); }
-    public double? Temperature { get => settings.Temperature; set => settings = settings.With(RunSettings.Options[2], value); }
-    public double? TopP { get => settings.TopP; set => settings = settings.With(RunSettings.Options[3], value); }
-    public int? TopK { get => settings.TopK; set => settings = settings.With(RunSettings.Options[4], value); }
-    public double? RepeatPenalty { get => settings.RepeatPenalty; set => settings = settings.With(RunSettings.Options[5], value); }
+    // The settings readers set by name (from paths and llama-bench's columns); every other one goes through Settings.
+    public int? NumGpu { get => settings.NumGpu; set => settings = settings.With(RunSettings.NumGpuOption, value); }
+    public int? NumCtx { get => settings.NumCtx; set => settings = settings.With(RunSettings.NumCtxOption, value); }
+    public double? Temperature { get => settings.Temperature; set => settings = settings.With(RunSettings.TemperatureOption, value); }
 
     public DateTime? Timestamp
     {

@@ -42,11 +42,11 @@ public sealed class DimensionsTests
         Assert.Null(dimensions.Timestamp);
 
         dimensions.NumGpu = 0;
-        dimensions.TopK = int.MinValue;
+        dimensions.Settings = dimensions.Settings.With(RunSettings.TopKOption, int.MinValue);
         dimensions.Temperature = 0;
         dimensions.Timestamp = default(DateTime);
         Assert.Equal(0, dimensions.NumGpu);
-        Assert.Equal(int.MinValue, dimensions.TopK);
+        Assert.Equal(int.MinValue, dimensions.Settings.TopK);
         Assert.Equal(0, dimensions.Temperature);
         Assert.Equal(default(DateTime), dimensions.Timestamp);
         Assert.Null(dimensions.NumCtx);
@@ -57,10 +57,10 @@ public sealed class DimensionsTests
         Assert.Null(dimensions.NumGpu);
         Assert.Null(dimensions.Temperature);
         Assert.Null(dimensions.Timestamp);
-        Assert.Equal(int.MinValue, dimensions.TopK);
+        Assert.Equal(int.MinValue, dimensions.Settings.TopK);
 
-        var copy = new Dimensions { NumCtx = 2048, TopP = 0.9 };
-        copy.FillFrom(new Dimensions { NumCtx = 1024, NumGpu = 80, TopP = 0.5, RepeatPenalty = 1.1 });
-        Assert.Equal((80, 2048, 0.9, 1.1), (copy.NumGpu, copy.NumCtx, copy.TopP, copy.RepeatPenalty));
+        var copy = new Dimensions { Settings = RunSettings.Parse("num_ctx=2048, top_p=0.9") };
+        copy.FillFrom(new Dimensions { Settings = RunSettings.Parse("num_ctx=1024, num_gpu=80, top_p=0.5, min_p=0.05") });
+        Assert.Equal("num_gpu=80, num_ctx=2048, top_p=0.9, min_p=0.05", copy.Settings.ToString());
     }
 }
