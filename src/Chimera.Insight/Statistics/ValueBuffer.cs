@@ -12,7 +12,8 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
     private const int ChunkShift = 9;
     private const int ChunkSize = 1 << ChunkShift;
     private readonly List<double[]> chunks = [];
-    private int lastCount = ChunkSize;
+    private double[] last = [];
+    private int lastCount;
 
     public int Count { get; private set; }
 
@@ -22,22 +23,29 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
 
     public void Add(double value)
     {
-        if (lastCount == ChunkSize)
+        if (lastCount == last.Length)
         {
-            chunks.Add(new double[Math.Min(ChunkSize, Math.Max(16, Count))]);
-            lastCount = 0;
+            Grow();
         }
 
-        var last = chunks[chunks.Count - 1];
-        if (lastCount == last.Length)
+        last[lastCount++] = value;
+        Count++;
+    }
+
+    private void Grow()
+    {
+        if (chunks.Count > 0 && last.Length < ChunkSize)
         {
             // A small first chunk grows until it reaches the chunk size.
             Array.Resize(ref last, Math.Min(ChunkSize, last.Length * 2));
             chunks[chunks.Count - 1] = last;
         }
-
-        last[lastCount++] = value;
-        Count++;
+        else
+        {
+            last = new double[Math.Min(ChunkSize, Math.Max(16, Count))];
+            chunks.Add(last);
+            lastCount = 0;
+        }
     }
 
     public void AddRange(ReadOnlySpan<double> values)
