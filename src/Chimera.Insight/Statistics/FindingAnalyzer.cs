@@ -194,45 +194,33 @@ public static class FindingAnalyzer
     /// model with more gets one finding over all its sources first.</summary>
     private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
-        // Runs and failures per model, source and metric (summed over the groups a metric has there, warm and cold):
-        // one lookup per source of a metric, each source's few metrics in a short list.
-        var byModel = new Dictionary<string, Dictionary<string, SourceFailures>>(StringComparer.Ordinal);
-        foreach (var metric in metrics.Where(m => m.Origin == MetricOrigin.Measured))
+        var byModel = new Dictionary<string, ModelSources>(StringComparer.Ordinal);
+        var measured = metrics.Where(m => m.Origin == MetricOrigin.Measured).ToList();
+        foreach (var metric in measured)
         {
             var model = ModelKey(metric);
-            if (!byModel.TryGetValue(model, out var bySource))
+            if (!byModel.TryGetValue(model, out var sources))
             {
-                bySource = new Dictionary<string, SourceFailures>(StringComparer.Ordinal);
-                byModel.Add(model, bySource);
+                byModel.Add(model, sources = new ModelSources());
             }
 
-            foreach (var (source, count, failed) in PerSource(metric))
-            {
-                if (!bySource.TryGetValue(source, out var tally))
-                {
-                    tally = new SourceFailures();
-                    bySource.Add(source, tally);
-                }
-
-                tally.Add(metric, count, failed);
-            }
+            sources.Add(metric);
         }
 
-        foreach (var (modelKey, bySource) in byModel.OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var (modelKey, sources) in byModel.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             var model = modelKey.Length == 0 ? null : modelKey;
-            // Each source's runs are those of its widest metric (a run that failed fails every metric it would have had).
-            var modelSources = bySource.Select(p => (Source: p.Key, Widest: p.Value.Widest(), p.Value.Error)).ToList();
-            var failing = modelSources.Where(s => s.Widest.Failed > 0)
-                .OrderByDescending(s => (double)s.Widest.Failed / s.Widest.Runs).ThenByDescending(s => s.Widest.Failed)
+            var modelSources = sources.Widest();
+            var failing = modelSources.Where(s => s.Failed > 0)
+                .OrderByDescending(s => (double)s.Failed / s.Runs).ThenByDescending(s => s.Failed)
                 .ThenBy(s => s.Source, StringComparer.Ordinal)
                 .ToList();
             if (failing.Count > options.FailingSourcesPerModel)
             {
                 // Hundreds of files with a failure or two each: the model's rate over all its files says it; the
                 // files with the highest rates follow.
-                var failed = modelSources.Sum(s => s.Widest.Failed);
-                var runs = modelSources.Sum(s => s.Widest.Runs);
+                var failed = modelSources.Sum(s => s.Failed);
+                var runs = modelSources.Sum(s => s.Runs);
                 var rate = (double)failed / runs * 100;
                 var shown = Math.Max(0, options.FailingSourcesPerModel);
                 yield return New("FailureRate", FindingSeverity.Warning, model, null,
@@ -243,60 +231,135 @@ public static class FindingAnalyzer
 
             foreach (var source in failing.Take(Math.Max(0, options.FailingSourcesPerModel)).OrderBy(s => s.Source, StringComparer.Ordinal))
             {
-                var widest = source.Widest;
-                var rate = (double)widest.Failed / widest.Runs * 100;
+                var rate = (double)source.Failed / source.Runs * 100;
                 var error = source.Error is { } e ? OneLine(e) : null;
                 yield return New("FailureRate", FindingSeverity.Warning, model, source.Source,
-                    StatisticsMessages.FailureRate(model, source.Source, widest.Failed, widest.Runs, rate, error),
-                    Figure("Failed", widest.Failed), Figure("Runs", widest.Runs), Figure("FailureRate", rate, "%"));
+                    StatisticsMessages.FailureRate(model, source.Source, source.Failed, source.Runs, rate, error),
+                    Figure("Failed", source.Failed), Figure("Runs", source.Runs), Figure("FailureRate", rate, "%"));
             }
         }
     }
 
-    /// <summary>One source's runs and failures, per metric, and its most frequent error (that of the metric with the most
-    /// failures there).</summary>
-    private sealed class SourceFailures
+    /// <summary>The sources of one model's metrics. A source's runs are those of its widest metric (a run that failed
+    /// fails every metric it would have had), summed over the groups the metric has there (warm and cold): the most
+    /// runs, then the most failed, then the first metric by name. Its error is the top error of the group with the
+    /// most failures there. Kept in arrays by source number: a model of thousands of files and a dozen metrics makes
+    /// no object per source.</summary>
+    private sealed class ModelSources
     {
-        private readonly List<(string Metric, int Runs, int Failed)> metrics = [];
-        private int errorFailed;
+        private readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
+        private readonly List<string> names = [];
+        private readonly List<BenchmarkMetric> metrics = [];
 
-        public string? Error { get; private set; }
+        public void Add(BenchmarkMetric metric) => metrics.Add(metric);
 
-        public void Add(BenchmarkMetric metric, int count, int failed)
+        public List<(string Source, int Runs, int Failed, string? Error)> Widest()
         {
-            var at = metrics.FindIndex(t => string.Equals(t.Metric, metric.Metric, StringComparison.Ordinal));
-            if (at < 0)
+            // Numbered in the order met, so each metric's sources are looked up once.
+            var perMetric = metrics.Select(m => (Metric: m, Numbers: Number(m))).ToList();
+            var bestRuns = new int[names.Count];
+            var bestFailed = new int[names.Count];
+            var seen = new bool[names.Count];
+            var runs = new int[names.Count];
+            var failed = new int[names.Count];
+            var errors = new string?[names.Count];
+            var errorFailed = new int[names.Count];
+            foreach (var (metric, sourceNumbers) in perMetric)
             {
-                metrics.Add((metric.Metric, count + failed, failed));
-            }
-            else
-            {
-                metrics[at] = (metric.Metric, metrics[at].Runs + count + failed, metrics[at].Failed + failed);
-            }
-
-            if (failed > 0 && metric.TopError is { } error && (Error is null || failed > errorFailed))
-            {
-                Error = error;
-                errorFailed = failed;
-            }
-        }
-
-        /// <summary>The most runs, then the most failed, then the first metric by name.</summary>
-        public (int Runs, int Failed) Widest()
-        {
-            var best = metrics[0];
-            foreach (var t in metrics)
-            {
-                if (t.Runs > best.Runs || (t.Runs == best.Runs && (t.Failed > best.Failed
-                    || (t.Failed == best.Failed && string.CompareOrdinal(t.Metric, best.Metric) < 0))))
+                for (var i = 0; i < sourceNumbers.Length; i++)
                 {
-                    best = t;
+                    var (_, _, f) = Share(metric, i);
+                    var n = sourceNumbers[i];
+                    if (f > 0 && metric.TopError is { } error && (errors[n] is null || f > errorFailed[n]))
+                    {
+                        errors[n] = error;
+                        errorFailed[n] = f;
+                    }
                 }
             }
 
-            return (best.Runs, best.Failed);
+            // One metric name at a time, in ordinal order: a later name is wider only with more runs, or as many and more failed.
+            foreach (var byName in perMetric.GroupBy(p => p.Metric.Metric, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var touched = new List<int>();
+                foreach (var (metric, sourceNumbers) in byName)
+                {
+                    for (var i = 0; i < sourceNumbers.Length; i++)
+                    {
+                        var (_, count, f) = Share(metric, i);
+                        var n = sourceNumbers[i];
+                        if (runs[n] == 0 && failed[n] == 0)
+                        {
+                            touched.Add(n);
+                        }
+
+                        runs[n] += count + f;
+                        failed[n] += f;
+                    }
+                }
+
+                foreach (var n in touched)
+                {
+                    if (!seen[n] || runs[n] > bestRuns[n] || (runs[n] == bestRuns[n] && failed[n] > bestFailed[n]))
+                    {
+                        bestRuns[n] = runs[n];
+                        bestFailed[n] = failed[n];
+                    }
+
+                    seen[n] = true;
+                    runs[n] = 0;
+                    failed[n] = 0;
+                }
+            }
+
+            var widest = new List<(string, int, int, string?)>(names.Count);
+            for (var n = 0; n < names.Count; n++)
+            {
+                if (seen[n])
+                {
+                    widest.Add((names[n], bestRuns[n], bestFailed[n], errors[n]));
+                }
+            }
+
+            return widest;
+        }
+
+        private int[] Number(BenchmarkMetric metric)
+        {
+            var count = Shares(metric);
+            var result = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                var source = Share(metric, i).Source;
+                if (!numbers.TryGetValue(source, out var n))
+                {
+                    numbers.Add(source, n = names.Count);
+                    names.Add(source);
+                }
+
+                result[i] = n;
+            }
+
+            return result;
         }
     }
+
+    /// <summary>How many sources a metric names with their counts: all of <see cref="BenchmarkMetric.Sources"/> when
+    /// their counts came with them, else its one source (the group of a single file) or none.</summary>
+    private static int Shares(BenchmarkMetric metric) =>
+        HasSourceCounts(metric) ? metric.Sources.Length : SoleSource(metric) is null ? 0 : 1;
+
+    private static (string Source, int Count, int Failed) Share(BenchmarkMetric metric, int i) =>
+        HasSourceCounts(metric)
+            ? (metric.Sources[i], metric.SourceCounts[i], metric.SourceFailedCounts[i])
+            : (SoleSource(metric)!, metric.Count, metric.FailedCount);
+
+    private static bool HasSourceCounts(BenchmarkMetric metric) =>
+        metric.Sources.Length > 0 && metric.SourceCounts.Length == metric.Sources.Length
+        && metric.SourceFailedCounts.Length == metric.Sources.Length;
+
+    private static string? SoleSource(BenchmarkMetric metric) =>
+        metric.Source ?? (metric.Sources.Length == 1 ? metric.Sources[0] : null);
 
     /// <summary>An error's first line, at most 160 characters: a stack trace is not a finding.</summary>
     private static string OneLine(string error)
@@ -305,21 +368,6 @@ public static class FindingAnalyzer
         return line.Length <= 160 ? line : line.Substring(0, 157) + "...";
     }
 
-    private static IEnumerable<(string Source, int Count, int Failed)> PerSource(BenchmarkMetric metric)
-    {
-        if (metric.Sources.Length > 0 && metric.SourceCounts.Length == metric.Sources.Length
-            && metric.SourceFailedCounts.Length == metric.Sources.Length)
-        {
-            for (var i = 0; i < metric.Sources.Length; i++)
-            {
-                yield return (metric.Sources[i], metric.SourceCounts[i], metric.SourceFailedCounts[i]);
-            }
-        }
-        else if (metric.Source is { } source || (metric.Sources.Length == 1 && (source = metric.Sources[0]) is not null))
-        {
-            yield return (source, metric.Count, metric.FailedCount);
-        }
-    }
 
     /// <summary>High variance of performance figures only (times and rates: their spread is what the numbers are
     /// about), at most a few per model, the noisiest first; counts, lengths, telemetry and deltas vary by design.</summary>
