@@ -10,9 +10,10 @@ internal static class InputWarnings
     /// <summary>How many files a warning names before "and N more".</summary>
     private const int Named = 3;
 
-    public static void Write(Cmdlet cmdlet, IReadOnlyList<BenchmarkMetric> metrics, int files, int otherSources, string[]? metricPatterns)
+    public static void Write(Cmdlet cmdlet, IReadOnlyList<BenchmarkMetric> metrics, int files, Func<int> otherSources, string[]? metricPatterns)
     {
-        if (metrics.Count == 0 && files == 0 && otherSources == 0)
+        // The other sources are counted only when no metric came out: joining the sources of many metrics costs.
+        if (metrics.Count == 0 && files == 0 && otherSources() == 0)
         {
             cmdlet.WriteWarning("No input reached the command: give it benchmark files or folders (-Path, or Get-BenchmarkInventory's output), samples or metrics.");
             return;
@@ -32,7 +33,7 @@ internal static class InputWarnings
         {
             cmdlet.WriteWarning(string.Format(CultureInfo.InvariantCulture,
                 "No benchmark data in the {0} file(s) and {1} other source(s) read: no value of a metric was found (see -Verbose for what each file held).",
-                files, otherSources));
+                files, otherSources()));
         }
     }
 

@@ -158,7 +158,7 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
         }
 
         MetricNameCompleter.Remember(metrics.Select(m => m.Metric));
-        InputWarnings.Write(this, metrics, session.FileCount, session.OtherSources.Count, Metric);
+        InputWarnings.Write(this, metrics, session.FileCount, () => session.OtherSources.Count, Metric);
 
         if (Findings)
         {
@@ -190,12 +190,11 @@ public sealed class MeasureBenchmarkMetricsCommand : PSCmdlet
     /// else built from the distinct sources of the samples.</summary>
     private BenchmarkInventorySummary SummarizeInventory()
     {
-        var others = session!.OtherSources;
-        if (session.FileCount == 0)
+        if (session!.FileCount == 0)
         {
-            return session.InheritedInventory ?? SourceInventory.Summarize(others);
+            return session.InheritedInventory ?? SourceInventory.Summarize(session.OtherSources);
         }
 
-        return session.SummarizeFiles(others.Select(PathFiles.Describe).Where(f => f is not null)!, router!.Skipped);
+        return session.SummarizeFiles(session.OtherSources.Select(PathFiles.Describe).Where(f => f is not null)!, router!.Skipped);
     }
 }

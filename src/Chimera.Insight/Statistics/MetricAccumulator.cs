@@ -93,14 +93,14 @@ internal sealed partial class MetricAccumulator
     /// <summary>Takes in a metric computed earlier (live or deserialized): its figures (raw values, or a reported
     /// figure once per value it summarised, already cleaned of NaN, infinities and negative times), failures and
     /// provenance.</summary>
-    public void AddMetric(BenchmarkMetric metric, double[] figures)
+    public void AddMetric(BenchmarkMetric metric, IReadOnlyList<double> figures)
     {
-        firstMetric = metricsAdded++ == 0 && values.Count == 0 && figures.Length == metric.ValueCount ? metric : null;
+        firstMetric = metricsAdded++ == 0 && values.Count == 0 && figures.Count == metric.ValueCount ? metric : null;
         values.AddRange(figures);
         FailedCount += metric.FailedCount;
-        var cold = metric.Phase == Phase.Cold ? figures.Length : Math.Min(metric.ColdCount, figures.Length);
+        var cold = metric.Phase == Phase.Cold ? figures.Count : Math.Min(metric.ColdCount, figures.Count);
         ColdCount += cold;
-        WarmCount += figures.Length - cold;
+        WarmCount += figures.Count - cold;
         for (var i = 0; i < metric.Sources.Length; i++)
         {
             sources.Add(metric.Sources[i], i < metric.SourceCounts.Length ? metric.SourceCounts[i] : 0,
@@ -116,7 +116,7 @@ internal sealed partial class MetricAccumulator
         redundant.UnionWith(metric.RedundantSources);
         NoteTime(metric.LatestTimestamp);
         NoteParts(ConfigurationParts.Of(metric));
-        NoteMetricProvenance(metric, figures.Length, cold);
+        NoteMetricProvenance(metric, figures.Count, cold);
     }
 
     public void NoteRepeat(RepeatKind kind, string original, string copy) =>

@@ -151,38 +151,37 @@ internal sealed class MetricAggregator
             return;
         }
 
-        // A reported metric brings its figure once per figure it summarised; a measured one its raw values.
+        // A reported metric brings its figure once per figure it summarised; a measured one its raw values (read where
+        // they are kept, not copied into an array first).
         var figures = metric.Origin == MetricOrigin.Reported && metric.ValueCount == 0 && metric.Mean is { } mean
             ? Enumerable.Repeat(mean, Math.Max(0, metric.Count)).ToArray()
-            : metric.Values;
+            : metric.ValueList;
         var clean = Counted(figures, metric);
-        if (clean.Length != figures.Length)
+        if (clean.Count != figures.Count)
         {
             Rejected.Add(new ExtractionError
             {
                 Source = metric.Sources.FirstOrDefault() ?? "",
-                Reason = StatisticsMessages.RejectedMetricValues(metric.Metric, figures.Length - clean.Length),
+                Reason = StatisticsMessages.RejectedMetricValues(metric.Metric, figures.Count - clean.Count),
             });
         }
 
         GetOrAdd(GroupKey.For(metric, Keys)).AddMetric(metric, clean);
     }
 
-    /// <summary>The figures a statistic may count (finite, and not negative where the metric cannot be): the array
+    /// <summary>The figures a statistic may count (finite, and not negative where the metric cannot be): the list
     /// itself when all are, as a measured metric's are.</summary>
-    private static double[] Counted(double[] figures, BenchmarkMetric metric)
+    private static IReadOnlyList<double> Counted(IReadOnlyList<double> figures, BenchmarkMetric metric)
     {
         var nonNegative = SampleValidator.MustBeNonNegative(metric.Metric, metric.Unit);
         bool Counts(double v) => double.IsFinite(v) && !(v < 0 && nonNegative);
-        foreach (var value in figures)
+        var all = figures switch
         {
-            if (!Counts(value))
-            {
-                return figures.Where(Counts).ToArray();
-            }
-        }
-
-        return figures;
+            double[] array => Array.TrueForAll(array, Counts),
+            ValueBuffer buffer => buffer.All(Counts),
+            _ => figures.All(Counts),
+        };
+        return all ? figures : figures.Where(Counts).ToArray();
     }
 
     /// <summary>True when the group holds (or held) values or failures: it was met, not only named.</summary>

@@ -50,10 +50,61 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
 
     public void AddRange(ReadOnlySpan<double> values)
     {
-        foreach (var value in values)
+        while (values.Length > 0)
         {
-            Add(value);
+            if (lastCount == last.Length)
+            {
+                Grow();
+            }
+
+            var taken = Math.Min(values.Length, last.Length - lastCount);
+            values.Slice(0, taken).CopyTo(last.AsSpan(lastCount));
+            lastCount += taken;
+            Count += taken;
+            values = values.Slice(taken);
         }
+    }
+
+    /// <summary>Adds another list's values: a buffer's or an array's a block at a time.</summary>
+    public void AddRange(IReadOnlyList<double> values)
+    {
+        switch (values)
+        {
+            case double[] array:
+                AddRange(array.AsSpan());
+                break;
+            case ValueBuffer buffer:
+                for (var c = 0; c < buffer.chunks.Count; c++)
+                {
+                    AddRange(buffer.chunks[c].AsSpan(0, c == buffer.chunks.Count - 1 ? buffer.lastCount : buffer.chunks[c].Length));
+                }
+
+                break;
+            default:
+                foreach (var value in values)
+                {
+                    Add(value);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Whether every value passes <paramref name="test"/>.</summary>
+    public bool All(Func<double, bool> test)
+    {
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            foreach (var value in chunks[c].AsSpan(0, c == chunks.Count - 1 ? lastCount : chunks[c].Length))
+            {
+                if (!test(value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The values in the order they were added.</summary>
