@@ -6,7 +6,8 @@ namespace Chimera.Insight.Statistics;
 /// millions of values cost 8 bytes each and no more. The first chunk starts small and doubles up to that size, so a
 /// group of a few values costs little; small chunks keep what that doubling leaves behind small too (a group fills
 /// over the whole run, so the arrays it outgrows die old, where the collector reclaims them last). Once handed to a
-/// metric it is read, never added to.</summary>
+/// metric it is read, never added to; an empty buffer given such a buffer's values reads them in place (a metric
+/// piped on alone into a group of its own), and copies them only when a value of its own comes.</summary>
 internal sealed class ValueBuffer : IReadOnlyList<double>
 {
     private const int ChunkShift = 9;
@@ -14,12 +15,17 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
     private readonly List<double[]> chunks = [];
     private double[] last = [];
     private int lastCount;
+    private int count;
+    // Another buffer's values, read in place while this one has none of its own.
+    private ValueBuffer? borrowed;
 
-    public int Count { get; private set; }
+    public int Count => borrowed?.Count ?? count;
 
     // Every chunk but the last holds ChunkSize values: the first grows to that size before a second is made.
     public double this[int index] =>
-        (uint)index < (uint)Count ? chunks[index >> ChunkShift][index & (ChunkSize - 1)] : throw new ArgumentOutOfRangeException(nameof(index));
+        borrowed is not null ? borrowed[index]
+        : (uint)index < (uint)count ? chunks[index >> ChunkShift][index & (ChunkSize - 1)]
+        : throw new ArgumentOutOfRangeException(nameof(index));
 
     public void Add(double value)
     {
@@ -29,11 +35,20 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
         }
 
         last[lastCount++] = value;
-        Count++;
+        count++;
     }
 
     private void Grow()
     {
+        if (borrowed is not null)
+        {
+            CopyBorrowed();
+            if (lastCount < last.Length)
+            {
+                return;
+            }
+        }
+
         if (chunks.Count > 0 && last.Length < ChunkSize)
         {
             // A small first chunk grows until it reaches the chunk size.
@@ -42,10 +57,17 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
         }
         else
         {
-            last = new double[Math.Min(ChunkSize, Math.Max(16, Count))];
+            last = new double[Math.Min(ChunkSize, Math.Max(16, count))];
             chunks.Add(last);
             lastCount = 0;
         }
+    }
+
+    private void CopyBorrowed()
+    {
+        var source = borrowed!;
+        borrowed = null;
+        source.ForEachBlock(AddRange);
     }
 
     public void AddRange(ReadOnlySpan<double> values)
@@ -60,12 +82,13 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
             var taken = Math.Min(values.Length, last.Length - lastCount);
             values.Slice(0, taken).CopyTo(last.AsSpan(lastCount));
             lastCount += taken;
-            Count += taken;
+            count += taken;
             values = values.Slice(taken);
         }
     }
 
-    /// <summary>Adds another list's values: a buffer's or an array's a block at a time.</summary>
+    /// <summary>Adds another list's values: an array's a block at a time; a buffer's, into an empty buffer, by reading
+    /// them where they are.</summary>
     public void AddRange(IReadOnlyList<double> values)
     {
         switch (values)
@@ -73,12 +96,11 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
             case double[] array:
                 AddRange(array.AsSpan());
                 break;
+            case ValueBuffer buffer when count == 0 && borrowed is null:
+                borrowed = buffer.borrowed ?? buffer;
+                break;
             case ValueBuffer buffer:
-                for (var c = 0; c < buffer.chunks.Count; c++)
-                {
-                    AddRange(buffer.chunks[c].AsSpan(0, c == buffer.chunks.Count - 1 ? buffer.lastCount : buffer.chunks[c].Length));
-                }
-
+                buffer.ForEachBlock(AddRange);
                 break;
             default:
                 foreach (var value in values)
@@ -90,9 +112,30 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
         }
     }
 
+    private delegate void BlockAction(ReadOnlySpan<double> block);
+
+    private void ForEachBlock(BlockAction action)
+    {
+        if (borrowed is not null)
+        {
+            borrowed.ForEachBlock(action);
+            return;
+        }
+
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            action(chunks[c].AsSpan(0, c == chunks.Count - 1 ? lastCount : chunks[c].Length));
+        }
+    }
+
     /// <summary>Whether every value passes <paramref name="test"/>.</summary>
     public bool All(Func<double, bool> test)
     {
+        if (borrowed is not null)
+        {
+            return borrowed.All(test);
+        }
+
         for (var c = 0; c < chunks.Count; c++)
         {
             foreach (var value in chunks[c].AsSpan(0, c == chunks.Count - 1 ? lastCount : chunks[c].Length))
@@ -110,7 +153,12 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
     /// <summary>The values in the order they were added.</summary>
     public double[] ToArray()
     {
-        var result = new double[Count];
+        if (borrowed is not null)
+        {
+            return borrowed.ToArray();
+        }
+
+        var result = new double[count];
         var offset = 0;
         for (var c = 0; c < chunks.Count; c++)
         {
@@ -124,13 +172,23 @@ internal sealed class ValueBuffer : IReadOnlyList<double>
 
     public IEnumerator<double> GetEnumerator()
     {
-        for (var c = 0; c < chunks.Count; c++)
+        if (borrowed is not null)
         {
-            var chunk = chunks[c];
-            var used = c == chunks.Count - 1 ? lastCount : chunk.Length;
-            for (var i = 0; i < used; i++)
+            return borrowed.GetEnumerator();
+        }
+
+        return Own();
+
+        IEnumerator<double> Own()
+        {
+            for (var c = 0; c < chunks.Count; c++)
             {
-                yield return chunk[i];
+                var chunk = chunks[c];
+                var used = c == chunks.Count - 1 ? lastCount : chunk.Length;
+                for (var i = 0; i < used; i++)
+                {
+                    yield return chunk[i];
+                }
             }
         }
     }

@@ -610,6 +610,35 @@ public class ValueBufferTests
         Assert.Equal(expected, Enumerable.Range(0, buffer.Count).Select(i => buffer[i]));
         Assert.Throws<ArgumentOutOfRangeException>(() => buffer[buffer.Count]);
     }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(300, 1)]
+    [InlineData(512, 1)]
+    [InlineData(1000, 700)]
+    public void Reads_another_buffers_values_in_place_until_it_gets_one_of_its_own(int count, int more)
+    {
+        var given = new ValueBuffer();
+        for (var i = 0; i < count; i++)
+        {
+            given.Add(i);
+        }
+
+        var buffer = new ValueBuffer();
+        buffer.AddRange((IReadOnlyList<double>)given);
+        Assert.Equal(given.ToArray(), buffer.ToArray());
+        Assert.Equal(count, buffer.Count);
+
+        for (var i = 0; i < more; i++)
+        {
+            buffer.Add(-1 - i);
+        }
+
+        var expected = Enumerable.Range(0, count).Select(i => (double)i).Concat(Enumerable.Range(0, more).Select(i => (double)(-1 - i))).ToArray();
+        Assert.Equal(expected, buffer.ToArray());
+        Assert.Equal(expected, Enumerable.Range(0, buffer.Count).Select(i => buffer[i]));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => (double)i), given);
+    }
 }
 
 public class SourceTalliesTests
