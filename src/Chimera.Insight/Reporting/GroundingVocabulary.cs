@@ -259,21 +259,25 @@ internal static class GroundingVocabulary
     private const int MaxRememberedMetrics = 4096;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> MetricTopics = new(StringComparer.Ordinal);
 
+    // Every run setting (RunSettings.Options) by its name, also written without '_' (numctx, topp, minp).
+    private static readonly Dictionary<string, string> RunOptionKeys = RunSettings.Options
+        .SelectMany(o => new[] { (Key: o.Name, o.Name), (Key: o.Name.Replace("_", ""), o.Name) })
+        .DistinctBy(p => p.Key)
+        .ToDictionary(p => p.Key, p => p.Name, StringComparer.Ordinal);
+
     /// <summary>Canonical setting key for "temp", "num_ctx", "top-p", ...; null when it is none.</summary>
     public static string? SettingKey(string key)
     {
         var normalised = key.Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
         return normalised switch
         {
-            "temp" or "temperature" => Temperature,
-            "num_ctx" or "numctx" or "context_length" => NumCtx,
-            "num_gpu" or "numgpu" => NumGpu,
+            "temp" => Temperature,
+            "context_length" => NumCtx,
             // The other parts of a configuration's text (a serving run's concurrency, one of several runs in a file) and
-            // every further run setting (RunSettings.Options: top_p, min_p, ..., also written without '_'): their values
-            // name a subject, as num_ctx's do.
+            // every run setting: their values name a subject, as num_ctx's do.
             "concurrency" => "concurrency",
             "run" => "run",
-            _ => RunSettings.Options.FirstOrDefault(o => o.Name == normalised || o.Name.Replace("_", "") == normalised)?.Name,
+            _ => RunOptionKeys.GetValueOrDefault(normalised),
         };
     }
 

@@ -195,8 +195,7 @@ public static class FindingAnalyzer
     private static IEnumerable<Finding> FailureRates(IReadOnlyList<BenchmarkMetric> metrics, FindingOptions options)
     {
         var byModel = new Dictionary<string, ModelSources>(StringComparer.Ordinal);
-        var measured = metrics.Where(m => m.Origin == MetricOrigin.Measured).ToList();
-        foreach (var metric in measured)
+        foreach (var metric in metrics.Where(m => m.Origin == MetricOrigin.Measured))
         {
             var model = ModelKey(metric);
             if (!byModel.TryGetValue(model, out var sources))
