@@ -19,6 +19,7 @@
     CmdletsToExport      = @(
         'Get-BenchmarkInventory'
         'Get-BenchmarkSample'
+        'Get-BenchmarkRecord'
         'Measure-BenchmarkMetrics'
         'New-InsightReport'
         'Compare-BenchmarkMetrics'

@@ -27,7 +27,7 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
     private bool _hasPartials;
 
     private static readonly InputKind[] Takes =
-        [InputKind.Metric, InputKind.Part, InputKind.PartialRun, InputKind.Finding, InputKind.Sample, InputKind.Inventory, InputKind.Comparison, InputKind.Report, InputKind.Path];
+        [InputKind.Metric, InputKind.Part, InputKind.PartialRun, InputKind.Finding, InputKind.Sample, InputKind.Record, InputKind.Inventory, InputKind.Comparison, InputKind.Report, InputKind.Path];
     /// <summary>Files piped in (Get-ChildItem *.md | Test-InsightGrounding -Metric $m): texts to check, not facts.</summary>
     private readonly List<string> _pipedFiles = new();
 
@@ -167,6 +167,12 @@ public sealed class TestInsightGroundingCommand : PSCmdlet
                     break;
                 case InputKind.Sample:
                     _facts.AddSample(EngineObjectConverter.ToSample(input));
+                    break;
+                case InputKind.Record when input.BaseObject is BenchmarkRecord record:
+                    _facts.AddRecord(record);
+                    break;
+                case InputKind.Record:
+                    EngineObjectConverter.ToRecordSamples(input).ForEach(_facts.AddSample);
                     break;
                 case InputKind.Inventory:
                     _facts.AddInventory(EngineObjectConverter.ToInventorySummary(input)!);

@@ -11,6 +11,8 @@ internal enum InputKind
     Unknown,
     File,
     Sample,
+    /// <summary>A run with its figures (Get-BenchmarkRecord).</summary>
+    Record,
     Metric,
     Report,
     Comparison,
@@ -43,6 +45,7 @@ internal static class EngineObjectConverter
         (InputKind.Report, typeof(InsightReport),
             p => p.Has("AgentType") || (p.Has("Provider") && (p.Has("Text") || p.Has("Markdown"))) || (p.Has("Persona") && p.Has("TokensPerSecond"))),
         (InputKind.Comparison, typeof(BenchmarkComparison), p => p.Has("ReferenceMean") || p.Has("DifferenceMean")),
+        (InputKind.Record, typeof(BenchmarkRecord), p => p.Has("Figures") && p.Has("Source") && !p.Has("Text")),
         (InputKind.Sample, typeof(BenchmarkSample), p => p.Has("Metric") && p.Has("Value")),
         (InputKind.Metric, typeof(BenchmarkMetric), p => p.Has("Metric") && (p.Has("Origin") || p.Has("Mean") || p.Has("Count"))),
         (InputKind.Finding, typeof(Finding), p => p.Has("Kind") && p.Has("Text") && (p.Has("Figures") || p.Has("Severity"))),
@@ -148,33 +151,80 @@ internal static class EngineObjectConverter
         }
 
         var p = new PropertyReader(input);
-        return new BenchmarkSample
-        {
-            Metric = p.String("Metric") ?? "",
-            Value = p.Double("Value") ?? double.NaN,
-            Unit = p.String("Unit") ?? "",
-            Statistic = p.String("Statistic") is { Length: > 0 } statistic ? statistic : Statistic.Sample,
-            Model = p.String("Model"),
-            Backend = p.String("Backend"),
-            Configuration = p.String("Configuration"),
-            Settings = SettingsOf(p),
-            Quantization = p.String("Quantization"),
-            Prompt = p.String("Prompt"),
-            Producer = p.String("Producer"),
-            Concurrency = p.Int("Concurrency"),
-            Test = p.String("Test"),
-            Run = p.String("Run"),
-            RequestCount = p.Int("RequestCount"),
-            FailedRequestCount = p.Int("FailedRequestCount"),
-            Phase = p.Enum<Phase>("Phase") ?? Phase.Warm,
-            Failed = p.Bool("Failed"),
-            Error = p.String("Error"),
-            Source = p.String("Source") ?? "",
-            Location = p.String("Location"),
-            Timestamp = p.DateTime("Timestamp"),
-            Record = p.String("Record"),
-        };
+        var sample = RunSample(p, p.String("Record"));
+        sample.Metric = p.String("Metric") ?? "";
+        sample.Value = p.Double("Value") ?? double.NaN;
+        sample.Unit = p.String("Unit") ?? "";
+        sample.Statistic = p.String("Statistic") is { Length: > 0 } statistic ? statistic : Statistic.Sample;
+        sample.Location = p.String("Location");
+        return sample;
     }
+
+    /// <summary>A record given as a property bag (deserialized, or written by hand): the samples of its figures, which
+    /// the session folds back into the record as it does any samples. A live record is taken as it is.</summary>
+    public static List<BenchmarkSample> ToRecordSamples(PSObject input)
+    {
+        var p = new PropertyReader(input);
+        var id = p.String("Id");
+        var location = p.String("Location");
+        var samples = new List<BenchmarkSample>();
+        foreach (var item in p.Items("Figures"))
+        {
+            var sample = RunSample(p, id);
+            sample.Location = location;
+            switch (item)
+            {
+                case PSObject bag when bag.BaseObject is not string:
+                    var figure = new PropertyReader(bag);
+                    sample.Metric = figure.String("Metric") ?? "";
+                    sample.Value = figure.Double("Value") ?? double.NaN;
+                    sample.Unit = figure.String("Unit") ?? "";
+                    sample.Statistic = figure.String("Statistic") is { Length: > 0 } statistic ? statistic : Statistic.Sample;
+                    sample.Location = figure.String("Location") ?? location;
+                    break;
+                case var text when PropertyReader.Unwrap(text) is string written && RecordFigureText.Match(written) is { Success: true } m:
+                    // A figure serialized past its depth arrives as its text: "TtftMs=120 ms", "TtftMs P99=310 ms".
+                    sample.Metric = m.Groups["metric"].Value;
+                    sample.Value = PropertyReader.ParseDouble(m.Groups["value"].Value) ?? double.NaN;
+                    sample.Unit = m.Groups["unit"].Value;
+                    sample.Statistic = m.Groups["statistic"].Success ? m.Groups["statistic"].Value : Statistic.Sample;
+                    break;
+                default:
+                    throw new FormatException(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                        "a figure of the record at {0} is neither a BenchmarkFigure nor its text ('{1}')", location ?? p.String("Source"), item));
+            }
+
+            samples.Add(sample);
+        }
+
+        return samples;
+    }
+
+    private static readonly Regex RecordFigureText =
+        new(@"^(?<metric>[^\s=]+)(?: (?<statistic>[^\s=]+))?=(?<value>\S+)(?: (?<unit>.*))?$", RegexOptions.CultureInvariant);
+
+    /// <summary>A sample with the run's properties read from <paramref name="p"/> (a sample's, or its record's).</summary>
+    private static BenchmarkSample RunSample(PropertyReader p, string? record) => new()
+    {
+        Model = p.String("Model"),
+        Backend = p.String("Backend"),
+        Configuration = p.String("Configuration"),
+        Settings = SettingsOf(p),
+        Quantization = p.String("Quantization"),
+        Prompt = p.String("Prompt"),
+        Producer = p.String("Producer"),
+        Concurrency = p.Int("Concurrency"),
+        Test = p.String("Test"),
+        Run = p.String("Run"),
+        RequestCount = p.Int("RequestCount"),
+        FailedRequestCount = p.Int("FailedRequestCount"),
+        Phase = p.Enum<Phase>("Phase") ?? Phase.Warm,
+        Failed = p.Bool("Failed"),
+        Error = p.String("Error"),
+        Source = p.String("Source") ?? "",
+        Timestamp = p.DateTime("Timestamp"),
+        Record = record,
+    };
 
     public static BenchmarkMetric ToMetric(PSObject input)
     {

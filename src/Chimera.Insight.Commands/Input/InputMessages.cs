@@ -21,6 +21,7 @@ internal static class InputMessages
     {
         InputKind.File => "benchmark files (BenchmarkFile)",
         InputKind.Sample => "samples (BenchmarkSample)",
+        InputKind.Record => "records (BenchmarkRecord)",
         InputKind.Metric => "metrics (BenchmarkMetric)",
         InputKind.Report => "reports (InsightReport)",
         InputKind.Comparison => "comparisons (BenchmarkComparison)",

@@ -7,7 +7,7 @@ using Chimera.Insight.Statistics;
 namespace Chimera.Insight.Commands.Input;
 
 /// <summary>Feeds pipeline input of any supported kind into a <see cref="MeasurementSession"/>: files are read by the
-/// session on worker threads, samples and metrics are taken as they are, reports give their timings as samples,
+/// session on worker threads, samples, records and metrics are taken as they are (records given as property bags as their figures' samples), reports give their timings as samples,
 /// paths (strings, FileInfo, -Path, -LiteralPath) are resolved through the provider and walked by the inventory's own
 /// walker, as Get-BenchmarkInventory would walk them. Problems are written by the owning cmdlet, on the
 /// pipeline thread.</summary>
@@ -51,7 +51,7 @@ internal sealed class InputRouter
     public bool OnlyMetrics { get; private set; } = true;
 
     /// <summary>What the measuring cmdlets take.</summary>
-    public static readonly InputKind[] Takes = [InputKind.File, InputKind.Sample, InputKind.Metric, InputKind.Part, InputKind.PartialRun, InputKind.Report, InputKind.Path];
+    public static readonly InputKind[] Takes = [InputKind.File, InputKind.Sample, InputKind.Record, InputKind.Metric, InputKind.Part, InputKind.PartialRun, InputKind.Report, InputKind.Path];
 
     public void Add(PSObject? input)
     {
@@ -76,6 +76,16 @@ internal sealed class InputRouter
                 break;
             case InputKind.Sample:
                 session.AddSample(EngineObjectConverter.ToSample(input));
+                break;
+            case InputKind.Record when input.BaseObject is BenchmarkRecord record:
+                session.AddRecord(record);
+                break;
+            case InputKind.Record:
+                foreach (var sample in EngineObjectConverter.ToRecordSamples(input))
+                {
+                    session.AddSample(sample);
+                }
+
                 break;
             case InputKind.Metric:
                 session.AddMetric(EngineObjectConverter.ToMetric(input));

@@ -262,12 +262,16 @@ public sealed class ExtractionResult
     /// cell that holds no figure, a column of changes (for verbose output).</summary>
     public List<ExtractionError> Notes { get; } = [];
 
-    internal List<PendingRecord> Records { get; } = [];
+    /// <summary>The file's records, in file order: the form the samples are a view of.</summary>
+    public IReadOnlyList<BenchmarkRecord> Records => RecordList;
 
-    internal void Add(string source, PendingRecord record)
+    internal List<BenchmarkRecord> RecordList { get; } = [];
+
+    internal void Add(string source, BenchmarkRecord record)
     {
         Source = source;
-        Records.Add(record);
+        record.Source = source;
+        RecordList.Add(record);
         samples = null;
     }
 }

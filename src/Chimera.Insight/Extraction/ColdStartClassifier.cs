@@ -21,10 +21,10 @@ public static class ColdStartClassifier
     public const double MarginMs = 500;
     public const int MinimumGroupSize = 3;
 
-    /// <summary>Sets <see cref="PendingRecord.Phase"/> to Cold on each cold record of one source, from
+    /// <summary>Sets <see cref="BenchmarkRecord.Phase"/> to Cold on each cold record of one source, from
     /// <paramref name="start"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Classify(string source, IReadOnlyList<PendingRecord> records, int start, Scratch kept)
+    internal static void Classify(string source, IReadOnlyList<BenchmarkRecord> records, int start, Scratch kept)
     {
         var count = records.Count - start;
         var lists = kept.For(count);
@@ -132,7 +132,7 @@ public static class ColdStartClassifier
             Values = new double[records];
         }
 
-        /// <summary>A file's records, as <see cref="Classify(string, IReadOnlyList{PendingRecord}, int)"/> fills them.</summary>
+        /// <summary>A file's records, as <see cref="Classify(string, IReadOnlyList{BenchmarkRecord}, int)"/> fills them.</summary>
         public RecordFigures[] Figures { get; }
 
         public int[] GroupOf { get; }

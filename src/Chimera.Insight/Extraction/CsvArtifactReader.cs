@@ -144,7 +144,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     private void Malformed(CsvMalformedRecord record)
     {
         malformedRows++;
-        var location = PendingRecord.RowLocation(record.RecordNumber - 1, record.LineNumber);
+        var location = BenchmarkRecord.RowLocation(record.RecordNumber - 1, record.LineNumber);
         if (record.Reason == CsvMalformedReason.FieldCountMismatch)
         {
             var fields = CountFields(record.RawRecord);
@@ -231,7 +231,7 @@ internal sealed class CsvArtifactReader(SampleSink sink, Dimensions pathDimensio
     private void ReadRow(CsvReader parser, long row, long line)
     {
         var dimensions = new Dimensions();
-        var record = new PendingRecord(dimensions, row, line, metricColumns + 1);
+        var record = new BenchmarkRecord(dimensions, row, line, metricColumns + 1);
         // A failed row's values are expected to be missing: its problems are told only for a row that did not fail.
         var problems = rowProblems;
         problems.Clear();

@@ -140,7 +140,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLines(ReadOnlyMemory<byte> utf8, JsonDocumentOptions documentOptions)
     {
-        var records = new List<PendingRecord>();
+        var records = new List<BenchmarkRecord>();
         var span = utf8.Span;
         var start = 0;
         var lineNumber = 0;
@@ -202,7 +202,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
     /// <summary>Reads one object: its own figures form a record (returned), its child objects and arrays are walked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PendingRecord? Visit(JsonElement element, string path, Dimensions inherited, Frame frame)
+    private BenchmarkRecord? Visit(JsonElement element, string path, Dimensions inherited, Frame frame)
     {
         var dimensions = new Dimensions();
         var failure = (string?)null;
@@ -397,7 +397,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         textFigures?.RemoveAll(f => f.Name == name);
     }
 
-    private PendingRecord? BuildRecord(string path, Dimensions dimensions, Frame frame, string? failure,
+    private BenchmarkRecord? BuildRecord(string path, Dimensions dimensions, Frame frame, string? failure,
         List<(string Name, FieldMapping Mapping, double Value)> figures, List<(string Name, FieldMapping Mapping, string Text)>? textFigures,
         List<FieldMapping>? nullFigures)
     {
@@ -428,7 +428,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
 
         RecordRules.ResolveSiblings(mappings, fieldNames);
         // Room for each figure and a derived throughput.
-        var record = new PendingRecord(dimensions, path, mappings.Count + 1);
+        var record = new BenchmarkRecord(dimensions, path, mappings.Count + 1);
         if (failure is not null)
         {
             record.MarkFailed(failure);
@@ -479,7 +479,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
     }
 
     /// <summary>A failed record names the metrics it reported as null too.</summary>
-    private static void CompleteFailed(PendingRecord record, List<FieldMapping>? nullFigures, string? defaultStatistic)
+    private static void CompleteFailed(BenchmarkRecord record, List<FieldMapping>? nullFigures, string? defaultStatistic)
     {
         if (nullFigures is not null)
         {
@@ -498,7 +498,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             foreach (var item in array.EnumerateArray())
             {
                 var location = path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-                var record = new PendingRecord(inherited.Clone(), location);
+                var record = new BenchmarkRecord(inherited.Clone(), location);
                 var number = item.TryGetDouble(out var parsed) ? parsed : double.NaN;
                 if (record.Add(keyMapping, number * keyMapping.Scale) is { } problem)
                 {
@@ -512,7 +512,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
             return;
         }
 
-        var records = new List<PendingRecord>();
+        var records = new List<BenchmarkRecord>();
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
@@ -556,7 +556,7 @@ internal sealed class JsonArtifactReader(SampleSink sink, Dimensions pathDimensi
         new() { Role = FieldRole.Metric, Metric = CanonicalMetric.TokensPerSecond, Unit = "tok/s" },
     ];
 
-    private static void CompleteFailedSiblings(List<PendingRecord> records)
+    private static void CompleteFailedSiblings(List<BenchmarkRecord> records)
     {
         if (!records.Any(r => r.Failed))
         {

@@ -23,7 +23,7 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
 {
     private readonly Dimensions current = new();
     private string[] lines = [];
-    private PendingRecord? listRecord;
+    private BenchmarkRecord? listRecord;
     private MarkdownTable? table;
     private bool inFence;
 
@@ -171,16 +171,16 @@ internal sealed class MarkdownArtifactReader(SampleSink sink, Dimensions pathDim
         }
 
         var location = "line " + lineNumber.ToString(CultureInfo.InvariantCulture);
-        PendingRecord record;
+        BenchmarkRecord record;
         if (header.Phase is { } phase)
         {
-            record = new PendingRecord(Snapshot(), location);
+            record = new BenchmarkRecord(Snapshot(), location);
             record.StatePhase(phase);
             sink.Add(record);
         }
         else
         {
-            record = listRecord ??= new PendingRecord(Snapshot(), location);
+            record = listRecord ??= new BenchmarkRecord(Snapshot(), location);
         }
 
         if (record.Add(mapping, number * mapping.Scale, location) is { } problem)

@@ -41,7 +41,7 @@ internal sealed class MarkdownTable
     private readonly bool transposed;
     // Transposed: the dimensions of each column's subject, and its records by phase.
     private readonly Dimensions?[] columnDimensions;
-    private readonly Dictionary<(int Column, int Phase), PendingRecord> columnRecords = [];
+    private readonly Dictionary<(int Column, int Phase), BenchmarkRecord> columnRecords = [];
 
     private MarkdownTable(SampleSink sink, MarkdownHeader[] headers, bool transposed, Dimensions dimensions)
     {
@@ -118,8 +118,8 @@ internal sealed class MarkdownTable
 
     private void ColumnRow(IReadOnlyList<string> cells, Dimensions dimensions, string location)
     {
-        var record = new PendingRecord(dimensions, location);
-        PendingRecord? warm = null, cold = null;
+        var record = new BenchmarkRecord(dimensions, location);
+        BenchmarkRecord? warm = null, cold = null;
         List<string>? notes = null;
         for (var i = 0; i < headers.Length; i++)
         {
@@ -180,14 +180,14 @@ internal sealed class MarkdownTable
         }
     }
 
-    private static PendingRecord PhaseRecord(Dimensions dimensions, string location, Phase phase)
+    private static BenchmarkRecord PhaseRecord(Dimensions dimensions, string location, Phase phase)
     {
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         record.StatePhase(phase);
         return record;
     }
 
-    private void ReadDimension(PendingRecord record, Dimensions dimensions, MarkdownHeader header, int column, string cell)
+    private void ReadDimension(BenchmarkRecord record, Dimensions dimensions, MarkdownHeader header, int column, string cell)
     {
         var role = header.Mapping.Role;
         switch (role)
@@ -236,7 +236,7 @@ internal sealed class MarkdownTable
     /// <summary>Reads a cell's figure(s) into <paramref name="record"/> under <paramref name="mapping"/> (the cell's own unit
     /// beats it); <paramref name="statistic"/> applies where the mapping names none. Returns why the cell gave nothing,
     /// or null.</summary>
-    private static string? ReadCell(PendingRecord record, MarkdownHeader header, FieldMapping mapping, string cell, string? statistic)
+    private static string? ReadCell(BenchmarkRecord record, MarkdownHeader header, FieldMapping mapping, string cell, string? statistic)
     {
         if (!MarkdownCell.TryRead(cell, out var figure, out var problem))
         {
@@ -287,7 +287,7 @@ internal sealed class MarkdownTable
         return Add(record, mapped, figure.Value, figure.Decimals);
     }
 
-    private static string? Add(PendingRecord record, FieldMapping mapping, double number, int decimals)
+    private static string? Add(BenchmarkRecord record, FieldMapping mapping, double number, int decimals)
     {
         var problem = record.Add(mapping, number * mapping.Scale);
         if (problem is null)
@@ -373,7 +373,7 @@ internal sealed class MarkdownTable
             var key = (subject, phase is null ? 0 : (int)phase + 1);
             if (!columnRecords.TryGetValue(key, out var record))
             {
-                record = new PendingRecord(columnDimensions[subject]!, location);
+                record = new BenchmarkRecord(columnDimensions[subject]!, location);
                 if (phase is { } stated)
                 {
                     record.StatePhase(stated);

@@ -109,7 +109,7 @@ internal static class RecordRules
 
     /// <summary>TokensPerSecond = output tokens / eval time (Ollama: eval_count / eval_duration * 1e9) when the
     /// record has both raw figures and no throughput of its own. Derived figures never feed the record id.</summary>
-    public static void DeriveThroughput(PendingRecord record)
+    public static void DeriveThroughput(BenchmarkRecord record)
     {
         if (record.Failed || record.Has(CanonicalMetric.TokensPerSecond, Insight.Statistic.Sample))
         {
@@ -141,7 +141,7 @@ internal static class RecordRules
     }
 
     /// <summary>A failed record keeps every metric its siblings report: those it lacks are added as NaN.</summary>
-    public static void CompleteFailed(PendingRecord record, IEnumerable<FieldMapping> expected)
+    public static void CompleteFailed(BenchmarkRecord record, IEnumerable<FieldMapping> expected)
     {
         if (!record.Failed)
         {

@@ -54,7 +54,7 @@ public static class ReportSamples
         JsonSerializer.Deserialize<InsightReport>(element, SerializerOptions)
         ?? throw new JsonException("null report");
 
-    internal static PendingRecord ToRecord(InsightReport report, string location)
+    internal static BenchmarkRecord ToRecord(InsightReport report, string location)
     {
         var dimensions = new Dimensions
         {
@@ -71,7 +71,7 @@ public static class ReportSamples
             dimensions.FillFrom(fromText);
         }
 
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         if (!report.Complete)
         {
             record.MarkFailed(report.Warnings is { Length: > 0 } warnings ? string.Join("; ", warnings) : "the report's LLM call did not complete");
@@ -88,7 +88,7 @@ public static class ReportSamples
         return record;
     }
 
-    private static void Add(PendingRecord record, string metric, double? value)
+    private static void Add(BenchmarkRecord record, string metric, double? value)
     {
         var mapping = new FieldMapping
         {

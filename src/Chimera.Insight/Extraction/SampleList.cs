@@ -1,9 +1,9 @@
 namespace Chimera.Insight.Extraction;
 
-/// <summary>Turns completed records into samples: one per value a record emits (see <see cref="PendingRecord.Emits"/>).</summary>
+/// <summary>Turns completed records into samples: one per value a record emits (see <see cref="BenchmarkRecord.Emits"/>).</summary>
 internal static class SampleList
 {
-    public static List<BenchmarkSample> Of(string source, IReadOnlyList<PendingRecord> records)
+    public static List<BenchmarkSample> Of(string source, IReadOnlyList<BenchmarkRecord> records)
     {
         var count = 0;
         foreach (var record in records)

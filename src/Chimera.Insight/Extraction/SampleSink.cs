@@ -12,7 +12,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// <summary>What the readers of this file keep from file to file (see <see cref="ReaderContext"/>).</summary>
     public ReaderContext Context { get; } = context ?? new ReaderContext();
 
-    private readonly List<PendingRecord> records = [];
+    private readonly List<BenchmarkRecord> records = [];
     private int suppressedErrors;
 
     public string Source { get; } = source;
@@ -47,7 +47,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     private Dictionary<string, int>? noteCounts;
 
     /// <summary>Adds a record; one left without any value by the end (nothing to show) emits nothing.</summary>
-    public void Add(PendingRecord record) => records.Add(record);
+    public void Add(BenchmarkRecord record) => records.Add(record);
 
     /// <summary>Completes every record collected, in file order: its configuration text, id and phase. The records
     /// with values become the result's records (its samples are built from them when asked for).</summary>
@@ -74,8 +74,8 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             }
         }
 
-        var first = result.Records.Count;
-        result.Records.Capacity = Math.Max(result.Records.Capacity, first + records.Count);
+        var first = result.RecordList.Count;
+        result.RecordList.Capacity = Math.Max(result.RecordList.Capacity, first + records.Count);
         // One dictionary per reader context, emptied for each file.
         var occurrences = Context.RecordOccurrences;
         occurrences.Clear();
@@ -91,9 +91,9 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
             }
         }
 
-        if (result.Records.Count > first)
+        if (result.RecordList.Count > first)
         {
-            ColdStartClassifier.Classify(Source, result.Records, first, Context.ColdStarts);
+            ColdStartClassifier.Classify(Source, result.RecordList, first, Context.ColdStarts);
         }
     }
 
@@ -130,7 +130,7 @@ internal sealed class SampleSink(string source, ExtractionResult result, int max
     /// identical rows stay distinct.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SetId(PendingRecord record, string? configuration, Dictionary<ulong, int> occurrences, ref StableHash.LastOfFour shared)
+    private static void SetId(BenchmarkRecord record, string? configuration, Dictionary<ulong, int> occurrences, ref StableHash.LastOfFour shared)
     {
         var dimensions = record.Dimensions;
         var key = shared.Of(dimensions.Model, dimensions.Backend, dimensions.Quantization, configuration);

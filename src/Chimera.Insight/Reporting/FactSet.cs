@@ -345,6 +345,16 @@ public sealed class FactSet
         AddSettings(sample.Configuration, sample.Settings, "sample configuration");
     }
 
+    /// <summary>A record: each of its samples is a fact of its metric.</summary>
+    public void AddRecord(BenchmarkRecord record)
+    {
+        if (record is null) return;
+        foreach (var sample in Extraction.SampleList.Of(record.Source, [record]))
+        {
+            AddSample(sample);
+        }
+    }
+
     /// <summary>A comparison: both sides' means and spreads, the percent difference and the p-value.</summary>
     public void AddComparison(BenchmarkComparison comparison)
     {

@@ -34,7 +34,7 @@ internal sealed class ContentFingerprint
     /// <summary>The fingerprint of a file's records: the same as that of the samples they make, computed without them
     /// (each record's dimensions are hashed once, not once per value).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ContentFingerprint Compute(IReadOnlyList<Extraction.PendingRecord> records, Scratch scratch)
+    internal static ContentFingerprint Compute(IReadOnlyList<BenchmarkRecord> records, Scratch scratch)
     {
         // Per-record sums gather in two arrays of the reader context, reused file after file.
         var raw = scratch.Raw;

@@ -61,8 +61,9 @@ public sealed class MeasurementSession
     private readonly List<MeasurementNotice> notices = [];
     private readonly Inventory.InventorySummaryBuilder fileInventory = new();
     private readonly HashSet<string> fileNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<BenchmarkSample>> samplesBySource = new(StringComparer.Ordinal);
-    private readonly List<string> sampleSourceOrder = [];
+    // Samples and records given as objects, per source, held until Complete.
+    private readonly Dictionary<string, PipedSource> piped = new(StringComparer.Ordinal);
+    private readonly List<string> pipedSourceOrder = [];
     // The sources of each metric taken in, as they came: joined only if OtherSources is asked for (a report never does).
     private readonly List<string[]> metricSources = [];
     private readonly List<string> notes = [];
@@ -92,7 +93,7 @@ public sealed class MeasurementSession
     {
         get
         {
-            return sampleSourceOrder.Concat(metricSources.SelectMany(sources => sources).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal))
+            return pipedSourceOrder.Concat(metricSources.SelectMany(sources => sources).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal))
                 .Where(s => s.Length > 0 && !fileNames.Contains(s))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
@@ -161,18 +162,31 @@ public sealed class MeasurementSession
         }
     }
 
-    /// <summary>Samples are held per source until <see cref="Complete"/>, when each source's content is known whole.</summary>
-    public void AddSample(BenchmarkSample sample)
+    /// <summary>Samples are held per source until <see cref="Complete"/>, when each source's content is known whole and
+    /// is folded back into its records.</summary>
+    public void AddSample(BenchmarkSample sample) => Piped(sample.Source ?? "").Samples.Add(sample);
+
+    /// <summary>A record read elsewhere (Get-BenchmarkRecord): held with the other records of its source until
+    /// <see cref="Complete"/>, then counted as a file's records are. It is read, never changed.</summary>
+    public void AddRecord(BenchmarkRecord record) => Piped(record.Source).Records.Add(record);
+
+    private PipedSource Piped(string source)
     {
-        var source = sample.Source ?? "";
-        if (!samplesBySource.TryGetValue(source, out var list))
+        if (!piped.TryGetValue(source, out var held))
         {
-            list = [];
-            samplesBySource.Add(source, list);
-            sampleSourceOrder.Add(source);
+            held = new PipedSource(source);
+            piped.Add(source, held);
+            pipedSourceOrder.Add(source);
         }
 
-        list.Add(sample);
+        return held;
+    }
+
+    private sealed class PipedSource(string source)
+    {
+        public string Source { get; } = source;
+        public List<BenchmarkSample> Samples { get; } = [];
+        public List<BenchmarkRecord> Records { get; } = [];
     }
 
     /// <summary>A metric measured earlier (live or deserialized): regrouped with its raw values and failures.</summary>
@@ -268,12 +282,12 @@ public sealed class MeasurementSession
 
         copiesOfHeld.Clear();
 
-        foreach (var source in sampleSourceOrder)
+        foreach (var source in pipedSourceOrder)
         {
-            MergeSamples(source, samplesBySource[source]);
+            MergePiped(piped[source]);
         }
 
-        samplesBySource.Clear();
+        piped.Clear();
         if (!partials.IsEmpty)
         {
             partials.MergeInto(aggregator, registry, sourceTable, notices);
@@ -469,7 +483,7 @@ public sealed class MeasurementSession
         });
     }
 
-    private static void FillModel(IEnumerable<Extraction.PendingRecord> records, string model)
+    private static void FillModel(IEnumerable<BenchmarkRecord> records, string model)
     {
         foreach (var record in records)
         {
@@ -506,17 +520,26 @@ public sealed class MeasurementSession
         });
     }
 
-    /// <summary>Adds the samples of one source, folded back into their records: fingerprinted, checked and counted as
-    /// a file's records are, leaving out content counted already.</summary>
-    private void MergeSamples(string source, IReadOnlyList<BenchmarkSample> samples)
+    /// <summary>Adds what was given of one source: its records, and its samples folded back into their records;
+    /// fingerprinted, checked and counted as a file's records are, leaving out content counted already.</summary>
+    private void MergePiped(PipedSource source)
     {
-        var refused = new List<ExtractionError>();
-        var records = SampleRecords.Of(samples, refused);
-        foreach (var error in refused)
+        var records = source.Records;
+        if (source.Samples.Count > 0)
         {
-            notices.Add(InvalidData(error));
+            var refused = new List<ExtractionError>();
+            records.AddRange(SampleRecords.Of(source.Samples, refused));
+            foreach (var error in refused)
+            {
+                notices.Add(InvalidData(error));
+            }
         }
 
+        MergeRecords(source.Source, records);
+    }
+
+    private void MergeRecords(string source, IReadOnlyList<BenchmarkRecord> records)
+    {
         var fingerprint = ContentFingerprint.Compute(records, mergeScratch);
         var (measured, reported) = registry.Register(source, contentHash: null, fingerprint);
         sourceTable?.Note(source, null, fingerprint);

@@ -38,7 +38,7 @@ internal sealed class MetricAggregator
     /// only when <paramref name="reportRejected"/>. Returns every group the records feed or would feed, once each.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal List<GroupKey> Add(string source, IReadOnlyList<PendingRecord> records, DateTime? fallbackTime,
+    internal List<GroupKey> Add(string source, IReadOnlyList<BenchmarkRecord> records, DateTime? fallbackTime,
         Func<MetricOrigin, bool> include, bool reportRejected)
     {
         var touched = new List<GroupKey>();

@@ -14,7 +14,7 @@ internal sealed class RecordGroupIndex(GroupingKeys keys)
     private ContextSlots? last;
 
     /// <summary>The group slots of the record's context.</summary>
-    public ContextSlots SlotsOf(PendingRecord record, string source)
+    public ContextSlots SlotsOf(BenchmarkRecord record, string source)
     {
         var d = record.Dimensions;
         var context = new RecordContext(
@@ -49,7 +49,7 @@ internal sealed class ContextSlots(RecordContext context)
 
     public RecordContext Context { get; } = context;
 
-    public GroupSlot SlotOf(in PendingValue value, int position)
+    public GroupSlot SlotOf(in RecordValue value, int position)
     {
         var statistic = string.IsNullOrEmpty(value.Statistic) ? Insight.Statistic.Sample : value.Statistic;
         var unit = value.Unit ?? "";

@@ -12,10 +12,10 @@ internal static class SampleRecords
 {
     /// <summary>The records of one source's samples, in the order their first samples came. A sample that neither
     /// failed nor carries a figure (NaN) is refused into <paramref name="rejected"/>, as a file's would be.</summary>
-    public static List<PendingRecord> Of(IReadOnlyList<BenchmarkSample> samples, List<ExtractionError> rejected)
+    public static List<BenchmarkRecord> Of(IReadOnlyList<BenchmarkSample> samples, List<ExtractionError> rejected)
     {
-        var records = new List<PendingRecord>();
-        var byContext = new Dictionary<Context, PendingRecord>();
+        var records = new List<BenchmarkRecord>();
+        var byContext = new Dictionary<Context, BenchmarkRecord>();
         var fields = new Dictionary<(string Metric, string Unit, string Statistic), FieldMapping>();
         for (var i = 0; i < samples.Count; i++)
         {
@@ -40,7 +40,7 @@ internal static class SampleRecords
         return records;
     }
 
-    private static PendingRecord NewRecord(BenchmarkSample sample)
+    private static BenchmarkRecord NewRecord(BenchmarkSample sample)
     {
         var dimensions = new Dimensions
         {
@@ -54,8 +54,9 @@ internal static class SampleRecords
             Settings = sample.Settings,
             Timestamp = sample.Timestamp,
         };
-        var record = new PendingRecord(dimensions, sample.Location)
+        var record = new BenchmarkRecord(dimensions, sample.Location)
         {
+            Source = sample.Source ?? "",
             Configuration = sample.Configuration,
             Prompt = sample.Prompt,
             RequestCount = sample.RequestCount,

@@ -22,7 +22,7 @@ internal sealed class TwinFiles
     private readonly Dictionary<string, string> familyModels = new(StringComparer.Ordinal);
 
     /// <summary>True when some record names a model (or there is no record to name one for).</summary>
-    public static bool NamesModel(IReadOnlyList<PendingRecord> records)
+    public static bool NamesModel(IReadOnlyList<BenchmarkRecord> records)
     {
         foreach (var record in records)
         {
@@ -37,7 +37,7 @@ internal sealed class TwinFiles
 
     /// <summary>Notes a file as it is counted: a candidate twin of the files of its run held back, with a sketch of the
     /// figures it holds (so that a file which cannot be a twin is never read again).</summary>
-    public void Add(BenchmarkFile file, IReadOnlyList<PendingRecord> records)
+    public void Add(BenchmarkFile file, IReadOnlyList<BenchmarkRecord> records)
     {
         if (file.Family.Length == 0)
         {
@@ -55,7 +55,7 @@ internal sealed class TwinFiles
     }
 
     /// <summary>Which figures (metric, unit, statistic) the records hold, as 64 bits: one set per figure's hash.</summary>
-    private static ulong FiguresOf(IReadOnlyList<PendingRecord> records)
+    private static ulong FiguresOf(IReadOnlyList<BenchmarkRecord> records)
     {
         ulong figures = 0;
         foreach (var record in records)
@@ -100,7 +100,7 @@ internal sealed class TwinFiles
     }
 
     /// <summary>Notes the model a counted file names, for the files of its family that name none.</summary>
-    public void NoteModels(BenchmarkFile file, IReadOnlyList<PendingRecord> records)
+    public void NoteModels(BenchmarkFile file, IReadOnlyList<BenchmarkRecord> records)
     {
         if (file.Family.Length == 0)
         {
@@ -187,7 +187,7 @@ internal sealed class TwinFiles
 
     /// <summary>The other files of the file's run in its folder, then in the folders under it (a run folder's
     /// summary.json and its runs' metrics.json), in the order they came.</summary>
-    private IEnumerable<string> RunFiles(BenchmarkFile file, IReadOnlyList<PendingRecord> records, bool dataOnly)
+    private IEnumerable<string> RunFiles(BenchmarkFile file, IReadOnlyList<BenchmarkRecord> records, bool dataOnly)
     {
         if (file.Family.Length == 0 || !runs.TryGetValue(RunOf(file), out var index) || (dataOnly && index.DataFiles == 0))
         {
@@ -229,7 +229,7 @@ internal sealed class TwinFiles
 
     /// <summary>Records of a file that names one model, lacking it themselves (a summary beside the agents' results),
     /// take it: the file says whose run it is.</summary>
-    public static bool FillFileModel(IReadOnlyList<PendingRecord> records)
+    public static bool FillFileModel(IReadOnlyList<BenchmarkRecord> records)
     {
         string? model = null;
         var missing = false;

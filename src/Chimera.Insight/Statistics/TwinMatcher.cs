@@ -16,7 +16,7 @@ internal static class TwinMatcher
     private const long MaxComparisons = 20_000_000;
 
     /// <summary>The match of <paramref name="copy"/> in <paramref name="original"/>, or null when they are not twins.</summary>
-    public static TwinMatch? Match(IReadOnlyList<PendingRecord> copy, IReadOnlyList<PendingRecord> original)
+    public static TwinMatch? Match(IReadOnlyList<BenchmarkRecord> copy, IReadOnlyList<BenchmarkRecord> original)
     {
         var pool = new Dictionary<ulong, List<Entry>>();
         var originalValues = 0L;
@@ -86,7 +86,7 @@ internal static class TwinMatcher
             }
 
             List<int>? matched = null;
-            PendingRecord? first = null;
+            BenchmarkRecord? first = null;
             for (var k = 0; k < record.Values.Count; k++)
             {
                 var value = record.Values[k];
@@ -156,7 +156,7 @@ internal static class TwinMatcher
     }
 
     /// <summary>Dimensions agree where both records state them.</summary>
-    private static bool Compatible(PendingRecord a, PendingRecord b) =>
+    private static bool Compatible(BenchmarkRecord a, BenchmarkRecord b) =>
         Agree(a.Dimensions.Model, b.Dimensions.Model) && Agree(a.Dimensions.Backend, b.Dimensions.Backend)
         && Agree(a.Dimensions.Quantization, b.Dimensions.Quantization) && Agree(a.Configuration, b.Configuration)
         && Agree(a.Prompt, b.Prompt);
@@ -175,7 +175,7 @@ internal static class TwinMatcher
 /// <summary>Which values of each record of a copy its original holds, and the original record each record matched.</summary>
 internal sealed class TwinMatch
 {
-    public List<(PendingRecord Record, List<int> Values, PendingRecord Twin)> Records { get; } = [];
+    public List<(BenchmarkRecord Record, List<int> Values, BenchmarkRecord Twin)> Records { get; } = [];
 
-    public void Add(PendingRecord record, List<int> values, PendingRecord twin) => Records.Add((record, values, twin));
+    public void Add(BenchmarkRecord record, List<int> values, BenchmarkRecord twin) => Records.Add((record, values, twin));
 }

@@ -485,11 +485,17 @@ public sealed class RecordPathTests : IDisposable
         var options = new MeasurementOptions { GroupBy = keys };
 
         var fromFiles = new MeasurementSession(options);
+        var fromRecords = new MeasurementSession(options);
         var samples = new List<BenchmarkSample>();
         foreach (var (path, kind) in new[] { (csv, ArtifactKind.Csv), (json, ArtifactKind.Json) })
         {
             fromFiles.AddFile(new BenchmarkFile { FullName = path, Name = Path.GetFileName(path), Kind = kind, Length = new FileInfo(path).Length });
-            samples.AddRange(Chimera.Insight.Extraction.ArtifactReader.Read(path, kind).Samples);
+            var read = Chimera.Insight.Extraction.ArtifactReader.Read(path, kind);
+            samples.AddRange(read.Samples);
+            foreach (var record in read.Records)
+            {
+                fromRecords.AddRecord(record);
+            }
         }
 
         var expected = MeasurementSession.Measure(samples, options);
@@ -497,6 +503,7 @@ public sealed class RecordPathTests : IDisposable
 
         Assert.NotEmpty(expected);
         Assert.Equal(Describe(expected), Describe(actual));
+        Assert.Equal(Describe(expected), Describe(fromRecords.BuildMetrics(null).ToList()));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ internal static class AiPerfResults
                 continue;
             }
 
-            var record = new PendingRecord(dimensions, location + "." + name);
+            var record = new BenchmarkRecord(dimensions, location + "." + name);
             var count = ProducerFigures.Whole(ProducerFigures.Number(property.Value, "count"));
             // A run-level figure (throughput) states count 1: it covers the run's completed requests.
             record.RequestCount = count is > 1 ? count : completed ?? count;
@@ -128,7 +128,7 @@ internal static class AiPerfResults
                 continue;
             }
 
-            var record = new PendingRecord(dimensions, location);
+            var record = new BenchmarkRecord(dimensions, location);
 
             if (line.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
             {

@@ -75,7 +75,7 @@ internal static class GuideLlmReport
                     continue;
                 }
 
-                var record = new PendingRecord(dimensions, location + ".metrics." + property.Name);
+                var record = new BenchmarkRecord(dimensions, location + ".metrics." + property.Name);
                 if (totals.Successful == 0)
                 {
                     record.MarkFailed(string.Format(CultureInfo.InvariantCulture, ProducerStrings.AllRequestsFailed, totals.Errored ?? 0, ProducerStrings.NoErrorGiven));
@@ -107,7 +107,7 @@ internal static class GuideLlmReport
     private static FieldMapping Field((string Metric, double Scale, bool Own) metric, string? statistic) =>
         metric.Own ? ProducerFigures.OwnField(metric.Metric, "tok/s", statistic) : ProducerFigures.Field(metric.Metric, statistic);
 
-    private static void ReadPercentiles(JsonElement percentiles, PendingRecord record, (string Metric, double Scale, bool Own) metric, SampleSink sink, string name)
+    private static void ReadPercentiles(JsonElement percentiles, BenchmarkRecord record, (string Metric, double Scale, bool Own) metric, SampleSink sink, string name)
     {
         if (percentiles.ValueKind == JsonValueKind.Object)
         {

@@ -52,7 +52,7 @@ internal static class LlamaBench
         }
 
         var metric = MetricOf(test);
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         var samples = Numbers(field("samples_ts"));
         if (samples.Count > 0)
         {
@@ -134,7 +134,7 @@ internal static class LlamaBench
         dimensions.Backend = backend ?? dimensions.Backend;
         dimensions.NumGpu = ngl ?? dimensions.NumGpu;
         var metric = MetricOf(test);
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         ProducerFigures.Add(sink, record, RateField(metric, Insight.Statistic.Mean), double.Parse(rate.Groups["mean"].Value, CultureInfo.InvariantCulture), "t/s");
         ProducerFigures.Add(sink, record, RateField(metric, Insight.Statistic.StdDev), double.Parse(rate.Groups["std"].Value, CultureInfo.InvariantCulture), "t/s");
         sink.Add(record);

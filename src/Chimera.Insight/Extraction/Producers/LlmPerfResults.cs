@@ -45,7 +45,7 @@ internal static class LlmPerfResults
         dimensions.Run = runLabel;
         var completed = ProducerFigures.Whole(ProducerFigures.Number(summary, "results_num_completed_requests"));
         var failed = ProducerFigures.Whole(ProducerFigures.Number(summary, "results_number_errors"));
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         if (completed == 0)
         {
             record.MarkFailed(string.Format(CultureInfo.InvariantCulture, ProducerStrings.AllRequestsFailed, failed ?? 0,
@@ -129,7 +129,7 @@ internal static class LlmPerfResults
                 continue;
             }
 
-            var record = new PendingRecord(dimensions, at);
+            var record = new BenchmarkRecord(dimensions, at);
             var message = ProducerFigures.Text(request, "error_msg");
             if ((request.TryGetProperty("error_code", out var code) && code.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
                  && !(code.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(code.GetString())))

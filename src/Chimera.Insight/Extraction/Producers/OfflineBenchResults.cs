@@ -29,7 +29,7 @@ internal static class OfflineBenchResults
             var index = 0;
             foreach (var latency in o.GetProperty("latencies").EnumerateArray())
             {
-                var record = new PendingRecord(dimensions, location + ".latencies[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+                var record = new BenchmarkRecord(dimensions, location + ".latencies[" + index.ToString(CultureInfo.InvariantCulture) + "]");
                 index++;
                 if (ProducerFigures.Number(latency) is { } seconds)
                 {
@@ -41,7 +41,7 @@ internal static class OfflineBenchResults
             return;
         }
 
-        var run = new PendingRecord(dimensions, location) { RequestCount = ProducerFigures.Whole(ProducerFigures.Number(o, "num_requests")) };
+        var run = new BenchmarkRecord(dimensions, location) { RequestCount = ProducerFigures.Whole(ProducerFigures.Number(o, "num_requests")) };
         if (ProducerFigures.Number(o, "requests_per_second") is { } requests)
         {
             ProducerFigures.Add(sink, run, ProducerFigures.Field(CanonicalMetric.RequestsPerSecond, Insight.Statistic.Mean), requests, "requests_per_second");

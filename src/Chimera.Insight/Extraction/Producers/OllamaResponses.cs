@@ -36,7 +36,7 @@ internal static class OllamaResponses
             dimensions.Timestamp = Dimensions.ParseTimestamp(created) ?? dimensions.Timestamp;
         }
 
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         var promptCount = ProducerFigures.Number(response, "prompt_eval_count");
         AddStatistics(record, sink, location,
             Nanoseconds(response, "total_duration"), Nanoseconds(response, "load_duration"), promptCount,
@@ -58,7 +58,7 @@ internal static class OllamaResponses
             var dimensions = inherited.Clone();
             dimensions.Producer = Producer;
             dimensions.Model = ProducerFigures.Text(line, "model") ?? dimensions.Model;
-            var record = new PendingRecord(dimensions, location);
+            var record = new BenchmarkRecord(dimensions, location);
             record.MarkFailed(error, isErrorText: true);
             record.AddMissing(ProducerFigures.Field(CanonicalMetric.TokensPerSecond, null));
             record.AddMissing(ProducerFigures.Field(CanonicalMetric.TotalMs, null));
@@ -70,7 +70,7 @@ internal static class OllamaResponses
 
     /// <summary>Adds the figures of one response (times in ms); rates derived where counts and durations allow, or as
     /// <c>--verbose</c> stated them.</summary>
-    private static void AddStatistics(PendingRecord record, SampleSink sink, string location, double? totalMs, double? loadMs, double? promptCount,
+    private static void AddStatistics(BenchmarkRecord record, SampleSink sink, string location, double? totalMs, double? loadMs, double? promptCount,
         double? promptMs, double? evalCount, double? evalMs, double? statedPromptRate, double? statedRate)
     {
         Add(sink, record, CanonicalMetric.TotalMs, totalMs, "total_duration");
@@ -94,7 +94,7 @@ internal static class OllamaResponses
         }
     }
 
-    private static void Add(SampleSink sink, PendingRecord record, string metric, double? value, string name)
+    private static void Add(SampleSink sink, BenchmarkRecord record, string metric, double? value, string name)
     {
         if (value is { } v)
         {
@@ -151,7 +151,7 @@ internal static class OllamaResponses
             dimensions.Producer = Producer;
             dimensions.Model = model ?? dimensions.Model;
             var location = "line " + (start + 1).ToString(CultureInfo.InvariantCulture);
-            var record = new PendingRecord(dimensions, location);
+            var record = new BenchmarkRecord(dimensions, location);
             AddStatistics(record, sink, location, Duration(values, "total duration"), Duration(values, "load duration"),
                 Count(values, "prompt eval count"), Duration(values, "prompt eval duration"), Count(values, "eval count"), Duration(values, "eval duration"),
                 Count(values, "prompt eval rate"), Count(values, "eval rate"));

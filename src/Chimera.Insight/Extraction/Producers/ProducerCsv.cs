@@ -74,7 +74,7 @@ internal static class ProducerCsv
 
             if (LlamaBench.IsRow(Field))
             {
-                LlamaBench.ReadRow(Field, PendingRecord.RowLocation(i, i + 1), inherited, sink);
+                LlamaBench.ReadRow(Field, BenchmarkRecord.RowLocation(i, i + 1), inherited, sink);
             }
         }
     }
@@ -99,8 +99,8 @@ internal static class ProducerCsv
         }
 
         List<string>? header = null;
-        var summary = new PendingRecord(dimensions, "table 2");
-        var records = new List<PendingRecord> { summary };
+        var summary = new BenchmarkRecord(dimensions, "table 2");
+        var records = new List<BenchmarkRecord> { summary };
         int? completed = null, failed = null;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -118,7 +118,7 @@ internal static class ProducerCsv
                 continue;
             }
 
-            var location = PendingRecord.RowLocation(i, i + 1);
+            var location = BenchmarkRecord.RowLocation(i, i + 1);
             if (header[0] == "Metric" && header.Count > 2)
             {
                 if (ReadDistributionRow(header, cells, location, dimensions, sink) is { } record)
@@ -160,9 +160,9 @@ internal static class ProducerCsv
             ? ProducerFigures.Whole(value)
             : null;
 
-    private static PendingRecord? ReadDistributionRow(List<string> header, List<string> cells, string location, Dimensions dimensions, SampleSink sink)
+    private static BenchmarkRecord? ReadDistributionRow(List<string> header, List<string> cells, string location, Dimensions dimensions, SampleSink sink)
     {
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         for (var c = 1; c < header.Count && c < cells.Count; c++)
         {
             if (ProducerFigures.Statistic(header[c]) is { } statistic)
@@ -190,7 +190,7 @@ internal static class ProducerCsv
             dimensions.Concurrency = value;
         }
 
-        var record = new PendingRecord(dimensions, location);
+        var record = new BenchmarkRecord(dimensions, location);
         for (var c = 1; c < header.Count && c < cells.Count; c++)
         {
             if (AnalyzeColumn.Match(header[c]) is { Success: true } column)
@@ -211,7 +211,7 @@ internal static class ProducerCsv
     }
 
     /// <summary>Adds a cell under the metric its label (<c>Time to First Token (ms)</c>) names, converted from the label's unit.</summary>
-    private static void AddLabelled(PendingRecord record, string label, string? statistic, string cell, string location, SampleSink sink)
+    private static void AddLabelled(BenchmarkRecord record, string label, string? statistic, string cell, string location, SampleSink sink)
     {
         if (MetricLabel.Match(label.Trim()) is not { Success: true } match || MetricOf(match.Groups["name"].Value) is not { } metric
             || !double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !ProducerFigures.IsFinite(value))

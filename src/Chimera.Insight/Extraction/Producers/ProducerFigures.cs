@@ -38,7 +38,7 @@ internal static class ProducerFigures
     /// <summary>Adds a figure (already in the metric's unit); a value the record refuses is said as an error. A summary
     /// statistic the record holds already (vLLM's <c>median_ttft_ms</c> beside <c>p50_ttft_ms</c>) is the same figure
     /// written twice: it is kept once.</summary>
-    public static void Add(SampleSink sink, PendingRecord record, FieldMapping field, double value, string name)
+    public static void Add(SampleSink sink, BenchmarkRecord record, FieldMapping field, double value, string name)
     {
         if (field.Statistic is { } statistic && record.Has(field.Metric, statistic))
         {

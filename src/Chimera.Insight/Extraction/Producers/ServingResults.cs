@@ -55,7 +55,7 @@ internal static class ServingResults
                          : null);
         var measured = ReadRequests(run, location, dimensions, sink);
 
-        var summary = new PendingRecord(dimensions, location);
+        var summary = new BenchmarkRecord(dimensions, location);
         if (completed == 0)
         {
             // Nothing completed: every figure of the run is a placeholder. Its failures show in the groups it names.
@@ -165,10 +165,10 @@ internal static class ServingResults
         var count = Math.Max(ttfts?.Count ?? 0, Math.Max(e2els?.Count ?? 0, itls?.Count ?? 0));
         var inputs = Array(run, "input_lens");
         var errors = Array(run, "errors");
-        var records = new List<PendingRecord>(count);
+        var records = new List<BenchmarkRecord>(count);
         for (var i = 0; i < count; i++)
         {
-            var record = new PendingRecord(dimensions, location + ".requests[" + i.ToString(CultureInfo.InvariantCulture) + "]");
+            var record = new BenchmarkRecord(dimensions, location + ".requests[" + i.ToString(CultureInfo.InvariantCulture) + "]");
             var ttft = At(ttfts, i);
             var e2el = At(e2els, i);
             var output = At(outputs, i);
@@ -219,7 +219,7 @@ internal static class ServingResults
 
     private static readonly FieldMapping DerivedTpot = ProducerFigures.Field(CanonicalMetric.TpotMs, null).With(m => m.IsDerived = true);
 
-    private static void AddSeconds(SampleSink sink, PendingRecord record, string metric, double? seconds, string name)
+    private static void AddSeconds(SampleSink sink, BenchmarkRecord record, string metric, double? seconds, string name)
     {
         if (seconds is { } s)
         {

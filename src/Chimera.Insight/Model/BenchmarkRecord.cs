@@ -1,93 +1,161 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
+using Chimera.Insight.Extraction;
 
-namespace Chimera.Insight.Extraction;
+namespace Chimera.Insight;
 
-/// <summary>One record (CSV row, JSON object, Markdown section or table row) before it becomes samples.</summary>
-internal sealed class PendingRecord(Dimensions dimensions, string? location, int capacity = 8)
+/// <summary>
+/// One run as a file holds it (a CSV row, a JSON request, a Markdown section or table row): the conditions it was
+/// measured under, whether it failed, and its figures. The one record form of the engine: readers fill it while they
+/// read its file, the file's completion gives it its configuration text, id and phase, and from then on it does not
+/// change; everything public is read-only. Samples (<see cref="BenchmarkSample"/>) are a view of it, one per figure.
+/// </summary>
+public sealed class BenchmarkRecord
 {
+    internal BenchmarkRecord(Dimensions dimensions, string? location, int capacity = 8)
+    {
+        Dimensions = dimensions;
+        this.location = location;
+        Values = new List<RecordValue>(capacity);
+    }
+
     /// <summary>A CSV row: its location text ("row 3 (line 4)") is made only when something asks for it.</summary>
-    public PendingRecord(Dimensions dimensions, long row, long line, int capacity)
+    internal BenchmarkRecord(Dimensions dimensions, long row, long line, int capacity)
         : this(dimensions, null, capacity)
     {
         this.row = row;
         this.line = line;
     }
 
-    private string? location = location;
+    private string? location;
     private readonly long row;
     private readonly long line;
+    private ReadOnlyCollection<BenchmarkFigure>? figures;
 
     /// <summary>The longest time any benchmark figure can plausibly take: one day, in ms.</summary>
-    public const double MaxPlausibleMs = 86_400_000;
+    internal const double MaxPlausibleMs = 86_400_000;
     /// <summary>A million tokens a second: far beyond any model on any hardware.</summary>
-    public const double MaxPlausibleRate = 1_000_000;
+    internal const double MaxPlausibleRate = 1_000_000;
 
-    public Dimensions Dimensions { get; } = dimensions;
-    /// <summary>Where the record stands in its file; null for one that says nothing of it (a sample made by hand).</summary>
+    /// <summary>Full path of the file the record was read from (or the source its samples named).</summary>
+    public string Source { get; internal set; } = "";
+
+    /// <summary>Where the record stands in its file (row, JSON path or line); null for one that says nothing of it (a
+    /// sample made by hand).</summary>
     public string? Location => location ??= row > 0 ? RowLocation(row, line) : null;
 
-    public static string RowLocation(long row, long line) =>
-        string.Format(CultureInfo.InvariantCulture, "row {0} (line {1})", row, line);
-    public bool Failed { get; private set; }
-    public string? Error { get; private set; }
-    public List<PendingValue> Values { get; } = new(capacity);
+    public string? Model => Dimensions.Model;
+    public string? Backend => Dimensions.Backend;
+
+    /// <summary>Canonical text of the configuration parts present, e.g. "num_gpu=80, num_ctx=512, temperature=1".</summary>
+    public string? Configuration { get; internal set; }
+
+    /// <summary>The run settings, every option of <see cref="RunSettings.Options"/>.</summary>
+    public RunSettings Settings => Dimensions.Settings;
+
+    public string? Quantization => Dimensions.Quantization;
+
+    /// <summary>The prompt: its text, else "#index".</summary>
+    public string? Prompt { get; internal set; }
+
+    /// <summary>The tool that wrote the file (vllm, aiperf, guidellm, llmperf, llama-bench, ollama, sglang), when known.</summary>
+    public string? Producer => Dimensions.Producer;
+
+    /// <summary>Concurrent requests of the serving run.</summary>
+    public int? Concurrency => Dimensions.Concurrency;
+
+    /// <summary>The llama-bench test (pp512, tg128, pp512 @ d1024).</summary>
+    public string? Test => Dimensions.Test;
+
+    /// <summary>Which of several runs in one file.</summary>
+    public string? Run => Dimensions.Run;
+
+    public DateTime? Timestamp => Dimensions.Timestamp;
 
     /// <summary>For a summary a producer wrote (its figures Reported): the requests it covers that completed, when the
     /// file says; each figure then counts for that many requests.</summary>
-    public int? RequestCount { get; set; }
+    public int? RequestCount { get; internal set; }
 
     /// <summary>For a summary: the requests it covers that failed (counted in FailedCount, never averaged). For a failed
     /// record: how many failed requests it stands for (an all-failed run), when more than one.</summary>
-    public int? FailedRequestCount { get; set; }
+    public int? FailedRequestCount { get; internal set; }
 
-    /// <summary>Canonical configuration text, set when the file's records are complete.</summary>
-    public string? Configuration { get; set; }
+    /// <summary>Cold when this record carries a model (re)load (<see cref="ColdStartClassifier"/>).</summary>
+    public Phase Phase { get; internal set; }
 
-    /// <summary>The prompt as samples show it (<see cref="Dimensions.PromptText"/>), set when the file's records are complete.</summary>
-    public string? Prompt { get; set; }
+    public bool Failed { get; private set; }
+    public string? Error { get; private set; }
 
     private ulong idKey;
     private int idOccurrence;
     private string? id;
 
-    /// <summary>The record id (see <see cref="SampleSink"/>): its hash as 16 hex digits, then "#2", "#3", ... for a
-    /// repeat in the same file. Null until the file's records are complete; its text is made when first asked for.</summary>
+    /// <summary>The record id, the <see cref="BenchmarkSample.Record"/> of its samples (see <see cref="SampleSink"/>): its
+    /// hash as 16 hex digits, then "#2", "#3", ... for a repeat in the same file. Null for a record folded from samples
+    /// that named none; its text is made when first asked for.</summary>
     public string? Id => id ??= idOccurrence == 0 ? null
         : idKey.ToString("x16", CultureInfo.InvariantCulture)
           + (idOccurrence == 1 ? "" : "#" + idOccurrence.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>The figures the record's samples carry, in file order: every figure of a failed record (NaN), only
+    /// those with a value otherwise. Made when first asked for.</summary>
+    public IReadOnlyList<BenchmarkFigure> Figures => figures ??= new ReadOnlyCollection<BenchmarkFigure>(MakeFigures());
+
+    private BenchmarkFigure[] MakeFigures()
+    {
+        var made = new List<BenchmarkFigure>(Values.Count);
+        for (var position = 0; position < Values.Count; position++)
+        {
+            var value = Values[position];
+            if (Emits(value))
+            {
+                var at = LocationOf(position);
+                made.Add(new BenchmarkFigure(value.Metric, ValueOf(value), value.Unit, value.Statistic,
+                    ReferenceEquals(at, Location) ? null : at));
+            }
+        }
+
+        return [.. made];
+    }
+
+    public override string ToString() => string.Join("; ", Figures);
+
+    internal Dimensions Dimensions { get; }
+
+    internal static string RowLocation(long row, long line) =>
+        string.Format(CultureInfo.InvariantCulture, "row {0} (line {1})", row, line);
+
+    internal List<RecordValue> Values { get; }
+
     /// <summary>Sets the id: its hash, and which occurrence of that hash in the file this record is (1 for the first).</summary>
-    public void SetId(ulong key, int occurrence)
+    internal void SetId(ulong key, int occurrence)
     {
         idKey = key;
         idOccurrence = occurrence;
         id = null;
     }
 
-    /// <summary>Cold when this record carries a model (re)load (<see cref="ColdStartClassifier"/>).</summary>
-    public Phase Phase { get; set; }
-
     /// <summary>The file states the phase (a report's "Mean TTFT (warm)"): the cold-start classifier leaves it as it is.</summary>
-    public bool PhaseStated { get; private set; }
+    internal bool PhaseStated { get; private set; }
 
     /// <summary>Sets the phase the file states.</summary>
-    public void StatePhase(Phase phase)
+    internal void StatePhase(Phase phase)
     {
         Phase = phase;
         PhaseStated = true;
     }
 
     /// <summary>Whether a value becomes a sample: every value of a failed record (as NaN), only valid ones otherwise.</summary>
-    public bool Emits(in PendingValue value) => Failed || value.Valid;
+    internal bool Emits(in RecordValue value) => Failed || value.Valid;
 
     /// <summary>What a value of this record is worth as a sample: NaN for a failed record.</summary>
-    public double ValueOf(in PendingValue value) => Failed ? double.NaN : value.Value;
+    internal double ValueOf(in RecordValue value) => Failed ? double.NaN : value.Value;
 
     private bool errorIsText;
 
     /// <summary>Marks the record failed. The text of an error field (<paramref name="isErrorText"/>) wins over a
     /// reason made from a status or success flag, whichever column or property comes first.</summary>
-    public void MarkFailed(string? reason, bool isErrorText = false)
+    internal void MarkFailed(string? reason, bool isErrorText = false)
     {
         Failed = true;
         if (Error is null || (isErrorText && !errorIsText))
@@ -97,7 +165,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
         }
     }
 
-    public bool Has(string metric, string statistic)
+    internal bool Has(string metric, string statistic)
     {
         foreach (var value in Values)
         {
@@ -113,7 +181,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     /// <summary>Adds a figure already scaled to the metric's unit. Returns the reason when it cannot be
     /// a valid value (non-finite, a negative canonical time, count, rate or share, a time over a day): the
     /// value is then not added.</summary>
-    public string? Add(FieldMapping mapping, double value, string? location = null)
+    internal string? Add(FieldMapping mapping, double value, string? location = null)
     {
         var problem = Check(mapping, value);
         if (problem is null)
@@ -123,7 +191,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
                 (valueLocations ??= []).Add((Values.Count, location));
             }
 
-            Values.Add(new PendingValue(mapping, value));
+            Values.Add(new RecordValue(mapping, value));
         }
 
         return problem;
@@ -137,7 +205,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
     /// <summary>Notes that the last value added was written to within +/- <paramref name="resolution"/> (in its unit): a
     /// rendering that rounds (3.812 for 3.81214) is matched to the exact figure within it.</summary>
-    public void SetLastResolution(double resolution)
+    internal void SetLastResolution(double resolution)
     {
         if (Values.Count > 0 && resolution > 0)
         {
@@ -146,7 +214,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     }
 
     /// <summary>The +/- to which the value at <paramref name="index"/> was written; 0 for a value read exactly.</summary>
-    public double ResolutionOf(int index)
+    internal double ResolutionOf(int index)
     {
         if (valueResolutions is not null)
         {
@@ -163,7 +231,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     }
 
     /// <summary>Removes the values at the given indexes (sorted ascending), with what is noted of them.</summary>
-    public void RemoveValues(IReadOnlyList<int> indexes)
+    internal void RemoveValues(IReadOnlyList<int> indexes)
     {
         for (var k = indexes.Count - 1; k >= 0; k--)
         {
@@ -194,7 +262,7 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
     }
 
     /// <summary>Where the value at <paramref name="index"/> of <see cref="Values"/> was read: its own line, else the record's.</summary>
-    public string? LocationOf(int index)
+    internal string? LocationOf(int index)
     {
         if (valueLocations is not null)
         {
@@ -212,19 +280,19 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
     /// <summary>A value as a sample carried it (<see cref="Statistics.SampleRecords"/>): not checked here, as the
     /// aggregation checks every value it counts; <paramref name="location"/> when it is not the record's own.</summary>
-    public void Restore(FieldMapping field, double value, string? location)
+    internal void Restore(FieldMapping field, double value, string? location)
     {
         if (location is not null)
         {
             (valueLocations ??= []).Add((Values.Count, location));
         }
 
-        Values.Add(new PendingValue(field, value));
+        Values.Add(new RecordValue(field, value));
     }
 
     /// <summary>A field the record names without a figure (null, or a failed run's missing field): its metric, unit and
     /// statistic, no figure.</summary>
-    public void AddMissing(FieldMapping field) => Values.Add(new PendingValue(field, double.NaN));
+    internal void AddMissing(FieldMapping field) => Values.Add(new RecordValue(field, double.NaN));
 
     private static string? Check(FieldMapping mapping, double value)
     {
@@ -252,22 +320,4 @@ internal sealed class PendingRecord(Dimensions dimensions, string? location, int
 
         return null;
     }
-}
-
-/// <summary>One figure of a record: 16 bytes, as a file holds thousands. <see cref="Valid"/> false: NaN, kept only so a
-/// failed record shows (a figure read is always finite). Its metric, unit and statistic are those of the field it was
-/// read from. Where it was read is the record's to say (<see cref="PendingRecord.LocationOf"/>).</summary>
-internal readonly struct PendingValue(FieldMapping field, double value)
-{
-    /// <summary>The field the value was read from (or, without a figure, the field it stands for).</summary>
-    public FieldMapping Field { get; } = field;
-    public string Metric => Field.Metric;
-    public string Unit => Field.Unit;
-    public string Statistic => Field.Statistic ?? Insight.Statistic.Sample;
-    /// <summary><see cref="StableHash.OfFigure"/> of <see cref="Metric"/>, <see cref="Unit"/> and <see cref="Statistic"/>.</summary>
-    public ulong FigureKey => Field.FigureKey;
-    public double Value { get; } = value;
-    /// <summary>A canonical figure read from the file (not derived): part of the record id.</summary>
-    public bool Identifying => Valid && Field.IsCanonical && !Field.IsDerived;
-    public bool Valid => !double.IsNaN(Value);
 }

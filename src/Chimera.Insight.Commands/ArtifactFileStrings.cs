@@ -1,7 +1,7 @@
 namespace Chimera.Insight.Commands;
 
-/// <summary>The messages of Get-BenchmarkSample, in one place.</summary>
-internal static class BenchmarkSampleStrings
+/// <summary>The messages of Get-BenchmarkSample and Get-BenchmarkRecord, in one place.</summary>
+internal static class ArtifactFileStrings
 {
     public const string InvalidDataErrorId = "InvalidBenchmarkData";
     public const string PathNotFoundErrorId = "PathNotFound";
@@ -16,5 +16,5 @@ internal static class BenchmarkSampleStrings
     public const string SkippedDirectory = "'{0}' is a directory, not an artifact: use Get-BenchmarkInventory (or Get-ChildItem -Recurse -File) to find the artifacts in a folder and pipe them here.";
     public const string SkippedUnknownKind = "Skipping '{0}': not a CSV, JSON or Markdown artifact.";
     public const string Reading = "Reading {0} ({1})";
-    public const string Read = "{0}: {1} sample(s), {2} problem(s)";
+    public const string Read = "{0}: {1} record(s), {2} problem(s)";
 }
