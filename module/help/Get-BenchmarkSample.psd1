@@ -56,5 +56,5 @@ Problems never stop the command: malformed CSV rows (wrong field count, broken q
 
 Record: values of one row or object share a Record id derived from the model, configuration and canonical figures (4 significant digits, canonical units), so the same run exported as CSV and as JSON gets the same id.
 '@
-    Links       = @('Get-BenchmarkInventory', 'Measure-BenchmarkMetrics')
+    Links       = @('Get-BenchmarkRecord', 'Get-BenchmarkInventory', 'Measure-BenchmarkMetrics')
 }

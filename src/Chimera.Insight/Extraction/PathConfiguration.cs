@@ -9,16 +9,24 @@ namespace Chimera.Insight.Extraction;
 /// then its folders from the nearest up (at most <see cref="FolderDepth"/>); a part found nearer wins.
 /// Once per file, never per value.
 /// </summary>
-internal static class PathConfiguration
+internal static partial class PathConfiguration
 {
     private const int FolderDepth = 4;
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     // Word boundaries are '_', '-', '.' or the ends of the name: "gpu80" in "homo_gpu80_ctx512", not in "nogpu80x".
-    private static readonly Regex Gpu = new(@"(?:^|[_\-.])(?:num_?)?gpu[_\-]?(\d{1,4})(?=$|[_\-.])", Options);
-    private static readonly Regex Ctx = new(@"(?:^|[_\-.])(?:num_?)?ctx[_\-]?(\d{2,7})(?=$|[_\-.])", Options);
-    private static readonly Regex Temperature = new(@"(?:^|[_\-.])temp(?:erature)?[_\-]?(\d+(?:[.p]\d+)?)(?=$|[_\-])", Options);
-    private static readonly Regex Short = new(@"(?:^|[_\-])g(\d{1,4})_c(\d{2,7})(?:_t(\d+(?:[.p]\d+)?))?(?=$|[_\-.])", Options);
+    private static readonly Regex Gpu = GpuRegex();
+    [GeneratedRegex(@"(?:^|[_\-.])(?:num_?)?gpu[_\-]?(\d{1,4})(?=$|[_\-.])", Options)]
+    private static partial Regex GpuRegex();
+    private static readonly Regex Ctx = CtxRegex();
+    [GeneratedRegex(@"(?:^|[_\-.])(?:num_?)?ctx[_\-]?(\d{2,7})(?=$|[_\-.])", Options)]
+    private static partial Regex CtxRegex();
+    private static readonly Regex Temperature = TemperatureRegex();
+    [GeneratedRegex(@"(?:^|[_\-.])temp(?:erature)?[_\-]?(\d+(?:[.p]\d+)?)(?=$|[_\-])", Options)]
+    private static partial Regex TemperatureRegex();
+    private static readonly Regex Short = ShortRegex();
+    [GeneratedRegex(@"(?:^|[_\-])g(\d{1,4})_c(\d{2,7})(?:_t(\d+(?:[.p]\d+)?))?(?=$|[_\-.])", Options)]
+    private static partial Regex ShortRegex();
 
     /// <summary>What the file's name and folders say. The files of one folder come one after another: what its folders
     /// say is read once per <paramref name="folders"/> (the reader context's memo) and kept for the next file.</summary>

@@ -19,7 +19,7 @@ namespace Chimera.Insight.Inventory;
 /// name carry no zone and are returned as <see cref="DateTimeKind.Unspecified"/> (as <see cref="DateTimeKind.Utc"/>
 /// with a trailing Z); Unix times are UTC.
 /// </summary>
-public static class RunNaming
+public static partial class RunNaming
 {
     private const char Removed = '\u0000';
     private static readonly string RemovedText = Removed.ToString();
@@ -28,25 +28,26 @@ public static class RunNaming
 
     // Only the separators are captured, for the back references that make a date use one separator throughout (and
     // a time likewise): the numbers are read from the match itself (ReadDateTime), so no group objects are made.
-    private static readonly Regex DateTimeMark = new(
-        Before + @"(?:19|20)\d{2}(?<ds>[-_.]?)\d{2}\k<ds>\d{2}" +
-        @"(?:[T_\- ]?\d{2}(?<ts>[-_:.]?)\d{2}\k<ts>\d{2}(?:[.,]\d{1,7})?)?Z?" + After,
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex DateTimeMark = DateTimeMarkRegex();
+    [GeneratedRegex(Before + @"(?:19|20)\d{2}(?<ds>[-_.]?)\d{2}\k<ds>\d{2}" +
+        @"(?:[T_\- ]?\d{2}(?<ts>[-_:.]?)\d{2}\k<ts>\d{2}(?:[.,]\d{1,7})?)?Z?" + After, RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimeMarkRegex();
 
-    private static readonly Regex UnixTimeMark = new(
-        Before + @"(?:\d{13}|\d{10})" + After, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex UnixTimeMark = UnixTimeMarkRegex();
+    [GeneratedRegex(Before + @"(?:\d{13}|\d{10})" + After, RegexOptions.CultureInvariant)]
+    private static partial Regex UnixTimeMarkRegex();
 
-    private static readonly Regex RunCounterMark = new(
-        Before + @"(?:run|trial|rep|repeat|iter|iteration|attempt)[-_]?\d+" + After,
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex RunCounterMark = RunCounterMarkRegex();
+    [GeneratedRegex(Before + @"(?:run|trial|rep|repeat|iter|iteration|attempt)[-_]?\d+" + After, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RunCounterMarkRegex();
 
-    private static readonly Regex UuidMark = new(
-        Before + @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" + After,
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex UuidMark = UuidMarkRegex();
+    [GeneratedRegex(Before + @"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}" + After, RegexOptions.CultureInvariant)]
+    private static partial Regex UuidMarkRegex();
 
-    private static readonly Regex BareRunWord = new(
-        @"^(?:runs?|trials?|reps?|repeats?|iter(?:ation)?s?|attempts?)$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static readonly Regex BareRunWord = BareRunWordRegex();
+    [GeneratedRegex(@"^(?:runs?|trials?|reps?|repeats?|iter(?:ation)?s?|attempts?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BareRunWordRegex();
 
     private static readonly DateTime UnixEpoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime EarliestUnixMark = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);

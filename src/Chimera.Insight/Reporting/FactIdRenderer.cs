@@ -9,12 +9,14 @@ namespace Chimera.Insight.Reporting;
 /// (<see cref="InsightReport.FactReferences"/>), never in the text a person reads; an id that names no fact is
 /// printed as a plain note, and the figures the model wrote itself are left for the grounding check.
 /// </summary>
-public static class FactIdRenderer
+public static partial class FactIdRenderer
 {
     /// <summary>What an id naming no fact is printed as.</summary>
     public const string UnknownFigure = "(figure not in the data)";
 
-    private static readonly Regex Id = new(@"[{\[]\s*(F\d{1,6})\s*[}\]]", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Id = IdRegex();
+    [GeneratedRegex(@"[{\[]\s*(F\d{1,6})\s*[}\]]", RegexOptions.CultureInvariant)]
+    private static partial Regex IdRegex();
 
     /// <summary>The text with every id printed, and where each printed figure stands.</summary>
     public static (string Text, FactReference[] References) Render(string? text, IReadOnlyList<FactFigure> figures)

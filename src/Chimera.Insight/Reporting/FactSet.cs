@@ -9,9 +9,11 @@ namespace Chimera.Insight.Reporting;
 /// and the facts beside them: the findings' figures, the inventory's counts and shares, a report's own call
 /// timings and configuration, raw samples, comparisons, and totals and failure shares derived from them.
 /// </summary>
-public sealed class FactSet
+public sealed partial class FactSet
 {
-    private static readonly Regex ConfigurationPair = new(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*(-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex ConfigurationPair = ConfigurationPairRegex();
+    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*(-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigurationPairRegex();
 
     private readonly List<Fact> _facts = new();
     private readonly List<BenchmarkMetric> _metrics = new();

@@ -10,22 +10,31 @@ namespace Chimera.Insight.Reporting;
 /// itself ("300 words"). Each figure carries the unit written after it and the topic and statistic
 /// written before it in its sentence, or the column header and row label of its table cell.
 /// </summary>
-internal static class FigureScanner
+internal static partial class FigureScanner
 {
-    // These run for every number of every finding and narrative checked: compiled once, not interpreted each time.
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // These run for every number of every finding and narrative checked: generated at build time (compiled with the
+    // assembly, ReadyToRun included), neither interpreted nor compiled when first used.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
-    private static readonly Regex FileLike = new(
-        @"(^|[\\/])[^\s\\/]*\.(json|jsonl|csv|md|markdown|txt|yaml|yml|log|xml|html|ps1|psd1|py|rs|cs|sh|png|svg)$|[\\/]|://",
-        RegexOptions.IgnoreCase | Options);
+    private static readonly Regex FileLike = FileLikeRegex();
+    [GeneratedRegex(@"(^|[\\/])[^\s\\/]*\.(json|jsonl|csv|md|markdown|txt|yaml|yml|log|xml|html|ps1|psd1|py|rs|cs|sh|png|svg)$|[\\/]|://", RegexOptions.IgnoreCase | Options)]
+    private static partial Regex FileLikeRegex();
 
-    private static readonly Regex TableSeparator = new(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", Options);
+    private static readonly Regex TableSeparator = TableSeparatorRegex();
+    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$", Options)]
+    private static partial Regex TableSeparatorRegex();
 
-    private static readonly Regex UnitSuffix = new(@"_(ms|s|sec|pct|percent|tokens|tok_s|tokens_s)\b", Options);
+    private static readonly Regex UnitSuffix = UnitSuffixRegex();
+    [GeneratedRegex(@"_(ms|s|sec|pct|percent|tokens|tok_s|tokens_s)\b", Options)]
+    private static partial Regex UnitSuffixRegex();
 
-    private static readonly Regex RangeEnd = new(@"^\s*(?:-|–|—|to)\s*\d+(?:\.\d+)?", Options);
+    private static readonly Regex RangeEnd = RangeEndRegex();
+    [GeneratedRegex(@"^\s*(?:-|–|—|to)\s*\d+(?:\.\d+)?", Options)]
+    private static partial Regex RangeEndRegex();
 
-    private static readonly Regex DateLike = new(@"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}/\d{2}/\d{2}|\d{4}\d{2}\d{2}T\d{4,6}", Options);
+    private static readonly Regex DateLike = DateLikeRegex();
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}/\d{2}/\d{2}|\d{4}\d{2}\d{2}T\d{4,6}", Options)]
+    private static partial Regex DateLikeRegex();
 
     public static List<WrittenFigure> Scan(string text)
     {

@@ -39,7 +39,7 @@ internal sealed class TopicPhrase
 }
 
 /// <summary>The words the grounding checker understands: units, topics, statistics, and words that make a number not a claim.</summary>
-internal static class GroundingVocabulary
+internal static partial class GroundingVocabulary
 {
     public const string Files = "Files";
     public const string Failures = "Failures";
@@ -163,23 +163,23 @@ internal static class GroundingVocabulary
     };
 
     // Every written figure is judged by the words just before it: these run for each figure of every finding and
-    // narrative, so they are compiled, and the ones anchored at the end of the window match from its end.
-    private const RegexOptions Scanned = RegexOptions.Compiled | RegexOptions.RightToLeft;
+    // narrative, so they are generated at build time, and the ones anchored at the end of the window match from its end.
+    private const RegexOptions Scanned = RegexOptions.RightToLeft;
 
     /// <summary>Words before a number that make it an approximation: the precision is its last non-zero digit.</summary>
-    public static readonly Regex Approximate = new(
-        @"(~|≈|\b(?:about|approximately|approx\.?|roughly|around|nearly|almost|close to|some))\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned);
+    public static readonly Regex Approximate = ApproximateRegex();
+    [GeneratedRegex(@"(~|≈|\b(?:about|approximately|approx\.?|roughly|around|nearly|almost|close to|some))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned)]
+    private static partial Regex ApproximateRegex();
 
     /// <summary>Words before a number that make it a lower bound ("over 100 tok/s").</summary>
-    public static readonly Regex LowerBound = new(
-        @"(>|≥|>=|\b(?:over|above|more than|greater than|higher than|exceeds?|exceeding|at least|upwards of))\s*\**\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned);
+    public static readonly Regex LowerBound = LowerBoundRegex();
+    [GeneratedRegex(@"(>|≥|>=|\b(?:over|above|more than|greater than|higher than|exceeds?|exceeding|at least|upwards of))\s*\**\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned)]
+    private static partial Regex LowerBoundRegex();
 
     /// <summary>Words before a number that make it an upper bound ("under 100 ms").</summary>
-    public static readonly Regex UpperBound = new(
-        @"(<|≤|<=|\b(?:under|below|less than|lower than|at most|within|no more than|up to))\s*\**\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned);
+    public static readonly Regex UpperBound = UpperBoundRegex();
+    [GeneratedRegex(@"(<|≤|<=|\b(?:under|below|less than|lower than|at most|within|no more than|up to))\s*\**\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | Scanned)]
+    private static partial Regex UpperBoundRegex();
 
     private static readonly Regex TopicRegex = BuildRegex(Topics.Select(t => t.Phrase));
     private static readonly Regex StatisticRegex = BuildRegex(Statistics.Select(s => s.Phrase));
@@ -281,7 +281,9 @@ internal static class GroundingVocabulary
         };
     }
 
-    private static readonly Regex CamelCase = new("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex CamelCase = CamelCaseRegex();
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelCaseRegex();
 
     /// <summary>Lower case, '_' and camel case as spaces: "mean_ttft_s" reads "mean ttft s", "WarmTtftMs" reads "warm ttft ms".</summary>
     public static string Normalise(string text) => CamelCase.Replace(text, " ").ToLowerInvariant().Replace('_', ' ');

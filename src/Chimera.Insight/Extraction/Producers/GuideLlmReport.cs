@@ -14,9 +14,11 @@ namespace Chimera.Insight.Extraction.Producers;
 /// <c>time_per_output_token_ms</c> is per request e2e / output tokens (TTFT included); <c>output_tokens_per_second</c> is
 /// the run's aggregate.
 /// </summary>
-internal static class GuideLlmReport
+internal static partial class GuideLlmReport
 {
-    private static readonly Regex PercentileText = new(@"'?(p\d+)'?\s*:\s*([-+0-9.eE]+)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex PercentileText = PercentileTextRegex();
+    [GeneratedRegex(@"'?(p\d+)'?\s*:\s*([-+0-9.eE]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentileTextRegex();
 
     public static bool Is(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("benchmarks", out var benchmarks) && benchmarks.ValueKind == JsonValueKind.Array

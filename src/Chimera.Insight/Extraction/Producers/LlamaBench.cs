@@ -12,15 +12,23 @@ namespace Chimera.Insight.Extraction.Producers;
 /// and parameters as the markdown prints them (<c>llama 7B Q4_0 (3.56 GiB, 6.74 B)</c>): two files of one type with
 /// different sizes stay apart.
 /// </summary>
-internal static class LlamaBench
+internal static partial class LlamaBench
 {
     public const string Producer = "llama-bench";
     public const string CombinedMetric = "PromptGenerationTokensPerSecond";
 
-    private static readonly Regex TestPattern = new(@"^(?:pp ?\d+|tg ?\d+|pp ?\d+\+tg ?\d+)(?:\s*@\s*d\d+)?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex RatePattern = new(@"^(?<mean>\d+(?:\.\d+)?)\s*±\s*(?<std>\d+(?:\.\d+)?)$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex SizePattern = new(@"^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex ParamsPattern = new(@"^\d+(?:\.\d+)?\s*[KMBT]$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex TestPattern = TestPatternRegex();
+    [GeneratedRegex(@"^(?:pp ?\d+|tg ?\d+|pp ?\d+\+tg ?\d+)(?:\s*@\s*d\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TestPatternRegex();
+    private static readonly Regex RatePattern = RatePatternRegex();
+    [GeneratedRegex(@"^(?<mean>\d+(?:\.\d+)?)\s*±\s*(?<std>\d+(?:\.\d+)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex RatePatternRegex();
+    private static readonly Regex SizePattern = SizePatternRegex();
+    [GeneratedRegex(@"^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SizePatternRegex();
+    private static readonly Regex ParamsPattern = ParamsPatternRegex();
+    [GeneratedRegex(@"^\d+(?:\.\d+)?\s*[KMBT]$", RegexOptions.CultureInvariant)]
+    private static partial Regex ParamsPatternRegex();
 
     /// <summary>The fields of a printed row (JSON object, CSV row, SQL insert) by llama-bench's own names.</summary>
     public static bool IsRow(Func<string, string?> field) =>

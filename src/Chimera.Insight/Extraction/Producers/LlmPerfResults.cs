@@ -13,10 +13,11 @@ namespace Chimera.Insight.Extraction.Producers;
 /// request's output tokens over its end-to-end latency (TTFT included); <c>results_mean_output_throughput_token_per_s</c> the
 /// run's aggregate. The individual file names no model: it comes from the summary beside it.
 /// </summary>
-internal static class LlmPerfResults
+internal static partial class LlmPerfResults
 {
-    private static readonly Regex SummaryKey = new(@"^results_(?<metric>.+?)_(?:quantiles_(?<q>p\d+)|(?<stat>mean|min|max|stddev))$",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex SummaryKey = SummaryKeyRegex();
+    [GeneratedRegex(@"^results_(?<metric>.+?)_(?:quantiles_(?<q>p\d+)|(?<stat>mean|min|max|stddev))$", RegexOptions.CultureInvariant)]
+    private static partial Regex SummaryKeyRegex();
 
     public static bool IsSummary(JsonElement o) =>
         o.ValueKind == JsonValueKind.Object

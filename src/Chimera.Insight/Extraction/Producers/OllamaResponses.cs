@@ -12,7 +12,7 @@ namespace Chimera.Insight.Extraction.Producers;
 /// durations (a cloud model) gives no invented rate. No prompt_eval_count means the prompt came from the cache: said so.
 /// Ollama reports no time to first token.
 /// </summary>
-internal static class OllamaResponses
+internal static partial class OllamaResponses
 {
     public const string Producer = "ollama";
 
@@ -102,13 +102,17 @@ internal static class OllamaResponses
         }
     }
 
-    private static readonly Regex StatLine = new(
-        @"^\s*(?<name>total duration|load duration|prompt eval count|prompt eval duration|prompt eval rate|eval count|eval duration|eval rate)\s*:\s*(?<value>\S+)",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex StatLine = StatLineRegex();
+    [GeneratedRegex(@"^\s*(?<name>total duration|load duration|prompt eval count|prompt eval duration|prompt eval rate|eval count|eval duration|eval rate)\s*:\s*(?<value>\S+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex StatLineRegex();
 
-    private static readonly Regex RunCommand = new(@"\bollama\s+run\s+(?:--?\S+\s+)*(?<model>[^\s-][^\s]*)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex RunCommand = RunCommandRegex();
+    [GeneratedRegex(@"\bollama\s+run\s+(?:--?\S+\s+)*(?<model>[^\s-][^\s]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex RunCommandRegex();
 
-    private static readonly Regex GoDuration = new(@"(?<n>\d+(?:\.\d+)?)(?<u>h|ms|µs|μs|us|ns|m|s)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex GoDuration = GoDurationRegex();
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>h|ms|µs|μs|us|ns|m|s)", RegexOptions.CultureInvariant)]
+    private static partial Regex GoDurationRegex();
 
     /// <summary>Finds the <c>--verbose</c> statistics blocks of a text (a log, a pasted terminal); the lines they cover are
     /// returned so that no other reader reads them again.</summary>

@@ -11,10 +11,14 @@ namespace Chimera.Insight.Extraction.Producers;
 /// <c>Config Name,Concurrency,...,p99 Time To First Token (ms),...</c> (one row per run configuration), and
 /// llama-bench <c>-o csv</c>. The AIPerf CSVs name no model: the aggregate JSON beside them does.
 /// </summary>
-internal static class ProducerCsv
+internal static partial class ProducerCsv
 {
-    private static readonly Regex MetricLabel = new(@"^(?<name>.+?)\s*(?:\((?<unit>[^)]*)\))?$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex AnalyzeColumn = new(@"^(?<stat>p\d+|avg\.?|min|max|std)\s+(?<label>.+)$", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex MetricLabel = MetricLabelRegex();
+    [GeneratedRegex(@"^(?<name>.+?)\s*(?:\((?<unit>[^)]*)\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetricLabelRegex();
+    private static readonly Regex AnalyzeColumn = AnalyzeColumnRegex();
+    [GeneratedRegex(@"^(?<stat>p\d+|avg\.?|min|max|std)\s+(?<label>.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AnalyzeColumnRegex();
 
     public static bool TryRead(ReadOnlyMemory<byte> utf8, Dimensions inherited, SampleSink sink)
     {

@@ -14,11 +14,11 @@ namespace Chimera.Insight.Extraction.Producers;
 /// measured instead of the summary latencies they stand behind. A run with no completed request writes 0.0 everywhere:
 /// those are placeholders, read as its failed requests and no figure.
 /// </summary>
-internal static class ServingResults
+internal static partial class ServingResults
 {
-    private static readonly Regex SummaryKey = new(
-        @"^(?<stat>mean|median|std|p\d+(?:\.\d+)?)_(?<metric>ttft|tpot|itl|e2el|e2e_latency|latency)_ms$",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex SummaryKey = SummaryKeyRegex();
+    [GeneratedRegex(@"^(?<stat>mean|median|std|p\d+(?:\.\d+)?)_(?<metric>ttft|tpot|itl|e2el|e2e_latency|latency)_ms$", RegexOptions.CultureInvariant)]
+    private static partial Regex SummaryKeyRegex();
 
     /// <summary>vLLM: a run object with <c>completed</c> and its summary keys or raw lists.</summary>
     public static bool IsVllm(JsonElement o) =>

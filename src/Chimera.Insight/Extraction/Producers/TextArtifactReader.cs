@@ -8,10 +8,11 @@ namespace Chimera.Insight.Extraction.Producers;
 /// markdown tables among log noise, <c>ollama run --verbose</c> statistics, llama-bench <c>-o sql</c> inserts, then
 /// whatever tables or <c>- Name: value</c> lists remain, as the Markdown reader reads them.
 /// </summary>
-internal sealed class TextArtifactReader(SampleSink sink, Dimensions pathDimensions)
+internal sealed partial class TextArtifactReader(SampleSink sink, Dimensions pathDimensions)
 {
-    private static readonly Regex Insert = new(@"^\s*INSERT\s+INTO\s+(?:llama_bench|test)\s*\((?<columns>[^)]*)\)\s*VALUES\s*\((?<values>.*)\)\s*;?\s*$",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex Insert = InsertRegex();
+    [GeneratedRegex(@"^\s*INSERT\s+INTO\s+(?:llama_bench|test)\s*\((?<columns>[^)]*)\)\s*VALUES\s*\((?<values>.*)\)\s*;?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex InsertRegex();
 
     public void Read(string text)
     {

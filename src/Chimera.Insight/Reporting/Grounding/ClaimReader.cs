@@ -9,27 +9,61 @@ namespace Chimera.Insight.Reporting.Grounding;
 /// percent change between two named subjects; a count; a share; a bound). In a table the header row and
 /// the first column say what each cell is; a column headed Δ, change, vs or speedup holds relations.
 /// </summary>
-internal sealed class ClaimReader
+internal sealed partial class ClaimReader
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
-    private static readonly Regex Comparison = new(@"(?<![\p{L}])(than|vs\.?|versus|compared (?:to|with)|relative to|against|over|below|above|behind|ahead of|from)\s*(?:the\s+|that of\s+|those of\s+)?\**\s*$", Options);
-    private static readonly Regex ComparisonAhead = new(@"^[^;]{0,60}?(?<![\p{L}])(than|vs\.?|versus|compared (?:to|with)|relative to|against|over|below|above|behind|ahead of|to)\s*(?:the\s+|that of\s+|those of\s+)?\**\s*$", Options);
-    private static readonly Regex ChangeWords = new(@"(?<![\p{L}])(faster|slower|quicker|higher|lower|more|less|better|worse|greater|smaller|larger|longer|shorter|increase\w*|decrease\w*|drop\w*|gain\w*|improv\w*|reduc\w*|rise|rises|rose|risen|fell|falls?|cut\w*|jump\w*|advantage|penalty|change\w*|delta|difference|gap|speed-?ups?|slow-?downs?|above|below|up|down|adds?|added|saves?|saved|trails?|leads?|ahead|behind|overhead|spread|range|vs\.?|versus|than)(?![\p{L}])|Δ", Options);
-    private static readonly Regex ShareWords = new(@"(?<![\p{L}])(of (?:the |all |its )?(?:files|runs|requests|samples|groups|figures|calls|records)|share|failure rate|success rate|failed|offload|utili[sz]ation|cv|coefficient|variation|on gpu|in vram)(?![\p{L}])", Options);
-    private static readonly Regex RelationHeader = new(@"Δ|(?<![\p{L}])(change|delta|diff|difference|vs\.?|versus|speed-?up|improvement|gain|ratio|relative)(?![\p{L}])", Options);
-    private static readonly Regex CountBefore = new(@"(?<![\p{L}])(n|count|samples|runs|requests|out of)\s*[=:]?\s*\**\s*$", Options);
-    private static readonly Regex StatisticAfter = new(@"^\s*\**\s*(mean|average|avg|median|p50|p90|p95|p99|std(?:dev)?|sd|min(?:imum)?|max(?:imum)?)(?![\p{L}\p{N}])", Options);
-    private static readonly Regex RangeWords = new(@"(?<![\p{L}])(range|spread|min-to-max|min to max)(?![\p{L}])", Options);
-    private static readonly Regex CountNounAfter = new(@"^\s+(?:[\w()-]+\s+){1,2}(requests|runs|samples|calls|iterations|measurements|generations)(?![\p{L}])", Options);
-    private static readonly Regex CountHeader = new(@"^\W*(n|count|runs|samples|requests|files)\W*$", Options);
-    private static readonly Regex Possessive = new(@"(?<![\p{L}])(its|their)(?![\p{L}])", Options);
-    private static readonly Regex ExtremeWords = new(@"(?<![\p{L}])(best|fastest|quickest|highest|top|lowest|slowest|worst|largest|smallest|longest|shortest|most|least|ranged?|ranging|between|from)(?![\p{L}])", Options);
-    private static readonly Regex NoConfiguration = new(@"(?<![\p{L}])(?:(?:configuration|settings?) (?:was |were |is |are )?not recorded|no (?:recorded )?configuration(?: recorded)?)(?![\p{L}])", Options);
-    private static readonly Regex PartOfFailed = new(@"\d\s+of\s*\**\s*$", Options);
-    private static readonly Regex FailedAfter = new(@"^\W*(?:[\p{L}-]+\s+){0,2}(?:failed|errored)(?![\p{L}])", Options);
-    private static readonly Regex ModelListSeparator = new(@"^[\s*`]*(?:,|,?\s*and)[\s*`]*$", Options);
-    private static readonly Regex ModelPreposition = new(@"^[^;.]{0,60}?(?<![\p{L}])(for|of|on|by|from|with|in|at)\s*(?:the\s+)?[`*_(\[]*\s*$", Options);
+    private static readonly Regex Comparison = ComparisonRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(than|vs\.?|versus|compared (?:to|with)|relative to|against|over|below|above|behind|ahead of|from)\s*(?:the\s+|that of\s+|those of\s+)?\**\s*$", Options)]
+    private static partial Regex ComparisonRegex();
+    private static readonly Regex ComparisonAhead = ComparisonAheadRegex();
+    [GeneratedRegex(@"^[^;]{0,60}?(?<![\p{L}])(than|vs\.?|versus|compared (?:to|with)|relative to|against|over|below|above|behind|ahead of|to)\s*(?:the\s+|that of\s+|those of\s+)?\**\s*$", Options)]
+    private static partial Regex ComparisonAheadRegex();
+    private static readonly Regex ChangeWords = ChangeWordsRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(faster|slower|quicker|higher|lower|more|less|better|worse|greater|smaller|larger|longer|shorter|increase\w*|decrease\w*|drop\w*|gain\w*|improv\w*|reduc\w*|rise|rises|rose|risen|fell|falls?|cut\w*|jump\w*|advantage|penalty|change\w*|delta|difference|gap|speed-?ups?|slow-?downs?|above|below|up|down|adds?|added|saves?|saved|trails?|leads?|ahead|behind|overhead|spread|range|vs\.?|versus|than)(?![\p{L}])|Δ", Options)]
+    private static partial Regex ChangeWordsRegex();
+    private static readonly Regex ShareWords = ShareWordsRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(of (?:the |all |its )?(?:files|runs|requests|samples|groups|figures|calls|records)|share|failure rate|success rate|failed|offload|utili[sz]ation|cv|coefficient|variation|on gpu|in vram)(?![\p{L}])", Options)]
+    private static partial Regex ShareWordsRegex();
+    private static readonly Regex RelationHeader = RelationHeaderRegex();
+    [GeneratedRegex(@"Δ|(?<![\p{L}])(change|delta|diff|difference|vs\.?|versus|speed-?up|improvement|gain|ratio|relative)(?![\p{L}])", Options)]
+    private static partial Regex RelationHeaderRegex();
+    private static readonly Regex CountBefore = CountBeforeRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(n|count|samples|runs|requests|out of)\s*[=:]?\s*\**\s*$", Options)]
+    private static partial Regex CountBeforeRegex();
+    private static readonly Regex StatisticAfter = StatisticAfterRegex();
+    [GeneratedRegex(@"^\s*\**\s*(mean|average|avg|median|p50|p90|p95|p99|std(?:dev)?|sd|min(?:imum)?|max(?:imum)?)(?![\p{L}\p{N}])", Options)]
+    private static partial Regex StatisticAfterRegex();
+    private static readonly Regex RangeWords = RangeWordsRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(range|spread|min-to-max|min to max)(?![\p{L}])", Options)]
+    private static partial Regex RangeWordsRegex();
+    private static readonly Regex CountNounAfter = CountNounAfterRegex();
+    [GeneratedRegex(@"^\s+(?:[\w()-]+\s+){1,2}(requests|runs|samples|calls|iterations|measurements|generations)(?![\p{L}])", Options)]
+    private static partial Regex CountNounAfterRegex();
+    private static readonly Regex CountHeader = CountHeaderRegex();
+    [GeneratedRegex(@"^\W*(n|count|runs|samples|requests|files)\W*$", Options)]
+    private static partial Regex CountHeaderRegex();
+    private static readonly Regex Possessive = PossessiveRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(its|their)(?![\p{L}])", Options)]
+    private static partial Regex PossessiveRegex();
+    private static readonly Regex ExtremeWords = ExtremeWordsRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(best|fastest|quickest|highest|top|lowest|slowest|worst|largest|smallest|longest|shortest|most|least|ranged?|ranging|between|from)(?![\p{L}])", Options)]
+    private static partial Regex ExtremeWordsRegex();
+    private static readonly Regex NoConfiguration = NoConfigurationRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(?:(?:configuration|settings?) (?:was |were |is |are )?not recorded|no (?:recorded )?configuration(?: recorded)?)(?![\p{L}])", Options)]
+    private static partial Regex NoConfigurationRegex();
+    private static readonly Regex PartOfFailed = PartOfFailedRegex();
+    [GeneratedRegex(@"\d\s+of\s*\**\s*$", Options)]
+    private static partial Regex PartOfFailedRegex();
+    private static readonly Regex FailedAfter = FailedAfterRegex();
+    [GeneratedRegex(@"^\W*(?:[\p{L}-]+\s+){0,2}(?:failed|errored)(?![\p{L}])", Options)]
+    private static partial Regex FailedAfterRegex();
+    private static readonly Regex ModelListSeparator = ModelListSeparatorRegex();
+    [GeneratedRegex(@"^[\s*`]*(?:,|,?\s*and)[\s*`]*$", Options)]
+    private static partial Regex ModelListSeparatorRegex();
+    private static readonly Regex ModelPreposition = ModelPrepositionRegex();
+    [GeneratedRegex(@"^[^;.]{0,60}?(?<![\p{L}])(for|of|on|by|from|with|in|at)\s*(?:the\s+)?[`*_(\[]*\s*$", Options)]
+    private static partial Regex ModelPrepositionRegex();
 
     private readonly string[] lines;
     private readonly SubjectVocabulary vocabulary;
@@ -583,7 +617,7 @@ internal sealed class ClaimReader
                 claim.MetricName = named.Metrics.FirstOrDefault();
             }
 
-            claim.PartOf = Regex.IsMatch(after, @"^\s*\**\s*of\b", Options);
+            claim.PartOf = PartOfAfter.IsMatch(after);
 
             ReadOtherSide(claim);
             if (claim.Relation == GroundingRelation.Difference && claim.Other is null && claim.OtherStatistic is null && !RangeWords.IsMatch(near) && !relationColumn)
@@ -594,12 +628,20 @@ internal sealed class ClaimReader
         }
     }
 
-    private static readonly Regex DifferenceCue = new(@"(?<![\p{L}])(by|adds?|added|saves?|saved|gap|difference|delta|range|spread|Δ)\s*(?:about|roughly|around|nearly|some|~)?\s*\**\s*[+\-−]?$|(?<![\p{L}])(more|less|faster|slower|higher|lower|longer|shorter|quicker|ahead|behind|better|worse|apart)(?![\p{L}])", Options);
+    private static readonly Regex PartOfAfter = PartOfAfterRegex();
+    [GeneratedRegex(@"^\s*\**\s*of\b", Options)]
+    private static partial Regex PartOfAfterRegex();
+    private static readonly Regex ChangeWordAhead = ChangeWordAheadRegex();
+    [GeneratedRegex(@"^\s*\**\s*(more|less|faster|slower|higher|lower|longer|shorter|quicker|ahead|behind|better|worse|apart|above|below|over|under)(?![\p{L}])", Options)]
+    private static partial Regex ChangeWordAheadRegex();
+    private static readonly Regex DifferenceCue = DifferenceCueRegex();
+    [GeneratedRegex(@"(?<![\p{L}])(by|adds?|added|saves?|saved|gap|difference|delta|range|spread|Δ)\s*(?:about|roughly|around|nearly|some|~)?\s*\**\s*[+\-−]?$|(?<![\p{L}])(more|less|faster|slower|higher|lower|longer|shorter|quicker|ahead|behind|better|worse|apart)(?![\p{L}])", Options)]
+    private static partial Regex DifferenceCueRegex();
 
     private static bool IsDifference(string before, string after)
     {
         var head = after.Length > 30 ? after.Substring(0, 30) : after;
-        return DifferenceCue.IsMatch(before.TrimEnd()) || Regex.IsMatch(head, @"^\s*\**\s*(more|less|faster|slower|higher|lower|longer|shorter|quicker|ahead|behind|better|worse|apart|above|below|over|under)(?![\p{L}])", Options);
+        return DifferenceCue.IsMatch(before.TrimEnd()) || ChangeWordAhead.IsMatch(head);
     }
 
     /// <summary>The other side of a relation: the subject after "than / vs / compared with", a second model of the

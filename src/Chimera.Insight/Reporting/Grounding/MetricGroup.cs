@@ -8,9 +8,11 @@ namespace Chimera.Insight.Reporting.Grounding;
 /// subject it belongs to (model, configuration settings, backend, phase, prompt, source) and its statistics
 /// in the canonical unit of its quantity (milliseconds for times).
 /// </summary>
-internal sealed class MetricGroup
+internal sealed partial class MetricGroup
 {
-    private static readonly Regex SettingPair = new(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*([^,;·\s]+)", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex SettingPair = SettingPairRegex();
+    [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_\-]*)\s*=\s*([^,;·\s]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SettingPairRegex();
 
     /// <param name="configurations">Settings already read, by configuration text: groups of a sweep share a few configurations.</param>
     public MetricGroup(BenchmarkMetric metric, Dictionary<string, Dictionary<string, string>> configurations)

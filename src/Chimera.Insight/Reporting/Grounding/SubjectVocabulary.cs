@@ -36,12 +36,16 @@ internal readonly struct Mention
 /// gemma3 for gemma3:latest; a kernel's last path part), backends, configuration settings, phases and files.
 /// Finds them in a line of text.
 /// </summary>
-internal sealed class SubjectVocabulary
+internal sealed partial class SubjectVocabulary
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
-    private static readonly Regex PhaseWords = new(@"(?<![\p{L}\p{N}])(cold|warm)(?![\p{L}\p{N}])", Options);
-    private static readonly Regex FileName = new(@"[\w.\-]+\.(?:jsonl|json|csv|md|markdown|txt|log|yaml|yml)(?![\w])", Options);
+    private static readonly Regex PhaseWords = PhaseWordsRegex();
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(cold|warm)(?![\p{L}\p{N}])", Options)]
+    private static partial Regex PhaseWordsRegex();
+    private static readonly Regex FileName = FileNameRegex();
+    [GeneratedRegex(@"[\w.\-]+\.(?:jsonl|json|csv|md|markdown|txt|log|yaml|yml)(?![\w])", Options)]
+    private static partial Regex FileNameRegex();
 
     private readonly (string Alias, string Name)[] models;
     private readonly (string Alias, string Name)[] backends;
