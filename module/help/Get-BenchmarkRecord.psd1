@@ -7,7 +7,7 @@ A record is what the measuring cmdlets count: the samples Get-BenchmarkSample em
 
 Files are taken and read exactly as Get-BenchmarkSample takes and reads them (see Get-Help Get-BenchmarkSample for the readers, the units and the errors): from the pipeline by property name (FullName and Kind of BenchmarkFile objects, PSPath of Get-ChildItem), or from -Path (wildcards) and -LiteralPath; each problem in a file is a non-terminating InvalidBenchmarkData error naming the file, the row, line or position and the reason, and the rest of the file and the other files are still read.
 
-Records piped into Measure-BenchmarkMetrics, Compare-BenchmarkMetrics, New-InsightReport or Test-InsightGrounding are counted as the file's own records would be; records that come back from Start-Job, Invoke-Command or Import-Clixml (property bags) are folded back into records there, as samples are.
+Records piped into Measure-BenchmarkMetrics, Compare-BenchmarkMetrics, New-InsightReport or Test-InsightGrounding are counted as they are, as the samples of the same files would be: fingerprinted, the same content from two sources counted once, failures counted and never averaged. Records that come back from Start-Job, Invoke-Command or Import-Clixml (property bags) are folded back into records there, as samples are. Only files given to Measure-BenchmarkMetrics themselves (paths, or Get-BenchmarkInventory's output) are also matched with their twins (a Markdown report with the data file it renders, a file without a model with the run that names it).
 '@
     Parameters  = @{
         Path        = 'Files to read. Wildcards are expanded. Strings piped to the command bind here.'
@@ -32,7 +32,7 @@ Records piped into Measure-BenchmarkMetrics, Compare-BenchmarkMetrics, New-Insig
         }
         @{
             Code    = 'Get-BenchmarkRecord ./samples/ollama/*.jsonl | Measure-BenchmarkMetrics -GroupBy Model'
-            Remarks = 'Records piped on are measured as the files themselves would be: the same metrics.'
+            Remarks = 'Records piped on are measured as their samples would be: the same metrics, per model.'
         }
         @{
             Code    = '$records = Get-BenchmarkRecord ./runs/*.csv; $records[0].Figures | Format-Table Metric, Value, Unit, Statistic'
