@@ -7,9 +7,10 @@ using Chimera.Insight.Statistics;
 namespace Chimera.Insight.Commands.Input;
 
 /// <summary>Feeds pipeline input of any supported kind into a <see cref="MeasurementSession"/>: files are read by the
-/// session on worker threads, samples, records and metrics are taken as they are (records given as property bags as their figures' samples), reports give their timings as samples,
-/// paths (strings, FileInfo, -Path, -LiteralPath) are resolved through the provider and walked by the inventory's own
-/// walker, as Get-BenchmarkInventory would walk them. Problems are written by the owning cmdlet, on the
+/// session on worker threads, samples, records and metrics are taken as they are (a record given as a property bag as
+/// the samples of its figures), reports give their timings as samples, paths (strings, FileInfo, -Path, -LiteralPath)
+/// are resolved through the provider and walked by the inventory's own walker, as Get-BenchmarkInventory would walk
+/// them. Problems are written by the owning cmdlet, on the
 /// pipeline thread.</summary>
 internal sealed class InputRouter
 {
