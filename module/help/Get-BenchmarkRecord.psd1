@@ -40,6 +40,8 @@ Records piped into Measure-BenchmarkMetrics, Compare-BenchmarkMetrics, New-Insig
         }
     )
     Notes       = @'
+Paths are checked by the walker Get-BenchmarkInventory uses: a FIFO, a device or a socket named like an artifact is passed over with a NotARegularFile error, never opened (opening a FIFO would wait for a writer).
+
 Figures: every figure of a failed record is given, with Value = NaN (also those the file leaves out for it but reports for its successful siblings), so a failure never vanishes and never counts as a figure; a record that did not fail gives only the figures the file holds a value for.
 
 Id: a hash of the model, backend, quantization, configuration and canonical figures (4 significant digits, in canonical units), or the error of a failed run; a repeat inside the same file gets "#2", "#3", ... The same run exported as CSV and as JSON gets the same Id. Its samples carry it as Record.

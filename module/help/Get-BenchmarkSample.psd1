@@ -46,6 +46,8 @@ Canonical names: TtftMs (ms) from ttft_s, ttft_ms, average_ttft_ms, "TTFT: 589.9
         }
     )
     Notes       = @'
+Paths are checked by the walker Get-BenchmarkInventory uses: a FIFO, a device or a socket named like an artifact is passed over with a NotARegularFile error, never opened (opening a FIFO would wait for a writer).
+
 Failed runs: a row or object with a non-empty error, a status other than ok/success/done, or success = false is a failed run. Every metric of it is still emitted, with Failed = $true, Error = the reason and Value = NaN (also metrics the file leaves out for it but reports for its successful siblings), so a failure never vanishes and never counts as a figure.
 
 Cold starts: records are grouped by file, model, backend and quantization. A record is Cold when its load time (LoadMs) is above max(3 x the group's median load time, median + 500 ms). In a group without any load time, the first record of each configuration is Cold when its TTFT is above max(3 x the group's median TTFT, median + 500 ms). A group needs at least 3 records; failed records are never Cold.

@@ -96,6 +96,20 @@ Describe 'Get-BenchmarkRecord' {
             $problems[0].Exception.Message | Should -Match 'broken\.csv.*row 2'
         }
 
+        It 'passes over a FIFO named like an artifact, never opening it, with the error the measuring cmdlet gives' -Skip:$IsWindows {
+            $fifo = Join-Path $TestDrive 'pipe.csv'
+            mkfifo $fifo
+            Get-BenchmarkRecord -LiteralPath $fifo -ErrorVariable fromRecord -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Get-BenchmarkSample -Path $fifo -ErrorVariable fromSample -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Get-Item -LiteralPath $fifo | Get-BenchmarkRecord -ErrorVariable piped -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Measure-BenchmarkMetrics -LiteralPath $fifo -ErrorVariable measured -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            foreach ($problem in @($fromRecord[0], $fromSample[0], $piped[0])) {
+                $problem.FullyQualifiedErrorId | Should -BeLike 'NotARegularFile,*'
+                $problem.Exception.Message | Should -Be $measured[0].Exception.Message
+            }
+            $measured[0].Exception.Message | Should -Match 'pipe\.csv.*FIFO'
+        }
+
         It 'says a path that does not exist is not found' {
             Get-BenchmarkRecord -Path (Join-Path $root 'missing.csv') -ErrorVariable problems -ErrorAction SilentlyContinue
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound,*'

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using Chimera.Insight.Commands.Inventory;
 using Chimera.Insight.Extraction;
 using Chimera.Insight.Inventory;
 
@@ -7,13 +8,18 @@ namespace Chimera.Insight.Commands.Input;
 
 /// <summary>
 /// What Get-BenchmarkSample and Get-BenchmarkRecord share: the files named by -Path (wildcards), -LiteralPath or the
-/// pipeline, resolved through the provider; each read as its kind (-Kind, else its extension), its problems written
+/// pipeline, resolved through the provider and checked by the inventory's own walker (a FIFO, a device or a dangling
+/// link is passed over with the same error Get-BenchmarkInventory and Measure-BenchmarkMetrics give, never opened);
+/// each read as its kind (-Kind, else its extension), its problems written
 /// as non-terminating InvalidBenchmarkData errors naming the file, the row/line/position and the reason, its notes as
 /// verbose output; and -Metric, with the warning for patterns that matched no metric of the files read.
 /// </summary>
 internal sealed class ArtifactFileReader(PSCmdlet cmdlet, string[]? metric)
 {
     private readonly Func<string, bool>? selects = MetricFilters.Create(metric);
+
+    // Files are read here, so the walker only checks what each path names; it does not hash them.
+    private readonly InventoryWalker walker = new(new InventoryOptions { HashContent = false });
 
     // Every metric name the files held (before -Metric): for the completer and the unknown -Metric warning.
     private readonly HashSet<string> seenMetrics = new(StringComparer.OrdinalIgnoreCase);
@@ -38,9 +44,27 @@ internal sealed class ArtifactFileReader(PSCmdlet cmdlet, string[]? metric)
                     yield break;
                 }
 
-                if (ReadFile(file, kind, maxFileSize) is { } result)
+                if (Directory.Exists(file))
                 {
-                    yield return result;
+                    SkipDirectory(file);
+                    continue;
+                }
+
+                foreach (var entry in walker.Walk(file))
+                {
+                    switch (entry.Kind)
+                    {
+                        // Skipped: not an artifact by its name, which -Kind may still say what it is.
+                        case InventoryEntryKind.File or InventoryEntryKind.Skipped when ReadFile(entry.Path, kind, maxFileSize) is { } result:
+                            yield return result;
+                            break;
+                        case InventoryEntryKind.Problem:
+                            cmdlet.WriteError(InventoryErrors.From(entry.Problem!));
+                            break;
+                        case InventoryEntryKind.Notice:
+                            cmdlet.WriteVerbose(entry.Message);
+                            break;
+                    }
                 }
             }
         }
@@ -102,24 +126,22 @@ internal sealed class ArtifactFileReader(PSCmdlet cmdlet, string[]? metric)
         }
     }
 
+    // Get-ChildItem -Recurse passes folders too: skipped quietly; a folder named on the command line is a mistake.
+    private void SkipDirectory(string folder)
+    {
+        if (cmdlet.MyInvocation.ExpectingInput)
+        {
+            cmdlet.WriteVerbose(Format(ArtifactFileStrings.SkippedDirectory, folder));
+        }
+        else
+        {
+            cmdlet.WriteError(new ErrorRecord(new ArgumentException(Format(ArtifactFileStrings.SkippedDirectory, folder)),
+                ArtifactFileStrings.DirectoryErrorId, ErrorCategory.InvalidArgument, folder));
+        }
+    }
+
     private ExtractionResult? ReadFile(string file, string? kindText, long maxFileSize)
     {
-        if (Directory.Exists(file))
-        {
-            // Get-ChildItem -Recurse passes folders too: skipped quietly; a folder named on the command line is a mistake.
-            if (cmdlet.MyInvocation.ExpectingInput)
-            {
-                cmdlet.WriteVerbose(Format(ArtifactFileStrings.SkippedDirectory, file));
-            }
-            else
-            {
-                cmdlet.WriteError(new ErrorRecord(new ArgumentException(Format(ArtifactFileStrings.SkippedDirectory, file)),
-                    ArtifactFileStrings.DirectoryErrorId, ErrorCategory.InvalidArgument, file));
-            }
-
-            return null;
-        }
-
         if (KindOf(file, kindText) is not { } kind)
         {
             return null;
